@@ -1,0 +1,202 @@
+"""JSON Lines (Timesketch style) and JSON arrays of records read as text cells."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from viewer.io.jsonl_reader import read_jsonl
+from viewer.io.load_errors import LoadError, RowProblem
+from viewer.io.raw_table import RawTable
+
+DATA = Path(__file__).parent.parent / "data"
+SKETCH = DATA / "handmade_timesketch.jsonl"
+
+
+def read_text(text: str, name: str = "events.jsonl") -> RawTable:
+    return read_jsonl(Path(name), text.encode("utf-8"))
+
+
+def cells(table: RawTable, column: str) -> list[str | None]:
+    values: list[str | None] = table.column(column).to_pylist()
+    return values
+
+
+@pytest.fixture(scope="module")
+def sketch() -> RawTable:
+    return read_jsonl(SKETCH, SKETCH.read_bytes())
+
+
+def test_columns_are_the_union_of_keys_in_first_seen_order(sketch: RawTable) -> None:
+    assert sketch.columns == [
+        "message",
+        "datetime",
+        "timestamp",
+        "timestamp_desc",
+        "data_type",
+        "tag",
+        "is_admin",
+        "pid",
+        "score",
+        "parent",
+        "Message (2)",  # "Message" differs from "message" only by case
+        "extra",
+    ]
+    assert sketch.format == "jsonl"
+    assert sketch.encoding == "utf-8"
+    assert sketch.known_roles == {}
+
+
+def test_rows_are_the_line_numbers_of_the_records(sketch: RawTable) -> None:
+    # Line 3 is blank, lines 4 and 5 are not objects.
+    assert sketch.rows.tolist() == [1, 2, 6]
+    assert str(sketch.rows.dtype) == "int64"
+
+
+def test_bad_json_line_is_reported_with_its_line_number_and_the_rest_load(
+    sketch: RawTable,
+) -> None:
+    assert len(sketch) == 3
+    truncated, array = sketch.problems
+    assert truncated.row == 4
+    assert truncated.column == ""
+    assert truncated.value == '{"message": "Truncated record", "datetime": "2023-03-14T09:28'
+    assert truncated.reason.startswith("not a JSON object: Unterminated string")
+    assert array == RowProblem(
+        row=5,
+        column="",
+        value='["not", "an", "object"]',
+        reason="not a JSON object: found an array",
+    )
+
+
+def test_strings_are_delivered_as_written_and_missing_keys_are_null(sketch: RawTable) -> None:
+    assert cells(sketch, "message") == [
+        "User alice logged in",
+        "Process started: C:\\Windows\\System32\\cmd.exe",
+        "Résumé.docx opened",
+    ]
+    assert cells(sketch, "datetime")[0] == "2023-03-14T09:26:53.589793+00:00"
+    assert cells(sketch, "pid") == [None, "4242", None]
+    assert cells(sketch, "Message (2)") == [None, None, "duplicate key in another case"]
+
+
+def test_numbers_keep_their_json_text(sketch: RawTable) -> None:
+    assert cells(sketch, "timestamp") == [
+        "1678786013589793",
+        "1678786021000000",
+        "1678786200000000",
+    ]
+    assert cells(sketch, "score")[1] == "1.50"
+
+
+def test_booleans_nulls_and_containers_become_json_text(sketch: RawTable) -> None:
+    assert cells(sketch, "is_admin")[0] == "false"
+    assert cells(sketch, "parent")[1] is None
+    assert cells(sketch, "tag")[0] == '["login","suspicious"]'
+    assert cells(sketch, "extra")[2] == '{"path":"C:\\\\Users\\\\alice","size":12345}'
+
+
+def test_line_separator_inside_a_string_does_not_split_the_record() -> None:
+    table = read_text('{"message": "one\u2028two", "n": 1}\n{"message": "three"}\n')
+    assert cells(table, "message") == ["one\u2028two", "three"]
+    assert table.rows.tolist() == [1, 2]
+
+
+def test_crlf_line_endings_and_a_bom_are_accepted() -> None:
+    data = b'\xef\xbb\xbf{"message": "a"}\r\n{"message": "b"}\r\n'
+    table = read_jsonl(Path("windows.jsonl"), data)
+    assert cells(table, "message") == ["a", "b"]
+
+
+def test_utf16_with_a_bom_is_decoded() -> None:
+    data = '{"message": "ä"}\n'.encode("utf-16")
+    table = read_jsonl(Path("powershell.jsonl"), data)
+    assert cells(table, "message") == ["ä"]
+    assert table.encoding == "utf-16"
+
+
+def test_a_file_with_no_json_object_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match=r"no line holding a JSON object \(2 lines .* line 1\)"):
+        read_text("not json\n[1, 2]\n", name="junk.jsonl")
+
+
+def test_an_empty_file_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match="is empty"):
+        read_text("\n  \n")
+
+
+def test_undecodable_bytes_are_a_load_error_not_a_unicode_error() -> None:
+    with pytest.raises(LoadError, match=r"is not UTF-8 text \(undecodable byte at offset 13\)"):
+        read_jsonl(Path("latin1.jsonl"), b'{"message": "\xe9"}\n')
+
+
+def test_a_json_array_of_flat_objects_is_read_as_records() -> None:
+    records = [
+        {"date": "2020-01-01", "title": "first"},
+        {"date": "2020-02-01", "title": "second", "count": 3},
+    ]
+    table = read_text(json.dumps(records, indent=2), name="records.json")
+    assert table.format == "json-records"
+    assert table.columns == ["date", "title", "count"]
+    assert cells(table, "title") == ["first", "second"]
+    assert cells(table, "count") == [None, "3"]
+    assert table.rows.tolist() == [1, 2]
+
+
+def test_non_objects_in_a_json_array_are_reported_by_position() -> None:
+    table = read_text('[{"title": "ok"}, 42, {"title": "also ok"}]', name="mixed.json")
+    assert cells(table, "title") == ["ok", "also ok"]
+    assert table.rows.tolist() == [1, 3]
+    assert table.problems == [
+        RowProblem(row=2, column="", value="42", reason="not a JSON object: found a number")
+    ]
+
+
+def test_a_broken_json_array_is_a_load_error_with_its_position() -> None:
+    with pytest.raises(LoadError, match=r"not valid JSON \(.* at line 2, column \d+\)"):
+        read_text('[{"title": "ok"},\n {"title": }]')
+
+
+def test_a_json_array_without_objects_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match="none of which is an object"):
+        read_text("[1, 2, 3]")
+
+
+def test_a_pretty_printed_timelinejs_story_is_handed_to_its_reader() -> None:
+    cosmo = DATA / "timelinejs_cosmo_mixed.json"
+    table = read_jsonl(cosmo, cosmo.read_bytes())
+    assert table.format == "timelinejs-json"
+    assert cells(table, "Year")[0] == "-13800000000"
+
+
+def test_another_pretty_printed_object_is_a_load_error_naming_its_keys() -> None:
+    with pytest.raises(LoadError, match=r"single JSON object .* \(keys: data, meta\)"):
+        read_text(json.dumps({"data": [], "meta": {}}, indent=2))
+
+
+def test_a_single_line_object_is_one_record() -> None:
+    table = read_text('{"message": "only", "timestamp": 1}')
+    assert cells(table, "message") == ["only"]
+    assert table.rows.tolist() == [1]
+
+
+def test_deeply_nested_line_is_a_row_problem_not_a_crash() -> None:
+    deep = '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    table = read_text(f'{{"message": "fine"}}\n{deep}\n')
+    assert cells(table, "message") == ["fine"]
+    assert [problem.row for problem in table.problems] == [2]
+
+
+def test_an_empty_json_array_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match="empty JSON array"):
+        read_text("[]", name="empty.json")
+
+
+def test_json_lines_starting_with_an_array_line_are_still_json_lines() -> None:
+    table = read_text('["header", "junk"]\n{"message": "kept"}\n')
+    assert table.format == "jsonl"
+    assert cells(table, "message") == ["kept"]
+    assert [problem.row for problem in table.problems] == [1]

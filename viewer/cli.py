@@ -1,0 +1,113 @@
+"""The command line: ``timeline-viewer [FILES...]``, ``timeline-viewer inspect``, ``timeline-viewer export``.
+
+Sub-commands import their modules when chosen, so ``inspect`` starts without loading Qt or
+pandas (start-up time is most of a small file's load time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from viewer import __version__
+from viewer.io.load_options import ROLES, LoadOptions
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A one-line message for stderr, with the exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _add_load_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("reading files")
+    group.add_argument(
+        "--column", action="append", default=[], metavar="ROLE=NAME",
+        help=f"use column NAME for ROLE ({', '.join(ROLES)}); repeat for several roles",
+    )  # fmt: skip
+    group.add_argument("--encoding", help="text encoding of the files (default: detected)")
+    group.add_argument(
+        "--delimiter", help="field delimiter, e.g. ',' ';' 'tab' '|' (default: detected)"
+    )
+    group.add_argument(
+        "--day-first", action="store_true", default=None, help="read 01/02/2026 as 1 February"
+    )
+    group.add_argument("--tz", help="time zone of times written without one, e.g. Europe/Berlin")
+    group.add_argument(
+        "--year", type=int, help="year for dates written without one (e.g. '27 Apr')"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-viewer",
+        description="A fast, zoomable timeline of dated events. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    inspect = commands.add_parser("inspect", help="say how each file is read, without a window")
+    inspect.add_argument("files", nargs="+", metavar="FILE")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_load_options(inspect)
+    export = commands.add_parser("export", help="write the normalised events (.jsonl, .csv)")
+    export.add_argument("files", nargs="+", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    _add_load_options(export)
+    return parser
+
+
+def load_options(args: argparse.Namespace) -> LoadOptions:
+    columns = {}
+    for item in args.column:
+        role, sep, name = item.partition("=")
+        if not sep or not name or role.strip() not in ROLES:
+            raise CommandError(
+                f"--column takes ROLE=NAME with ROLE one of {', '.join(ROLES)}; got {item!r}",
+                EXIT_USAGE,
+            )
+        columns[role.strip()] = name
+    delimiter = args.delimiter
+    if delimiter is not None:
+        delimiter = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(
+            delimiter.lower(), delimiter
+        )
+        if len(delimiter) != 1:
+            raise CommandError(
+                f"--delimiter takes one character; got {args.delimiter!r}", EXIT_USAGE
+            )
+    return LoadOptions(columns=columns, encoding=args.encoding, delimiter=delimiter,
+                       day_first=args.day_first, tz=args.tz, year=args.year)  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in ("inspect", "export", "-h", "--help", "--version"):
+        from viewer.app import run_app
+
+        return run_app(argv)
+    args = build_parser().parse_args(argv)
+    try:
+        options = load_options(args)
+        if args.command == "inspect":
+            from viewer.commands.inspect_command import run_inspect
+
+            return run_inspect(args.files, options, as_json=args.json)
+        from viewer.commands.export_command import run_export
+
+        return run_export(args.files, Path(args.output), options)
+    except CommandError as error:
+        print(f"timeline-viewer: {error}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")

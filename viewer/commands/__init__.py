@@ -1,0 +1,1 @@
+"""The headless sub-commands of the command line."""

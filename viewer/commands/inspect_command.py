@@ -1,0 +1,41 @@
+"""``timeline-viewer inspect``: how each file was read, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from viewer.io.load_options import LoadOptions
+from viewer.io.loader import LoadReport, read_file_columns
+
+
+def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
+    reports = [read_file_columns(path, options, with_text=False)[0] for path in files]
+    if as_json:
+        sys.stdout.write(
+            json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False) + "\n"
+        )
+    else:
+        for report in reports:
+            sys.stdout.write(describe(report))
+    return 1 if any(r.error for r in reports) else 0
+
+
+def describe(report: LoadReport, shown: int = 10) -> str:
+    if report.error:
+        return f"{report.path}: error: {report.error}\n"
+    delimiter = {"\t": "tab", None: "-"}.get(report.delimiter, report.delimiter)
+    lines = [
+        f"{report.path}",
+        f"  format {report.format}, encoding {report.encoding or '-'}, delimiter {delimiter!s}",
+        "  columns " + ", ".join(f"{role}={column}" for role, column in report.columns.items()),
+        f"  {report.events:,} events, {len(report.skipped):,} rows skipped, {len(report.warnings):,} warnings",
+    ]
+    for kind, problems in (("skipped", report.skipped), ("warning", report.warnings)):
+        for problem in problems[:shown]:
+            lines.append(
+                f"  {kind}: row {problem.row}, {problem.column}: {problem.value!r}: {problem.reason}"
+            )
+        if len(problems) > shown:
+            lines.append(f"  ... and {len(problems) - shown:,} more ({kind})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Reading timeline files into the event model and writing events out; no Qt here."""

@@ -1,0 +1,101 @@
+"""Which column plays which role: the answer the loader works out (or the user gives)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """A date split over columns (TimelineJS: Year, Month, Day, Time)."""
+
+    year: str
+    month: str | None = None
+    day: str | None = None
+    time: str | None = None
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in (self.year, self.month, self.day, self.time) if c]
+
+    def __str__(self) -> str:
+        return "+".join(self.columns)
+
+
+@dataclass(frozen=True)
+class JoinedColumns:
+    """A date written across columns that read as one text when joined (plaso: date, time, zone)."""
+
+    names: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.names)
+
+    def __str__(self) -> str:
+        return "+".join(self.names)
+
+
+DateSource = str | DateParts | JoinedColumns
+
+
+def source_columns(source: DateSource | None) -> list[str]:
+    if source is None:
+        return []
+    return [source] if isinstance(source, str) else source.columns
+
+
+@dataclass
+class ColumnMapping:
+    layout: str = "generic"
+    start: DateSource | None = None
+    end: DateSource | None = None
+    title: str | None = None
+    excerpt: str | None = None
+    lane: str | None = None
+    url: str | None = None
+    # Extra columns some layouts carry.
+    date_text: str | None = None
+    approximate: str | None = None
+    precision: str | None = None
+    source: str | None = None
+    row: str | None = None
+    day_first: bool | None = None  # a layout that fixes the order (plaso writes MM/DD/YYYY)
+    numbers_are_years: bool = False
+    # Rows whose column holds this value are not events (TimelineJS's title slide).
+    not_events: tuple[str, str] | None = None
+    # When no column is the excerpt, the unused columns are listed there instead.
+    excerpt_from_rest: bool = False
+    unused: list[str] = field(default_factory=list)
+
+    def roles(self) -> dict[str, str]:
+        """Role -> column description, for ``inspect``."""
+        out = {}
+        for role in ("start", "end", "title", "excerpt", "lane", "url"):
+            value = getattr(self, role)
+            if value is not None:
+                out[role] = str(value)
+        return out
+
+    def columns_needed(self, with_text: bool) -> list[str]:
+        names = source_columns(self.start) + source_columns(self.end)
+        if self.not_events:
+            names.append(self.not_events[0])
+        if with_text:
+            for role in (
+                "title",
+                "excerpt",
+                "lane",
+                "url",
+                "date_text",
+                "approximate",
+                "precision",
+                "source",
+                "row",
+            ):
+                value = getattr(self, role)
+                if value is not None:
+                    names.append(value)
+            if self.excerpt_from_rest:
+                names.extend(self.unused)
+        return list(dict.fromkeys(names))

@@ -1,0 +1,166 @@
+"""Deciding each column's role: known layouts, then header names, then the cells themselves."""
+
+from __future__ import annotations
+
+import re
+from statistics import mean
+
+from viewer.io.column_mapping import ColumnMapping, JoinedColumns, source_columns
+from viewer.io.header_names import YEAR_HEADERS, exact_role_matches, header_key, hinted_date_columns
+from viewer.io.known_layouts import known_layout
+from viewer.io.load_options import ROLES
+from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
+from viewer.model.date_parsing import parse_date
+from viewer.model.parsed_date import DateParseError
+
+Sample = dict[str, list[str]]  # column -> its first non-empty cells
+
+_MIN_DATE_SHARE = 0.6
+_URL_RE = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+class MappingError(ValueError):
+    """The user named a column that is not there, or no column holds dates."""
+
+
+def decide_mapping(
+    columns: list[str],
+    sample: Sample,
+    forced: dict[str, str],
+    known_roles: dict[str, str] | None = None,
+) -> ColumnMapping:
+    mapping = known_layout(columns)
+    if mapping is None and known_roles:
+        mapping = ColumnMapping(layout="structured", **known_roles)  # type: ignore[arg-type]
+    if mapping is None:
+        mapping = _from_headers(columns, sample)
+    _apply_forced(mapping, columns, forced)
+    if mapping.start is None or (
+        "start" not in forced
+        and isinstance(mapping.start, str)
+        and date_share(sample, mapping.start) == 0
+    ):
+        mapping.start = _date_column_by_content(columns, sample, mapping) or mapping.start
+    if mapping.start is None:
+        raise MappingError("no column holds dates")
+    if mapping.layout == "generic":
+        _fill_by_content(mapping, columns, sample)
+    used = set(_used_columns(mapping))
+    mapping.unused = [c for c in columns if c not in used and sample.get(c)]
+    mapping.excerpt_from_rest = mapping.excerpt is None and bool(mapping.unused)
+    return mapping
+
+
+def _from_headers(columns: list[str], sample: Sample) -> ColumnMapping:
+    roles = exact_role_matches(columns)
+    taken = set(roles.values())
+    for role, column in hinted_date_columns(columns, taken).items():
+        roles.setdefault(role, column)
+    mapping = ColumnMapping(**roles)  # type: ignore[arg-type]
+    start = roles.get("start")
+    if start is not None:
+        key = header_key(start)
+        mapping.numbers_are_years = key in YEAR_HEADERS
+        time_column = next(
+            (c for c in columns if header_key(c) in ("time", "时间", "時間") and c != start), None
+        )
+        if key in ("date", "日期") and time_column and time_column not in roles.values():
+            mapping.start = JoinedColumns((start, time_column))
+    return mapping
+
+
+def _apply_forced(mapping: ColumnMapping, columns: list[str], forced: dict[str, str]) -> None:
+    by_key = {header_key(c): c for c in columns}
+    for role, name in forced.items():
+        if role not in ROLES:
+            raise MappingError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+        column = name if name in columns else by_key.get(header_key(name))
+        if column is None:
+            raise MappingError(f"there is no column {name!r} for {role}")
+        for other in ROLES:  # a column plays one role
+            if other != role and getattr(mapping, other) == column:
+                setattr(mapping, other, None)
+        setattr(mapping, role, column)
+        if role == "start":
+            mapping.numbers_are_years = header_key(column) in YEAR_HEADERS
+
+
+def _used_columns(mapping: ColumnMapping) -> list[str]:
+    return mapping.columns_needed(with_text=True)
+
+
+def date_share(sample: Sample, column: str) -> float:
+    """The share of a column's sample cells that read as dates (bare small numbers do not)."""
+    values = sample.get(column, [])
+    if not values:
+        return 0.0
+    hits = 0
+    for value in values:
+        text = value.strip()
+        if (
+            NUMBER_RE.match(text)
+            and abs(float(text)) < EPOCH_MIN
+            and header_key(column) not in YEAR_HEADERS
+        ):
+            continue
+        try:
+            parse_date(text)
+        except (DateParseError, ValueError, OverflowError):
+            continue
+        hits += 1
+    return hits / len(values)
+
+
+def _date_column_by_content(
+    columns: list[str], sample: Sample, mapping: ColumnMapping
+) -> str | None:
+    taken = set(_used_columns(mapping)) - set(source_columns(mapping.start))
+    scores = [(date_share(sample, c), -i, c) for i, c in enumerate(columns) if c not in taken]
+    best = max(scores, default=(0.0, 0, None))
+    return best[2] if best[0] >= _MIN_DATE_SHARE else None
+
+
+def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
+    taken = set(_used_columns(mapping))
+    free = [
+        c
+        for c in columns
+        if c not in taken and sample.get(c) and date_share(sample, c) < _MIN_DATE_SHARE
+    ]
+    if mapping.url is None:
+        mapping.url = next((c for c in free if _share(sample[c], _URL_RE.match) >= 0.8), None)
+    free = [c for c in free if c != mapping.url]
+    texty = [c for c in free if _share(sample[c], _LETTER_RE.search) >= 0.8]
+    if mapping.title is None:
+        candidates = [c for c in texty if 2 <= _mean_length(sample[c]) <= 120]
+        mapping.title = max(
+            candidates, key=lambda c: (_distinct_share(sample[c]), -columns.index(c)), default=None
+        )
+    texty = [c for c in texty if c != mapping.title]
+    if mapping.excerpt is None:
+        title_length = _mean_length(sample[mapping.title]) if mapping.title else 0
+        mapping.excerpt = next(
+            (c for c in texty if _mean_length(sample[c]) >= max(40, title_length + 1)), None
+        )
+    texty = [c for c in texty if c != mapping.excerpt]
+    if mapping.lane is None:
+        mapping.lane = next((c for c in texty if _is_category(sample[c])), None)
+
+
+def _share(values: list[str], test: object) -> float:
+    assert callable(test)
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _mean_length(values: list[str]) -> float:
+    return mean(len(v) for v in values) if values else 0.0
+
+
+def _distinct_share(values: list[str]) -> float:
+    return len(set(values)) / len(values) if values else 0.0
+
+
+def _is_category(values: list[str]) -> bool:
+    distinct = len(set(values))
+    return 2 <= distinct <= min(30, max(2, len(values) // 3)) and _mean_length(values) <= 40

@@ -1,0 +1,120 @@
+"""The text of a start or end date, from one column, joined columns or TimelineJS date parts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from viewer.io.column_mapping import DateParts, DateSource, JoinedColumns
+from viewer.io.date_column import DateColumn, column_context, parse_date_column
+from viewer.io.raw_table import RawTable, join_cells
+from viewer.model.date_forms import bc_to_astronomical, clock_seconds
+from viewer.model.date_words import MONTHS
+from viewer.model.instants import is_valid_civil, seconds_at
+from viewer.model.parsed_date import DateContext, DateParseError
+from viewer.model.precision import Precision
+
+_MONTH_ABBR = {number: name.title() for name, number in MONTHS.items() if len(name) == 3}
+
+
+def date_text(raw: RawTable, source: DateSource) -> pa.ChunkedArray:
+    """The date as the file wrote it (parts joined for display)."""
+    if isinstance(source, str):
+        return raw.column(source)
+    if isinstance(source, JoinedColumns):
+        return join_cells([raw.column(c) for c in source.names], " ")
+    return pa.chunked_array([pa.array(_parts_texts(raw, source), pa.string())])
+
+
+def parse_source(
+    raw: RawTable, source: DateSource, text: pa.ChunkedArray, context: DateContext
+) -> DateColumn:
+    if isinstance(source, DateParts):
+        return _parse_parts(raw, source)
+    return parse_date_column(text, context)
+
+
+def context_for(
+    text: pa.ChunkedArray, day_first: bool | None, tz: object, numbers_are_years: bool
+) -> DateContext:
+    return column_context(text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years)  # type: ignore[arg-type]
+
+
+def _cells(raw: RawTable, name: str | None) -> list[str | None]:
+    if name is None:
+        return [None] * len(raw)
+    return [None if v is None else v.strip() for v in raw.column(name).to_pylist()]
+
+
+def _parts_texts(raw: RawTable, parts: DateParts) -> list[str | None]:
+    out: list[str | None] = []
+    for year, month, day, time in zip(
+        *(_cells(raw, c) for c in (parts.year, parts.month, parts.day, parts.time)), strict=True
+    ):
+        if not year:
+            out.append(None)
+            continue
+        words = [day or "", _MONTH_ABBR.get(_int(month) or 0, month or ""), year, time or ""]
+        out.append(" ".join(w for w in words if w))
+    return out
+
+
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+
+
+def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
+    n = len(raw)
+    out = DateColumn.empty(n)
+    columns = (parts.year, parts.month, parts.day, parts.time)
+    for index, cells in enumerate(zip(*(_cells(raw, c) for c in columns), strict=True)):
+        try:
+            seconds, precision = _parts_instant(*cells)
+        except DateParseError as error:
+            out.reasons[index] = error.reason
+            continue
+        out.start[index], out.precision[index], out.ok[index] = seconds, precision, True
+    return out
+
+
+def _parts_instant(
+    year_text: str | None, month_text: str | None, day_text: str | None, time_text: str | None
+) -> tuple[int, Precision]:
+    if not year_text:
+        raise DateParseError("empty")
+    year = _int(year_text)
+    if year is None:
+        raise DateParseError(f"year {year_text!r} is not a number")
+    year = bc_to_astronomical(year)  # TimelineJS: -44 is 44 BC
+    month, day = _int(month_text), _int(day_text)
+    if month_text and month is None:
+        raise DateParseError(f"month {month_text!r} is not a number")
+    if month is None:
+        return seconds_at(year), Precision.YEAR
+    if day is None:
+        if not 1 <= month <= 12:
+            raise DateParseError(f"month {month} is out of range")
+        return seconds_at(year, month), Precision.MONTH
+    if not is_valid_civil(year, month, day):
+        raise DateParseError(f"there is no day {day} in month {month} of year {year}")
+    clock, precision = 0, Precision.DAY
+    if time_text:
+        clock, precision = _clock(time_text), Precision.TIME
+    return seconds_at(year, month, day) + clock, precision
+
+
+def _clock(text: str) -> int:
+    pieces = text.lower().replace(".", ":").split()
+    ampm = pieces[1] if len(pieces) > 1 else None
+    hms = (pieces[0].split(":") + ["0", "0"])[:3]
+    if not all(p.isdigit() for p in hms):
+        raise DateParseError(f"time {text!r} is not a time of day")
+    return clock_seconds(hms[0], hms[1], hms[2], ampm)
+
+
+__all__ = ["context_for", "date_text", "np", "parse_source"]

@@ -1,0 +1,196 @@
+"""Delimited text (CSV, TSV, semicolon, pipe) into a RawTable.
+
+pyarrow reads well-formed files on all cores; anything it rejects (ragged rows, blank lines,
+odd quoting) is read again by Python's csv module, which pads short rows, keeps the cells of
+long ones under extra columns and counts spreadsheet rows exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from viewer.io.load_errors import LoadError
+from viewer.io.raw_table import RawTable, table_from_records, unique_headers
+from viewer.io.text_decoding import decode
+from viewer.model.date_parsing import parse_date
+from viewer.model.parsed_date import DateParseError, ParsedDate
+from viewer.model.precision import Precision
+
+CANDIDATE_DELIMITERS = (",", "\t", ";", "|")
+_SNIFF_RECORDS = 200
+csv.field_size_limit(1 << 30)
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The candidate that splits the sample's records into the most consistent, widest rows."""
+    best, best_score = ",", (False, 0.0, 0)
+    for delimiter in CANDIDATE_DELIMITERS:
+        widths = [len(r) for r in _records(sample, delimiter, _SNIFF_RECORDS) if r]
+        if not widths:
+            continue
+        mode, count = Counter(widths).most_common(1)[0]
+        score = (mode > 1, count / len(widths), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _records(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    out = []
+    try:
+        for record in reader:
+            out.append(record)
+            if limit is not None and len(out) >= limit:
+                break
+    except csv.Error:
+        pass  # a sample cut inside a quoted cell: what came before is enough
+    return out
+
+
+def looks_like_data(cells: list[str]) -> bool:
+    """A first row holding full dates is data, not a header (a file without a header row)."""
+    for cell in cells:
+        try:
+            parsed = parse_date(cell)
+        except DateParseError:
+            continue
+        if isinstance(parsed, ParsedDate) and parsed.precision >= Precision.DAY:
+            return True
+    return False
+
+
+@dataclass
+class DelimitedLayout:
+    """What the first records of a delimited file say about the whole."""
+
+    delimiter: str
+    header: list[str]
+    has_header: bool
+    sample: dict[str, list[str]]  # column -> its first non-empty cells
+
+    @property
+    def names(self) -> list[str]:
+        return unique_headers(self.header)
+
+
+def sniff_layout(path: Path, head_text: str, delimiter: str | None) -> DelimitedLayout:
+    delimiter = delimiter or sniff_delimiter(head_text)
+    records = _records(head_text, delimiter, _SNIFF_RECORDS + 1)
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise LoadError(path, "is empty or has no header row")
+    has_header = not looks_like_data(records[0])
+    header = records[0] if has_header else [f"Column {i}" for i in range(1, len(records[0]) + 1)]
+    body = records[1:] if has_header else records
+    names = unique_headers(header)
+    sample: dict[str, list[str]] = {name: [] for name in names}
+    for record in body:
+        for name, cell in zip(names, record, strict=False):
+            if cell.strip():
+                sample[name].append(cell.strip())
+    return DelimitedLayout(delimiter, header, has_header, sample)
+
+
+def read_delimited(
+    path: Path,
+    data: bytes,
+    encoding: str,
+    layout: DelimitedLayout,
+    include: list[str] | None = None,
+) -> RawTable:
+    """Read ``data`` (the whole file); ``include`` limits the columns kept."""
+    table = _read_with_arrow(
+        data, encoding, layout.delimiter, layout.names, layout.has_header, include
+    )
+    if table is None:
+        return _read_with_python(
+            path, data, encoding, layout.delimiter, layout.header, layout.has_header, include
+        )
+    first_row = 2 if layout.has_header else 1
+    rows = np.arange(first_row, first_row + table.num_rows, dtype=np.int64)
+    return RawTable(table, rows, _format_name(layout.delimiter), encoding, layout.delimiter)
+
+
+def _format_name(delimiter: str) -> str:
+    return "tsv" if delimiter == "\t" else "csv"
+
+
+def _read_with_arrow(
+    data: bytes,
+    encoding: str,
+    delimiter: str,
+    names: list[str],
+    has_header: bool,
+    include: list[str] | None,
+) -> pa.Table | None:
+    rejected: list[object] = []
+
+    def reject(row: object) -> str:
+        rejected.append(row)
+        return "skip"
+
+    read_options = pacsv.ReadOptions(
+        column_names=names,
+        skip_rows=1 if has_header else 0,
+        encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
+        block_size=8 << 20,
+    )
+    convert = pacsv.ConvertOptions(
+        column_types={name: pa.string() for name in names},
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        null_values=[""],
+        include_columns=include,
+    )
+    source = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    for newlines_in_values in (False, True):
+        parse = pacsv.ParseOptions(
+            delimiter=delimiter,
+            newlines_in_values=newlines_in_values,
+            ignore_empty_lines=False,
+            invalid_row_handler=reject,
+        )
+        try:
+            table = pacsv.read_csv(pa.py_buffer(source), read_options, parse, convert)
+        except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
+            rejected.clear()
+            continue
+        # Any rejected row (ragged, blank line) would shift row numbers: let Python read it.
+        return table if not rejected else None
+    return None
+
+
+def _read_with_python(
+    path: Path,
+    data: bytes,
+    encoding: str,
+    delimiter: str,
+    header: list[str],
+    has_header: bool,
+    include: list[str] | None,
+) -> RawTable:
+    text = decode(data, encoding, str(path))
+    records = _records(text.removeprefix("\ufeff"), delimiter)
+    if has_header:
+        records = records[1:]
+    first_row = 2 if has_header else 1
+    rows = [
+        first_row + i for i, record in enumerate(records) if any(cell.strip() for cell in record)
+    ]
+    kept = [record for record in records if any(cell.strip() for cell in record)]
+    width = max([len(header), *(len(r) for r in kept)])
+    full_header = header + [f"Column {i}" for i in range(len(header) + 1, width + 1)]
+    table = table_from_records(full_header, kept)
+    if include is not None:
+        table = table.select([name for name in table.column_names if name in include])
+    return RawTable(
+        table, np.asarray(rows, dtype=np.int64), _format_name(delimiter), encoding, delimiter
+    )

@@ -1,0 +1,231 @@
+"""A RawTable and its ColumnMapping into event columns, with every unusable row reported.
+
+No pandas here: ``timeline-viewer inspect`` counts events without building the table, which
+keeps it fast. ``event_table_from`` (in ``event_assembly``) turns these columns into an EventTable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from viewer.io.arrow_numpy import from_numpy, to_numpy
+from viewer.io.column_mapping import ColumnMapping, DateSource, JoinedColumns
+from viewer.io.date_column import DateColumn
+from viewer.io.date_sources import context_for, date_text, parse_source
+from viewer.io.load_errors import RowProblem
+from viewer.io.load_options import LoadOptions
+from viewer.io.raw_table import RawTable, join_cells
+from viewer.io.year_filling import fill_years
+from viewer.model.precision import PRECISION_LABELS, Precision
+
+_VALUE_LIMIT = 200  # characters of a bad cell quoted in a problem report
+_REST_LIMIT = 12  # unused columns listed in a composed excerpt
+
+
+@dataclass
+class EventColumns:
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    has_end: npt.NDArray[np.bool_]
+    precision: npt.NDArray[np.int8]
+    approximate: npt.NDArray[np.bool_]
+    rows: npt.NDArray[np.int64]
+    text: dict[str, pa.ChunkedArray] = field(default_factory=dict)
+    sources: pa.ChunkedArray | None = None  # per-event source names (our own export keeps them)
+    skipped: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+
+def build_event_columns(
+    raw: RawTable,
+    mapping: ColumnMapping,
+    options: LoadOptions,
+    tz: dt.tzinfo | None,
+    with_text: bool,
+) -> EventColumns:
+    assert mapping.start is not None
+    is_event = _event_rows(raw, mapping)
+    start_text = date_text(raw, mapping.start)
+    start = _parse(raw, mapping, mapping.start, start_text, options, tz)
+    skipped = _problems(raw, start, str(mapping.start), start_text, is_event)
+    fill_years(start, raw.rows, options.year, skipped, str(mapping.start), start_text)
+    keep = start.ok & is_event
+    end_text = date_text(raw, mapping.end) if mapping.end is not None else None
+    warnings: list[RowProblem] = []
+    if mapping.end is not None and end_text is not None:
+        end = _parse(raw, mapping, mapping.end, end_text, options, tz)
+        fill_years(end, raw.rows, None, [], "", end_text, after=start.start)
+        _combine_end(start, end, keep, raw, str(mapping.end), end_text, warnings)
+    _check_spans(start, keep, raw, str(mapping.start), start_text, warnings)
+    index = np.flatnonzero(keep)
+    columns = EventColumns(
+        start=start.start[index],
+        end=start.end[index],
+        has_end=start.has_end[index],
+        precision=start.precision[index],
+        approximate=start.approximate[index],
+        rows=raw.rows[index],
+        skipped=sorted(skipped, key=lambda p: p.row),
+        warnings=sorted(warnings, key=lambda p: p.row),
+    )
+    if with_text:
+        _add_text(columns, raw, mapping, index, start_text, end_text)
+        _apply_own_columns(columns, raw, mapping, index)
+    return columns
+
+
+def _event_rows(raw: RawTable, mapping: ColumnMapping) -> npt.NDArray[np.bool_]:
+    if mapping.not_events is None or mapping.not_events[0] not in raw.columns:
+        return np.ones(len(raw), dtype=bool)
+    column, value = mapping.not_events
+    marked = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(raw.column(column))), value.lower())
+    return ~np.asarray(to_numpy(marked.fill_null(False)), dtype=bool)
+
+
+def _parse(
+    raw: RawTable,
+    mapping: ColumnMapping,
+    source: DateSource,
+    text: pa.ChunkedArray,
+    options: LoadOptions,
+    tz: dt.tzinfo | None,
+) -> DateColumn:
+    day_first = options.day_first if options.day_first is not None else mapping.day_first
+    numbers_are_years = mapping.numbers_are_years and not isinstance(source, JoinedColumns)
+    context = context_for(text, day_first, tz, numbers_are_years)
+    return parse_source(raw, source, text, context)
+
+
+def _quote(text: pa.ChunkedArray, index: int) -> str:
+    value = text[index].as_py()
+    return "" if value is None else value[:_VALUE_LIMIT]
+
+
+def _problems(
+    raw: RawTable,
+    parsed: DateColumn,
+    column: str,
+    text: pa.ChunkedArray,
+    is_event: npt.NDArray[np.bool_],
+) -> list[RowProblem]:
+    return [
+        RowProblem(int(raw.rows[i]), column, _quote(text, i), reason)
+        for i, reason in parsed.reasons.items()
+        if is_event[i]
+    ]
+
+
+def _combine_end(
+    start: DateColumn,
+    end: DateColumn,
+    keep: npt.NDArray[np.bool_],
+    raw: RawTable,
+    column: str,
+    text: pa.ChunkedArray,
+    warnings: list[RowProblem],
+) -> None:
+    """Put the end column into ``start``'s spans: a written end wins over an implied one."""
+    for i, reason in end.reasons.items():
+        if keep[i] and reason != "empty":
+            warnings.append(
+                RowProblem(
+                    int(raw.rows[i]), column, _quote(text, i), f"{reason}; shown without an end"
+                )
+            )
+    given = end.ok & keep
+    last = np.where(end.has_end, end.end, end.start)
+    start.end[given] = last[given]
+    start.has_end[given] = True
+    start.approximate[given] |= end.approximate[given]
+
+
+def _check_spans(
+    start: DateColumn,
+    keep: npt.NDArray[np.bool_],
+    raw: RawTable,
+    column: str,
+    text: pa.ChunkedArray,
+    warnings: list[RowProblem],
+) -> None:
+    backwards = keep & start.has_end & (start.end < start.start)
+    for i in np.flatnonzero(backwards):
+        warnings.append(
+            RowProblem(
+                int(raw.rows[i]),
+                column,
+                _quote(text, i),
+                "ends before it starts; shown without an end",
+            )
+        )
+    start.has_end &= ~backwards & (start.end != start.start)
+
+
+def _add_text(
+    columns: EventColumns,
+    raw: RawTable,
+    mapping: ColumnMapping,
+    index: npt.NDArray[np.int64],
+    start_text: pa.ChunkedArray,
+    end_text: pa.ChunkedArray | None,
+) -> None:
+    take = from_numpy(index)
+    for role in ("title", "excerpt", "lane", "url"):
+        name = getattr(mapping, role)
+        if name is not None:
+            columns.text[role] = raw.column(name).take(take)
+    if mapping.excerpt_from_rest:
+        columns.text["excerpt"] = _listing(raw, mapping.unused[:_REST_LIMIT]).take(take)
+    shown = start_text
+    if mapping.date_text is not None:
+        shown = pc.coalesce(raw.column(mapping.date_text), start_text)
+    elif end_text is not None:
+        distinct_end = pc.if_else(
+            pc.equal(start_text, end_text).fill_null(False), pa.scalar(None, pa.string()), end_text
+        )
+        shown = join_cells([start_text, distinct_end], " – ")
+    columns.text["date_text"] = shown.take(take)
+
+
+def _listing(raw: RawTable, names: list[str]) -> pa.ChunkedArray:
+    """``Latitude: 19.2\\nMagnitude: 6.0`` from columns no role took, so nothing is hidden."""
+    lines = [
+        pc.binary_join_element_wise(f"{name}: ", raw.column(name), "", null_handling="emit_null")
+        for name in names
+    ]
+    return join_cells(lines, "\n")
+
+
+def _apply_own_columns(
+    columns: EventColumns, raw: RawTable, mapping: ColumnMapping, index: npt.NDArray[np.int64]
+) -> None:
+    """Our own export carries precision, approximate, source and row: keep them as they were."""
+    take = from_numpy(index)
+    if mapping.precision is not None:
+        labels = pc.utf8_lower(
+            pc.utf8_trim_whitespace(raw.column(mapping.precision).take(take))
+        ).to_pylist()
+        codes = {label: int(Precision.from_label(label)) for label in PRECISION_LABELS}
+        given = np.array([codes.get(label or "", -1) for label in labels], dtype=np.int8)
+        columns.precision = np.where(given >= 0, given, columns.precision).astype(np.int8)
+    if mapping.approximate is not None:
+        flags = pc.utf8_lower(pc.utf8_trim_whitespace(raw.column(mapping.approximate).take(take)))
+        truthy = pc.is_in(flags, pa.array(["true", "1", "yes", "y", "t"])).fill_null(False)
+        columns.approximate = np.asarray(to_numpy(truthy), dtype=bool)
+    if mapping.row is not None:
+        rows = pc.cast(raw.column(mapping.row).take(take), pa.int64(), safe=False)
+        columns.rows = np.where(
+            to_numpy(pc.is_valid(rows)),
+            to_numpy(rows),
+            columns.rows,
+        )
+    if mapping.source is not None:
+        columns.sources = raw.column(mapping.source).take(take)

@@ -1,0 +1,33 @@
+"""Loading files into EventTables: one file, or several merged with their sources kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.io.event_assembly import event_table_from
+from viewer.io.load_options import LoadOptions
+from viewer.io.loader import LoadReport, read_file_columns
+from viewer.model.event_table import EventTable
+
+
+@dataclass
+class LoadResult:
+    report: LoadReport
+    events: EventTable  # empty when the file failed (see report.error)
+
+
+def load_file(path: str | Path, options: LoadOptions | None = None) -> LoadResult:
+    report, columns = read_file_columns(path, options or LoadOptions(), with_text=True)
+    if columns is None:
+        return LoadResult(report, EventTable.empty())
+    return LoadResult(report, event_table_from(columns, Path(path).name))
+
+
+def load_files(
+    paths: Iterable[str | Path], options: LoadOptions | None = None
+) -> tuple[EventTable, list[LoadReport]]:
+    """All files' events in one table (each event keeps its source and row) and a report each."""
+    results = [load_file(p, options) for p in paths]
+    return EventTable.concat(r.events for r in results), [r.report for r in results]

@@ -1,0 +1,67 @@
+"""Files from other timeline tools, recognised by their header and read without options."""
+
+from __future__ import annotations
+
+from viewer.io.column_mapping import ColumnMapping, DateParts, JoinedColumns
+from viewer.io.header_names import header_key
+
+OWN_EXPORT_COLUMNS = (
+    "start", "end", "precision", "approximate", "title", "excerpt", "lane", "url", "date_text",
+    "source", "row",
+)  # fmt: skip
+
+
+def known_layout(columns: list[str]) -> ColumnMapping | None:
+    by_key = {header_key(c): c for c in reversed(columns)}
+    keys = set(by_key)
+
+    def col(name: str) -> str | None:
+        return by_key.get(name)
+
+    if keys >= {header_key(c) for c in OWN_EXPORT_COLUMNS}:
+        return ColumnMapping(
+            layout="timeline-viewer", **{role: col(header_key(role)) for role in OWN_EXPORT_COLUMNS}
+        )
+    if {"year", "headline"} <= keys:
+        return _timelinejs_sheet(col)
+    if {"date", "time", "timezone", "short", "desc"} <= keys:
+        return ColumnMapping(
+            layout="plaso-l2tcsv",
+            start=JoinedColumns((by_key["date"], by_key["time"], by_key["timezone"])),
+            title=col("short"),
+            excerpt=col("desc"),
+            lane=col("source"),
+            day_first=False,  # l2tcsv always writes MM/DD/YYYY
+        )
+    if "message" in keys and "timestamp desc" in keys and ({"datetime", "timestamp"} & keys):
+        is_plaso = {"source", "source long"} <= keys and "data type" not in keys
+        return ColumnMapping(
+            layout="plaso-dynamic" if is_plaso else "timesketch",
+            start=col("datetime") or col("timestamp"),
+            title=col("message"),
+            lane=col("source short") or col("source") or col("data type") or col("timestamp desc"),
+            excerpt=col("source long") if is_plaso else None,
+        )
+    return None
+
+
+def _timelinejs_sheet(col: object) -> ColumnMapping:
+    assert callable(col)
+    start = DateParts(col("year"), col("month"), col("day"), col("time"))
+    end = (
+        DateParts(col("end year"), col("end month"), col("end day"), col("end time"))
+        if col("end year")
+        else None
+    )
+    return ColumnMapping(
+        layout="timelinejs",
+        start=start,
+        end=end,
+        title=col("headline"),
+        excerpt=col("text"),
+        lane=col("group"),
+        url=col("media"),
+        date_text=col("display date"),
+        numbers_are_years=True,
+        not_events=(col("type"), "title") if col("type") else None,
+    )

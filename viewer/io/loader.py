@@ -1,0 +1,204 @@
+"""Load timeline files: find the format, read the cells, give the columns roles, parse dates.
+
+``read_file_columns`` stops before pandas (``inspect`` needs only counts); ``load_file`` and
+``load_files`` return EventTables. Input files are only ever read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateutil import tz as dateutil_tz
+
+from viewer.io.column_mapping import ColumnMapping
+from viewer.io.column_roles import MappingError, decide_mapping
+from viewer.io.delimited_reader import read_delimited, sniff_layout
+from viewer.io.event_columns import EventColumns, build_event_columns
+from viewer.io.jsonl_reader import read_jsonl
+from viewer.io.load_errors import LoadError, RowProblem
+from viewer.io.load_options import LoadOptions
+from viewer.io.raw_table import RawTable, without_formula_escapes
+from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
+from viewer.io.timeline_xml_reader import read_timeline_xml
+from viewer.io.timelinejs_json_reader import looks_like_timelinejs_json, read_timelinejs_json
+
+_SAMPLE_ROWS = 200
+_HTML_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
+_TIMELINE_XML_RE = re.compile(r"<timeline[\s>]")
+
+
+@dataclass
+class LoadReport:
+    """How one file was read: what ``inspect`` prints and the UI shows."""
+
+    path: str
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    events: int = 0
+    skipped: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "columns": self.columns,
+            "events": self.events,
+            "skipped": [p.as_dict() for p in self.skipped],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "error": self.error,
+        }
+
+
+def resolve_tz(name: str | None) -> dt.tzinfo | None:
+    """A time zone named by IANA name (``Europe/Berlin``) or as ``UTC``/``+02:00``."""
+    if name is None:
+        return None
+    zone = dateutil_tz.gettz(name)
+    if zone is None:
+        raise ValueError(f"unknown time zone {name!r} (use a name such as Europe/Berlin or +02:00)")
+    return zone
+
+
+def read_file_columns(
+    path: str | Path, options: LoadOptions, with_text: bool = True
+) -> tuple[LoadReport, EventColumns | None]:
+    """Read one file into event columns; a failure is in ``report.error``, never raised."""
+    path = Path(path)
+    report = LoadReport(path=str(path))
+    try:
+        columns = _read(path, options, with_text, report)
+    except LoadError as error:
+        report.error = str(error)
+        return report, None
+    report.events = len(columns)
+    report.skipped, report.warnings = columns.skipped, columns.warnings
+    return report, columns
+
+
+def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport) -> EventColumns:
+    data = _read_bytes(path)
+    raw, mapping = _read_raw(path, data, options, with_text)
+    report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
+    report.columns = mapping.roles()
+    if len(raw) == 0 and not raw.problems:
+        raise LoadError(path, f"has a header but no rows (columns: {_names(raw.columns)})")
+    try:
+        tz = resolve_tz(options.tz)
+    except ValueError as error:
+        raise LoadError(path, str(error)) from error
+    columns = build_event_columns(raw, mapping, options, tz, with_text)
+    columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
+    if len(columns) == 0 and len(raw) > 0:
+        raise LoadError(path, _no_dates_sentence(raw, mapping, columns.skipped))
+    return columns
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise LoadError(path, "is a folder, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise LoadError(path, "is empty")
+    return data
+
+
+def _read_raw(
+    path: Path, data: bytes, options: LoadOptions, with_text: bool
+) -> tuple[RawTable, ColumnMapping]:
+    head = data[:HEAD_BYTES]
+    encoding = _encoding(path, head, options, whole=len(data) <= HEAD_BYTES)
+    head_text = (
+        codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
+    )
+    start = head_text.lstrip()[:1]
+    if start in ("{", "["):
+        raw = _read_json(path, data)
+    elif start == "<":
+        raw = _read_markup(path, data, head_text)
+    else:
+        layout = sniff_layout(path, head_text, options.delimiter)
+        mapping = _mapping(path, layout.names, layout.sample, options, None)
+        raw = read_delimited(path, data, encoding, layout, mapping.columns_needed(with_text))
+        if mapping.layout == "timeline-viewer":
+            raw.data = without_formula_escapes(raw.data)
+        return raw, mapping
+    sample = {
+        name: [v for v in raw.column(name).to_pylist()[:_SAMPLE_ROWS] if v] for name in raw.columns
+    }
+    return raw, _mapping(path, raw.columns, sample, options, raw.known_roles)
+
+
+def _encoding(path: Path, head: bytes, options: LoadOptions, whole: bool) -> str:
+    if options.encoding:
+        try:
+            return python_codec(options.encoding)
+        except ValueError as error:
+            raise LoadError(path, str(error)) from error
+    return detect_encoding(head, str(path), whole)
+
+
+def _read_json(path: Path, data: bytes) -> RawTable:
+    import json
+
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return read_jsonl(path, data)
+    if looks_like_timelinejs_json(document):
+        return read_timelinejs_json(path, data)
+    return read_jsonl(path, data)
+
+
+def _read_markup(path: Path, data: bytes, head_text: str) -> RawTable:
+    if _TIMELINE_XML_RE.search(head_text):
+        return read_timeline_xml(path, data)
+    if _HTML_RE.search(head_text):
+        raise LoadError(
+            path, "is a web page (HTML), not a table; save the table itself as CSV and open that"
+        )
+    raise LoadError(
+        path, "is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files"
+    )
+
+
+def _mapping(
+    path: Path,
+    columns: list[str],
+    sample: dict[str, list[str]],
+    options: LoadOptions,
+    known: dict[str, str] | None,
+) -> ColumnMapping:
+    try:
+        return decide_mapping(columns, sample, options.columns, known)
+    except MappingError as error:
+        raise LoadError(
+            path,
+            f"{error}; found columns {_names(columns)}; name the date column with --column start=NAME",
+        ) from error
+
+
+def _names(columns: list[str], limit: int = 12) -> str:
+    shown = ", ".join(repr(c) for c in columns[:limit])
+    return shown + (f" and {len(columns) - limit} more" if len(columns) > limit else "")
+
+
+def _no_dates_sentence(raw: RawTable, mapping: ColumnMapping, skipped: list[RowProblem]) -> str:
+    first = skipped[0] if skipped else None
+    example = f" (row {first.row}: {first.value!r}, {first.reason})" if first else ""
+    return (
+        f"has no usable dates in column {mapping.start}{example}; found columns {_names(raw.columns)}; "
+        "name the date column with --column start=NAME"
+    )

@@ -1,0 +1,185 @@
+"""Numeric date forms (ISO 8601, 27/04/2026, epoch numbers) and their conversion to instants.
+
+The patterns are written in the common subset of Python ``re`` and RE2, so the loader can run
+them over a whole column at once (pyarrow) and the single-text parser uses the very same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from viewer.model.date_words import TIME_ZONE_OFFSETS
+from viewer.model.instants import is_valid_civil, seconds_at
+from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate
+from viewer.model.precision import Precision
+
+_CLOCK = (
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+)
+_ZONE = r"(?:\s*(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?|[a-z]{3,5}))?"
+
+ISO_PATTERN = (
+    r"(?i)^(?P<year>[+-]?\d{4,12})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})"
+    r"(?:(?:t|\s+)" + _CLOCK + _ZONE + r")?)?$"
+)
+NUMERIC_PATTERN = (
+    r"(?i)^(?P<a>\d{1,4})[/.\-](?P<b>\d{1,2})[/.\-](?P<c>\d{1,4})"
+    r"(?:(?:t|\s+|,\s*)" + _CLOCK + _ZONE + r")?$"
+)
+NUMBER_PATTERN = r"^[+-]?\d+(?:\.\d+)?$"
+
+ISO_RE = re.compile(ISO_PATTERN)
+NUMERIC_RE = re.compile(NUMERIC_PATTERN)
+NUMBER_RE = re.compile(NUMBER_PATTERN)
+MONTH_YEAR_RE = re.compile(r"^(?P<month>\d{1,2})[/.\-](?P<year>\d{4})$")
+
+# Epoch numbers by magnitude: below 1e8 a number is a year; then seconds, ms, µs, ns.
+EPOCH_MIN = 10**8
+EPOCH_DIVISORS = ((10**11, 1), (10**14, 10**3), (10**17, 10**6), (None, 10**9))
+
+# Years a plain number may name (deep time down to the Big Bang and a little beyond).
+MAX_ABS_YEAR = 10**11
+
+
+def zone_offset(zone: str | None) -> int | None:
+    """Seconds east of UTC for ``Z``, ``+02:00``, ``+0530``, ``CEST``; None for no zone."""
+    if not zone:
+        return None
+    zone = zone.lower()
+    if zone[0] in "+-":
+        digits = zone[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+        if hours > 18 or minutes > 59:
+            raise DateParseError(f"time-zone offset {zone} is out of range")
+        return (1 if zone[0] == "+" else -1) * (hours * 3600 + minutes * 60)
+    if zone in TIME_ZONE_OFFSETS:
+        return round(TIME_ZONE_OFFSETS[zone] * 3600)
+    raise DateParseError(f"unknown time zone {zone.upper()}")
+
+
+def clock_seconds(
+    hour: str | None, minute: str | None, second: str | None, ampm: str | None
+) -> int:
+    h, m, s = int(hour or 0), int(minute or 0), int(second or 0)
+    if ampm:
+        if not 1 <= h <= 12:
+            raise DateParseError(f"hour {h} does not go with {ampm}")
+        h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+    if h > 24 or m > 59 or s > 60 or (h == 24 and (m or s)):
+        raise DateParseError("time of day out of range")
+    return h * 3600 + m * 60 + min(s, 59)  # a leap second is kept inside its minute
+
+
+def place_two_digit_year(year: int, pivot_year: int) -> int:
+    """``49`` -> 1949 when 2049 is after the pivot (the file's own era), else 2049."""
+    century = pivot_year // 100 * 100
+    candidate = century + year
+    return candidate if candidate <= pivot_year else candidate - 100
+
+
+def local_to_utc(seconds: int, tz: dt.tzinfo) -> int:
+    """Seconds for a naive wall-clock time in ``tz`` (years 1-9999; others stay as written)."""
+    try:
+        naive = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return seconds
+    offset = naive.replace(tzinfo=tz).utcoffset() or dt.timedelta()
+    return seconds - int(offset.total_seconds())
+
+
+def instant(
+    year: int,
+    month: int,
+    day: int,
+    clock: int,
+    offset: int | None,
+    precision: Precision,
+    context: DateContext,
+) -> int:
+    if not is_valid_civil(year, month, day):
+        raise DateParseError(f"there is no day {day} in month {month} of year {year}")
+    seconds = seconds_at(year, month, day) + clock
+    if offset is not None:
+        return seconds - offset
+    if context.tz is not None and precision is Precision.TIME:
+        return local_to_utc(seconds, context.tz)
+    return seconds
+
+
+def parse_iso(match: re.Match[str], context: DateContext) -> ParsedDate:
+    g = match.groupdict()
+    year, month = int(g["year"]), int(g["month"])
+    if g["day"] is None:
+        if not 1 <= month <= 12:
+            raise DateParseError(f"month {month} is out of range")
+        return ParsedDate(seconds_at(year, month), Precision.MONTH)
+    precision = Precision.TIME if g["hour"] is not None else Precision.DAY
+    clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])
+    offset = zone_offset(g["zone"])
+    return ParsedDate(
+        instant(year, month, int(g["day"]), clock, offset, precision, context), precision
+    )
+
+
+def numeric_order(a: str, b: str, c: str, day_first: bool) -> tuple[int, int, int, bool]:
+    """(year, month, day, two_digit_year) for the three fields of 27/04/2026-style dates."""
+    if len(a) >= 3:
+        return int(a), int(b), int(c), False
+    if len(c) not in (2, 4):
+        raise DateParseError("the year should have two or four digits")
+    # A first field above 12 can only be a day, whatever the column's default says.
+    day_first = day_first or int(a) > 12
+    day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+    return int(c), month, day, len(c) == 2
+
+
+def parse_numeric(match: re.Match[str], context: DateContext) -> ParsedDate:
+    g = match.groupdict()
+    year, month, day, two_digit = numeric_order(g["a"], g["b"], g["c"], context.day_first)
+    if two_digit:
+        year = place_two_digit_year(year, context.pivot_year)
+    precision = Precision.TIME if g["hour"] is not None else Precision.DAY
+    clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])
+    offset = zone_offset(g["zone"])
+    return ParsedDate(instant(year, month, day, clock, offset, precision, context), precision)
+
+
+def bc_to_astronomical(year: int) -> int:
+    """A plain negative year counts years BC: -44 is 44 BC, astronomical year -43."""
+    return year + 1 if year < 0 else year
+
+
+def epoch_seconds(value: float) -> int:
+    magnitude = abs(value)
+    for limit, divisor in EPOCH_DIVISORS:
+        if limit is None or magnitude < limit:
+            return int(value // divisor)
+    raise AssertionError("unreachable")
+
+
+def parse_number(text: str, context: DateContext) -> ParsedDate:
+    """A plain number: a year (negative for BC), YYYYMMDD, or epoch time by magnitude."""
+    is_integer = "." not in text
+    value = int(text) if is_integer else float(text)
+    if is_integer and (context.numbers_are_years or abs(value) < EPOCH_MIN):
+        compact = _compact_date(text)
+        if compact is not None and not context.numbers_are_years:
+            return compact
+        if abs(value) > MAX_ABS_YEAR:
+            raise DateParseError("year is too far from the present")
+        return ParsedDate(seconds_at(bc_to_astronomical(int(value))), Precision.YEAR)
+    if abs(value) < EPOCH_MIN:
+        raise DateParseError("a decimal number, not a date")
+    return ParsedDate(epoch_seconds(value), Precision.TIME)
+
+
+def _compact_date(text: str) -> ParsedDate | None:
+    """``20260427`` (YYYYMMDD, years 1000-2999) read as a day."""
+    if len(text) != 8 or not text.isdigit() or text[0] not in "12":
+        return None
+    year, month, day = int(text[:4]), int(text[4:6]), int(text[6:])
+    if not is_valid_civil(year, month, day):
+        return None
+    return ParsedDate(seconds_at(year, month, day), Precision.DAY)

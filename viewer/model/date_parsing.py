@@ -1,0 +1,168 @@
+"""One written date to an instant: the rules every loader and the UI share.
+
+``parse_date`` accepts ISO 8601 (with offsets, expanded years), numeric dates (27/04/2026,
+04/27/26), epoch numbers, dates in English words, Chinese dates, eras (55 BC, AD 43, 公元前44年),
+approximate forms (circa 1850, c. 383, mid-June 2026, Q2 2026, spring 2026, 1850s), ranges
+(Between 47 and 50) and deep time (13.8 billion years ago). It raises ``DateParseError`` with a
+short reason for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from viewer.model.chinese_dates import CHINESE_MARKS, parse_chinese
+from viewer.model.date_forms import (
+    ISO_RE,
+    MONTH_YEAR_RE,
+    NUMBER_RE,
+    NUMERIC_RE,
+    parse_iso,
+    parse_number,
+    parse_numeric,
+)
+from viewer.model.date_words import APPROXIMATE_PREFIXES, BCE_MARKERS, CE_MARKERS
+from viewer.model.english_dates import parse_special_span, parse_words
+from viewer.model.instants import seconds_at
+from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
+from viewer.model.precision import Precision
+
+# Deep time is counted back from 1950, the "present" of radiocarbon dating (Before Present).
+YEARS_AGO_ORIGIN = 1950
+
+_RANGE_RES = (
+    re.compile(r"^between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$"),
+    re.compile(r"^from\s+(?P<a>.+?)\s+(?:to|until|till)\s+(?P<b>.+)$"),
+    re.compile(r"^(?P<a>.+?)\s+(?:to|until|till|[-–—~])\s+(?P<b>.+)$"),
+    re.compile(r"^(?P<a>.+?)\s*[–—至到]\s*(?P<b>.+)$"),
+)
+_ERA_RE = re.compile(
+    r"(?:^|(?<=[\s\d]))(?P<era>b\.?\s?c\.?(?:\s?e\.?)?|a\.?\s?d\.?|c\.?\s?e\.?)(?=\s|$|,)"
+)
+_YEARS_AGO_RE = re.compile(
+    r"^(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|k|m|bn|b)?\s*years?\s+ago$"
+)
+_GEO_RE = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>ka|ma|ga)$")
+_CHINESE_AGO_RE = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?\s*年前$")
+_SCALES = {
+    None: 1, "thousand": 10**3, "k": 10**3, "ka": 10**3, "million": 10**6, "m": 10**6,
+    "ma": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "ga": 10**9, "万": 10**4, "亿": 10**8,
+}  # fmt: skip
+_SPACES = re.compile(r"\s+")
+
+DEFAULT_CONTEXT = DateContext()
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and punctuation to ASCII, spaces folded, lower case."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+    return _SPACES.sub(" ", folded).strip().strip("\"'").strip().lower()
+
+
+def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate | YearlessDate:
+    """Parse one written date; raises ``DateParseError`` with the reason."""
+    s = normalise(text)
+    if not s:
+        raise DateParseError("empty")
+    s, approximate = _strip_approximate(s)
+    result = _parse_range(s, context) or _parse_single(s, context)
+    if approximate and not result.approximate:
+        result = _approximated(result)
+    return result
+
+
+def _approximated(result: ParsedDate | YearlessDate) -> ParsedDate | YearlessDate:
+    if isinstance(result, ParsedDate):
+        return ParsedDate(result.start, result.precision, True, result.end)
+    return YearlessDate(
+        result.month, result.day, result.clock, result.precision, True, result.offset
+    )
+
+
+def _strip_approximate(s: str) -> tuple[str, bool]:
+    approximate = False
+    if s.endswith("?") or s.endswith("左右"):
+        s, approximate = s.rstrip("?").removesuffix("左右").strip(), True
+    for prefix in APPROXIMATE_PREFIXES:
+        if s.startswith(prefix):
+            rest = s[len(prefix) :]
+            # "c 383" and "ca. 1850" but not "cambrian": a short prefix must end at a word break.
+            if prefix[-1].isalpha() and rest[:1].isalpha():
+                continue
+            s, approximate = rest.lstrip(" ."), True
+            break
+    return s, approximate
+
+
+def _parse_range(s: str, context: DateContext) -> ParsedDate | None:
+    for pattern in _RANGE_RES:
+        m = pattern.match(s)
+        if m is None:
+            continue
+        try:
+            first = _parse_single(_strip_approximate(m["a"])[0], context)
+            last = _parse_single(_strip_approximate(m["b"])[0], context)
+        except DateParseError:
+            continue
+        if not isinstance(first, ParsedDate) or not isinstance(last, ParsedDate):
+            continue
+        end = last.end if last.end is not None else last.start
+        return ParsedDate(
+            first.start,
+            min(first.precision, last.precision),
+            approximate=s.startswith("between") or first.approximate or last.approximate,
+            end=end,
+        )
+    return None
+
+
+def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
+    if not s:
+        raise DateParseError("empty")
+    if m := ISO_RE.match(s):
+        return parse_iso(m, context)
+    if m := NUMERIC_RE.match(s):
+        return parse_numeric(m, context)
+    if NUMBER_RE.match(s):
+        return parse_number(s, context)
+    if m := MONTH_YEAR_RE.match(s):
+        month = int(m["month"])
+        if not 1 <= month <= 12:
+            raise DateParseError(f"month {month} is out of range")
+        return ParsedDate(seconds_at(int(m["year"]), month), Precision.MONTH)
+    if deep := _parse_deep_time(s):
+        return deep
+    if CHINESE_MARKS.search(s):
+        return parse_chinese(s, context)
+    s, era = _take_era(s)
+    if span := parse_special_span(s):
+        return span
+    if era is not None and NUMBER_RE.match(s):
+        year = int(s.replace("+", ""))
+        if year <= 0:
+            raise DateParseError("an era year must be positive")
+        return ParsedDate(seconds_at(1 - year if era < 0 else year), Precision.YEAR)
+    return parse_words(s, context, era)
+
+
+def _take_era(s: str) -> tuple[str, int | None]:
+    m = _ERA_RE.search(s)
+    if m is None:
+        return s, None
+    marker = m["era"].replace(" ", "")
+    if marker in BCE_MARKERS:
+        era = -1
+    elif marker in CE_MARKERS or marker.rstrip(".") in CE_MARKERS:
+        era = 1
+    else:
+        return s, None
+    return (s[: m.start()] + " " + s[m.end() :]).strip(), era
+
+
+def _parse_deep_time(s: str) -> ParsedDate | None:
+    m = _YEARS_AGO_RE.match(s) or _GEO_RE.match(s) or _CHINESE_AGO_RE.match(s)
+    if m is None:
+        return None
+    years_ago = round(float(m["n"].replace(",", "")) * _SCALES[m["scale"]])
+    return ParsedDate(seconds_at(YEARS_AGO_ORIGIN - years_ago), Precision.YEAR, approximate=True)

@@ -1,0 +1,57 @@
+"""What the date parser returns, and the context a column gives it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from viewer.model.precision import Precision
+
+
+class DateParseError(ValueError):
+    """A text that is not a date we can place; ``reason`` says why in a few words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """An instant (int64 seconds, UTC) with how precise the text was.
+
+    ``end`` is set for texts that name a span by themselves ("1850s", "Q2 2026", "between 47
+    and 50"): the start of the last period the span covers, at the same precision.
+    """
+
+    start: int
+    precision: Precision
+    approximate: bool = False
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class YearlessDate:
+    """A date written without its year ("27 Apr", "4月27日"); the caller supplies the year."""
+
+    month: int
+    day: int | None
+    clock: int  # seconds after midnight
+    precision: Precision
+    approximate: bool = False
+    offset: int | None = None  # seconds east of UTC, when the text named a zone
+
+
+def _this_year() -> int:
+    return dt.date.today().year
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """Decisions made once for a whole column, so every row is read the same way."""
+
+    day_first: bool = False
+    # Two-digit years are placed in the century that puts them at or before this year.
+    pivot_year: int = field(default_factory=_this_year)
+    tz: dt.tzinfo | None = None  # where naive times are; None keeps them as written
+    numbers_are_years: bool = False  # a "Year" column: 1e9 is a year, not epoch seconds
