@@ -36,6 +36,8 @@ _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _ISO_NAIVE = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
 _ISO_ZONED = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$"
 _NUMERIC_SHAPE = r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
+# A first field above 12 (27/04/2026): the whole column is day-first.
+_DAY_FIRST_SHAPE = r"^(1[3-9]|2\d|3[01])[/.\-]\d{1,2}[/.\-]\d{2,4}(\D|$)"
 _EPOCH_INTEGER = r"^-?\d{9,19}$"
 _FOUR_DIGIT_YEAR = r"(?:^|\D)(?P<year>1\d{3}|20\d{2})(?:\D|$)"
 _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
@@ -77,23 +79,44 @@ def column_context(
 ) -> DateContext:
     """The decisions that hold for a whole column (see the module docstring)."""
     text = pc.utf8_trim_whitespace(values)
+    every_row = np.ones(len(text), dtype=bool)
+    return _decide(text, every_row, day_first, tz, numbers_are_years)
+
+
+def _decide(
+    text: pa.ChunkedArray,
+    rows: npt.NDArray[np.bool_],
+    day_first: bool | None,
+    tz: dt.tzinfo | None,
+    numbers_are_years: bool,
+) -> DateContext:
     if day_first is None:
-        day_first = _numeric_fields_say_day_first(text)
-    return DateContext(
-        day_first=day_first, pivot_year=_era_year(text), tz=tz, numbers_are_years=numbers_are_years
-    )
+        day_first = len(_indices_matching(text, rows, _DAY_FIRST_SHAPE)) > 0
+    return DateContext(day_first=day_first, pivot_year=_era_year(text), tz=tz, numbers_are_years=numbers_are_years)
 
 
-def parse_date_column(values: pa.ChunkedArray | pa.Array, context: DateContext) -> DateColumn:
+def parse_date_column(
+    values: pa.ChunkedArray | pa.Array,
+    context: DateContext | None = None,
+    *,
+    day_first: bool | None = None,
+    tz: dt.tzinfo | None = None,
+    numbers_are_years: bool = False,
+) -> DateColumn:
+    """Parse a column; without a ``context`` the column's decisions are made from its rows
+    (after the ISO rows, which need none, so a pure ISO column costs no extra pass)."""
     text = pc.utf8_trim_whitespace(values)
     n = len(text)
     out = DateColumn.empty(n)
-    pending = np.asarray(to_numpy(pc.is_valid(text)), dtype=bool)
-    pending &= np.asarray(to_numpy(pc.greater(pc.utf8_length(text), 0).fill_null(False)))
+    pending = to_numpy(pc.is_valid(text)) & to_numpy(pc.greater(pc.utf8_length(text), 0))
     for index in np.flatnonzero(~pending):
         out.reasons[int(index)] = "empty"
+    if not pending.any():
+        return out
+    _fast_iso(text, pending, out, tz if context is None else context.tz)
     if pending.any():
-        _fast_iso(text, pending, out, context)
+        if context is None:
+            context = _decide(text, pending, day_first, tz, numbers_are_years)
         _fast_numeric(text, pending, out, context)
         if not context.numbers_are_years:
             _fast_epoch(text, pending, out)
@@ -113,8 +136,10 @@ def _indices_matching(
 
 
 def _fast_iso(
-    text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, context: DateContext
+    text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, tz: dt.tzinfo | None
 ) -> None:
+    if pending.all() and _whole_column_iso(text, pending, out, tz):
+        return
     shapes = (
         (_ISO_DATE, pa.timestamp("s"), Precision.DAY, False),
         (_ISO_NAIVE, pa.timestamp("us"), Precision.TIME, False),
@@ -130,9 +155,34 @@ def _fast_iso(
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             continue  # an impossible date somewhere (2026-02-30): leave them all to the slow path
         seconds = _to_seconds(stamps, arrow_type)
-        if precision is Precision.TIME and not zoned and context.tz is not None:
-            seconds = _wall_clock_to_utc(seconds, context.tz)
+        if precision is Precision.TIME and not zoned and tz is not None:
+            seconds = _wall_clock_to_utc(seconds, tz)
         _store(out, pending, rows, seconds, precision)
+
+
+def _whole_column_iso(
+    text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, tz: dt.tzinfo | None
+) -> bool:
+    """The common case of a clean ISO 8601 column in one cast (no per-shape scans)."""
+    every = np.arange(len(text), dtype=np.int64)
+    try:
+        stamps = pc.cast(text, pa.timestamp("us", tz="UTC"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    else:
+        _store(out, pending, every, _to_seconds(stamps, stamps.type), Precision.TIME)
+        return True
+    try:
+        stamps = pc.cast(text, pa.timestamp("us"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    seconds = _to_seconds(stamps, stamps.type)
+    has_clock = to_numpy(pc.greater(pc.utf8_length(text), 10))
+    if tz is not None and has_clock.any():
+        seconds[has_clock] = _wall_clock_to_utc(seconds[has_clock], tz)
+    precision = np.where(has_clock, Precision.TIME, Precision.DAY).astype(np.int8)
+    _store(out, pending, every, seconds, precision)
+    return True
 
 
 def _to_seconds(stamps: pa.ChunkedArray, arrow_type: pa.DataType) -> npt.NDArray[np.int64]:
@@ -165,18 +215,6 @@ def _store(
 def _numeric_fields(text: pa.ChunkedArray, rows: npt.NDArray[np.int64]) -> pa.StructArray:
     subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
     return pc.extract_regex(subset, NUMERIC_PATTERN)
-
-
-def _numeric_fields_say_day_first(text: pa.ChunkedArray) -> bool:
-    valid = np.asarray(to_numpy(pc.is_valid(text)), dtype=bool)
-    rows = _indices_matching(text, valid, _NUMERIC_SHAPE)
-    if len(rows) == 0:
-        return False
-    fields = _numeric_fields(text, rows)
-    first = pc.utf8_length(pc.struct_field(fields, "a"))
-    short_first = pc.less_equal(first, 2)
-    a = pc.cast(pc.if_else(short_first, pc.struct_field(fields, "a"), "0"), pa.int64())
-    return bool(pc.any(pc.greater(a, 12)).as_py())
 
 
 def _era_year(text: pa.ChunkedArray) -> int:

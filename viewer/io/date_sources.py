@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pyarrow as pa
 
 from viewer.io.column_mapping import DateParts, DateSource, JoinedColumns
-from viewer.io.date_column import DateColumn, column_context, parse_date_column
+from viewer.io.date_column import DateColumn, parse_date_column
 from viewer.io.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, clock_seconds
 from viewer.model.date_words import MONTHS
 from viewer.model.instants import is_valid_civil, seconds_at
-from viewer.model.parsed_date import DateContext, DateParseError
+from viewer.model.parsed_date import DateParseError
 from viewer.model.precision import Precision
 
 _MONTH_ABBR = {number: name.title() for name, number in MONTHS.items() if len(name) == 3}
@@ -27,17 +29,16 @@ def date_text(raw: RawTable, source: DateSource) -> pa.ChunkedArray:
 
 
 def parse_source(
-    raw: RawTable, source: DateSource, text: pa.ChunkedArray, context: DateContext
+    raw: RawTable,
+    source: DateSource,
+    text: pa.ChunkedArray,
+    day_first: bool | None,
+    tz: dt.tzinfo | None,
+    numbers_are_years: bool,
 ) -> DateColumn:
     if isinstance(source, DateParts):
         return _parse_parts(raw, source)
-    return parse_date_column(text, context)
-
-
-def context_for(
-    text: pa.ChunkedArray, day_first: bool | None, tz: object, numbers_are_years: bool
-) -> DateContext:
-    return column_context(text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years)  # type: ignore[arg-type]
+    return parse_date_column(text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years)
 
 
 def _cells(raw: RawTable, name: str | None) -> list[str | None]:
@@ -117,4 +118,4 @@ def _clock(text: str) -> int:
     return clock_seconds(hms[0], hms[1], hms[2], ampm)
 
 
-__all__ = ["context_for", "date_text", "np", "parse_source"]
+__all__ = ["date_text", "np", "parse_source"]

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from viewer.io.arrow_numpy import from_numpy, to_numpy
 from viewer.io.column_mapping import ColumnMapping, DateSource, JoinedColumns
 from viewer.io.date_column import DateColumn
-from viewer.io.date_sources import context_for, date_text, parse_source
+from viewer.io.date_sources import date_text, parse_source
 from viewer.io.load_errors import RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.raw_table import RawTable, join_cells
@@ -101,8 +101,7 @@ def _parse(
 ) -> DateColumn:
     day_first = options.day_first if options.day_first is not None else mapping.day_first
     numbers_are_years = mapping.numbers_are_years and not isinstance(source, JoinedColumns)
-    context = context_for(text, day_first, tz, numbers_are_years)
-    return parse_source(raw, source, text, context)
+    return parse_source(raw, source, text, day_first, tz, numbers_are_years)
 
 
 def _quote(text: pa.ChunkedArray, index: int) -> str:

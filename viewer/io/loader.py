@@ -110,7 +110,7 @@ def _read_bytes(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as error:
         raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if len(data) < 4096 and not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise LoadError(path, "is empty")
     return data
 

@@ -15,7 +15,7 @@ from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
 _CLOCK = (
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 )
 _ZONE = r"(?:\s*(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?|[a-z]{3,5}))?"

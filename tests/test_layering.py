@@ -1,0 +1,28 @@
+"""The core (viewer.model, viewer.io) stays free of Qt, so it runs headless and in scripts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_linter_contracts_hold():
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_loads_a_file_with_qt_and_pyqtgraph_blocked():
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'pyqtgraph'): sys.modules[name] = None\n"
+        "from viewer.io.event_loading import load_file\n"
+        "result = load_file(sys.argv[1])\n"
+        "assert len(result.events) == 9, result.report\n"
+    )
+    sample = ROOT / "data" / "sample_timeline_en.csv"
+    result = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
