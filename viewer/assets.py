@@ -26,5 +26,7 @@ def data_dir() -> Path:
 def sample_timeline(language: str | None = None) -> Path:
     """The sample timeline in the user's language (Chinese for zh locales, else English)."""
     language = language or (locale.getlocale()[0] or "")
-    name = "sample_timeline_zh.csv" if language.lower().startswith("zh") else "sample_timeline_en.csv"
+    name = (
+        "sample_timeline_zh.csv" if language.lower().startswith("zh") else "sample_timeline_en.csv"
+    )
     return data_dir() / name

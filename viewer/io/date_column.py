@@ -42,6 +42,8 @@ _EPOCH_INTEGER = r"^-?\d{9,19}$"
 _FOUR_DIGIT_YEAR = r"(?:^|\D)(?P<year>1\d{3}|20\d{2})(?:\D|$)"
 _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
 _PIVOT_SAMPLE = 5_000
+_REPEAT_MIN_ROWS = 20_000  # below this the plain path is fast anyway
+_REPEAT_SAMPLE = 10_000
 
 
 @dataclass
@@ -92,7 +94,9 @@ def _decide(
 ) -> DateContext:
     if day_first is None:
         day_first = len(_indices_matching(text, rows, _DAY_FIRST_SHAPE)) > 0
-    return DateContext(day_first=day_first, pivot_year=_era_year(text), tz=tz, numbers_are_years=numbers_are_years)
+    return DateContext(
+        day_first=day_first, pivot_year=_era_year(text), tz=tz, numbers_are_years=numbers_are_years
+    )
 
 
 def parse_date_column(
@@ -105,8 +109,12 @@ def parse_date_column(
 ) -> DateColumn:
     """Parse a column; without a ``context`` the column's decisions are made from its rows
     (after the ISO rows, which need none, so a pure ISO column costs no extra pass)."""
+    if isinstance(values, pa.Array):
+        values = pa.chunked_array([values], type=values.type)
     text = pc.utf8_trim_whitespace(values)
     n = len(text)
+    if n >= _REPEAT_MIN_ROWS and _is_repetitive(text):
+        return _through_distinct_values(text, context, day_first, tz, numbers_are_years)
     out = DateColumn.empty(n)
     pending = to_numpy(pc.is_valid(text)) & to_numpy(pc.greater(pc.utf8_length(text), 0))
     for index in np.flatnonzero(~pending):
@@ -121,6 +129,52 @@ def parse_date_column(
         if not context.numbers_are_years:
             _fast_epoch(text, pending, out)
         _by_distinct_text(text, pending, out, context)
+    return out
+
+
+def _is_repetitive(text: pa.ChunkedArray) -> bool:
+    """Few distinct texts among many rows (a log's dates, a survey's years)?"""
+    step = max(1, len(text) // _REPEAT_SAMPLE)
+    sample = text.take(from_numpy(np.arange(0, len(text), step, dtype=np.int64)))
+    return len(pc.unique(sample)) < len(sample) // 2
+
+
+def _through_distinct_values(
+    text: pa.ChunkedArray,
+    context: DateContext | None,
+    day_first: bool | None,
+    tz: dt.tzinfo | None,
+    numbers_are_years: bool,
+) -> DateColumn:
+    """Parse each distinct text once and spread the results over its rows.
+
+    Column decisions (day-first, era) depend only on which texts occur, so they come out the
+    same as over every row.
+    """
+    encoded = pc.dictionary_encode(text).combine_chunks()
+    distinct = parse_date_column(
+        encoded.dictionary, context, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years
+    )
+    codes = to_numpy(encoded.indices, fill=-1).astype(np.int64)
+    present = codes >= 0
+    safe = np.where(present, codes, 0)
+    out = DateColumn(
+        start=distinct.start[safe],
+        end=distinct.end[safe],
+        has_end=distinct.has_end[safe] & present,
+        precision=distinct.precision[safe],
+        approximate=distinct.approximate[safe] & present,
+        ok=distinct.ok[safe] & present,
+        reasons={},
+        yearless={},
+    )
+    for row in np.flatnonzero(~present).tolist():
+        out.reasons[row] = "empty"
+    for table, target in ((distinct.reasons, out.reasons), (distinct.yearless, out.yearless)):
+        if table:
+            wanted = np.fromiter(table, dtype=np.int64)
+            for row in np.flatnonzero(np.isin(codes, wanted)).tolist():
+                target[row] = table[int(codes[row])]  # type: ignore[index]
     return out
 
 

@@ -112,7 +112,7 @@ def _parts_instant(
 def _clock(text: str) -> int:
     pieces = text.lower().replace(".", ":").split()
     ampm = pieces[1] if len(pieces) > 1 else None
-    hms = (pieces[0].split(":") + ["0", "0"])[:3]
+    hms = [*pieces[0].split(":"), "0", "0"][:3]
     if not all(p.isdigit() for p in hms):
         raise DateParseError(f"time {text!r} is not a time of day")
     return clock_seconds(hms[0], hms[1], hms[2], ampm)

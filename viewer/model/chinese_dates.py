@@ -50,6 +50,12 @@ def parse_chinese(text: str, context: DateContext) -> ParsedDate | YearlessDate:
         if m["day"] or m["third"] or clock is not None or year is None:
             raise DateParseError("a day without a month")
         return ParsedDate(seconds_at(year), Precision.YEAR)
+    return _month_form(m, year, clock, context)
+
+
+def _month_form(
+    m: re.Match[str], year: int | None, clock: int | None, context: DateContext
+) -> ParsedDate | YearlessDate:
     month = int(m["month"])
     if not 1 <= month <= 12:
         raise DateParseError(f"month {month} is out of range")

@@ -16,17 +16,23 @@ class EventListModel(QAbstractTableModel):
     def __init__(self, events: EventTable | None = None) -> None:
         super().__init__()
         self._events = events or EventTable.empty()
-        self._headers = (self.tr("Date"), self.tr("Title"), self.tr("Lane"), self.tr("Source"), self.tr("Normalised (UTC)"))
+        self._headers = (
+            self.tr("Date"),
+            self.tr("Title"),
+            self.tr("Lane"),
+            self.tr("Source"),
+            self.tr("Normalised (UTC)"),
+        )
 
     def set_events(self, events: EventTable) -> None:
         self.beginResetModel()
         self._events = events
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._events)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -36,7 +42,9 @@ class EventListModel(QAbstractTableModel):
         value = self._events.frame[name].iat[index.row()]
         return format_iso([value])[0] if name == "start" else str(value)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None

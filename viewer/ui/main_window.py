@@ -33,7 +33,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._summary(len(events), reports))
 
     def _summary(self, count: int, reports: list[LoadReport]) -> str:
-        parts = [self.tr("1 event") if count == 1 else self.tr("%1 events").replace("%1", f"{count:,}")]
+        parts = [
+            self.tr("1 event") if count == 1 else self.tr("%1 events").replace("%1", f"{count:,}")
+        ]
         for report in reports:
             if report.error:
                 parts.append(report.error)
