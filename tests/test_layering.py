@@ -24,5 +24,7 @@ def test_the_core_loads_a_file_with_qt_and_pyqtgraph_blocked():
         "assert len(result.events) == 9, result.report\n"
     )
     sample = ROOT / "data" / "sample_timeline_en.csv"
-    result = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr

@@ -66,28 +66,31 @@ def test_columns_and_known_roles(rome: RawTable) -> None:
     }
 
 
-def test_times_are_delivered_as_written_including_bc_years(rome: RawTable) -> None:
-    # Timeline writes astronomical years: -43 is 44 BC, and the year is not zero-padded.
+def test_bc_years_are_delivered_as_signed_iso_dates_and_whole_days_without_midnight(
+    rome: RawTable,
+) -> None:
+    # Timeline writes astronomical years unpadded (-43 is 44 BC); the reader pads them to ISO
+    # form (a signed ISO year is astronomical) and drops the midnight of whole-day events.
     assert cells(rome, "start") == [
-        "-57-01-01 00:00:00",
-        "-43-03-15 00:00:00",
-        "-51-09-01 00:00:00",
-        "5-06-01 00:00:00",
+        "-0057-01-01",
+        "-0043-03-15",
+        "-0051-09-01",
+        "0005-06-01",
         "2011-02-01 10:00:00",
         "2011-02-01 10:00:00",
-        "2011-03-01 00:00:00",
+        "2011-03-01",
     ]
 
 
 def test_point_events_saved_with_end_equal_to_start_have_no_end(rome: RawTable) -> None:
     assert cells(rome, "end") == [
-        "-50-12-31 00:00:00",
+        "-0050-12-31",
         None,
-        "-51-10-01 00:00:00",
+        "-0051-10-01",
         None,
         None,
         "2011-02-03 00:00:00",
-        "2011-05-20 00:00:00",
+        "2011-05-20",
     ]
 
 

@@ -21,19 +21,28 @@ _NUMPY_TYPES = {
 def to_numpy(values: pa.Array | pa.ChunkedArray, fill: object = 0) -> npt.NDArray:  # type: ignore[type-arg]
     """A numeric or boolean column as a numpy array; nulls become ``fill`` (False for booleans)."""
     array = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
-    if array.null_count:
-        array = array.fill_null(False if pa.types.is_boolean(array.type) else fill)
     n, offset = len(array), array.offset
-    data = array.buffers()[1]
+    validity, data = array.buffers()[:2]
     if pa.types.is_boolean(array.type):
-        if data is None:
-            return np.zeros(n, dtype=bool)
-        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
-        return bits[offset : offset + n].astype(bool)
-    dtype = _NUMPY_TYPES[array.type]
-    if data is None:
-        return np.zeros(n, dtype=dtype)
-    return np.frombuffer(data, dtype=dtype)[offset : offset + n].copy()
+        out = _bits(data, offset, n)
+        fill = False
+    else:
+        dtype = _NUMPY_TYPES[array.type]
+        out = (
+            np.zeros(n, dtype=dtype)
+            if data is None
+            else np.frombuffer(data, dtype=dtype)[offset : offset + n].copy()
+        )
+    if array.null_count:
+        out[~_bits(validity, offset, n)] = fill
+    return out
+
+
+def _bits(buffer: pa.Buffer | None, offset: int, n: int) -> npt.NDArray[np.bool_]:
+    if buffer is None:
+        return np.zeros(n, dtype=bool)
+    bits = np.unpackbits(np.frombuffer(buffer, dtype=np.uint8), bitorder="little")
+    return bits[offset : offset + n].astype(bool)
 
 
 def from_numpy(values: npt.NDArray) -> pa.Array:  # type: ignore[type-arg]

@@ -67,6 +67,8 @@ class ColumnMapping:
     # When no column is the excerpt, the unused columns are listed there instead.
     excerpt_from_rest: bool = False
     unused: list[str] = field(default_factory=list)
+    # Cells some rows have beyond the header; shown after the excerpt.
+    beyond_header: list[str] = field(default_factory=list)
 
     def roles(self) -> dict[str, str]:
         """Role -> column description, for ``inspect``."""

@@ -38,7 +38,7 @@ _ISO_ZONED = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2
 _NUMERIC_SHAPE = r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
 # A first field above 12 (27/04/2026): the whole column is day-first.
 _DAY_FIRST_SHAPE = r"^(1[3-9]|2\d|3[01])[/.\-]\d{1,2}[/.\-]\d{2,4}(\D|$)"
-_EPOCH_INTEGER = r"^-?\d{9,19}$"
+_EPOCH_INTEGER = r"^-?\d{9,18}$"  # 19 digits may not fit int64: the per-text path reads those
 _FOUR_DIGIT_YEAR = r"(?:^|\D)(?P<year>1\d{3}|20\d{2})(?:\D|$)"
 _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
 _PIVOT_SAMPLE = 5_000
@@ -116,7 +116,7 @@ def parse_date_column(
     if n >= _REPEAT_MIN_ROWS and _is_repetitive(text):
         return _through_distinct_values(text, context, day_first, tz, numbers_are_years)
     out = DateColumn.empty(n)
-    pending = to_numpy(pc.is_valid(text)) & to_numpy(pc.greater(pc.utf8_length(text), 0))
+    pending = to_numpy(pc.utf8_length(text)) > 0  # (numpy for the comparison: see arrow_numpy)
     for index in np.flatnonzero(~pending):
         out.reasons[int(index)] = "empty"
     if not pending.any():
@@ -185,7 +185,7 @@ def _indices_matching(
     if len(candidates) == 0:
         return candidates
     subset = text.take(from_numpy(candidates)) if len(candidates) < len(text) else text
-    hits = to_numpy(pc.match_substring_regex(subset, pattern).fill_null(False))
+    hits = to_numpy(pc.match_substring_regex(subset, pattern))
     return candidates[np.asarray(hits, dtype=bool)]
 
 
@@ -231,7 +231,7 @@ def _whole_column_iso(
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return False
     seconds = _to_seconds(stamps, stamps.type)
-    has_clock = to_numpy(pc.greater(pc.utf8_length(text), 10))
+    has_clock = to_numpy(pc.utf8_length(text)) > 10
     if tz is not None and has_clock.any():
         seconds[has_clock] = _wall_clock_to_utc(seconds[has_clock], tz)
     precision = np.where(has_clock, Precision.TIME, Precision.DAY).astype(np.int8)
@@ -305,8 +305,7 @@ def _fast_numeric(
 
     a, b, c, a_width, c_width = part("a"), part("b"), part("c"), width("a"), width("c")
     simple = (a_width <= 2) & ((c_width == 2) | (c_width == 4))
-    simple &= np.asarray(to_numpy(pc.equal(pc.utf8_length(pc.struct_field(fields, "ampm")), 0)))
-    simple &= np.asarray(to_numpy(pc.equal(pc.utf8_length(pc.struct_field(fields, "zone")), 0)))
+    simple &= (width("ampm") == 0) & (width("zone") == 0)
     day_first = context.day_first | (a > 12)
     day, month = np.where(day_first, a, b), np.where(day_first, b, a)
     year = c.copy()
@@ -317,7 +316,7 @@ def _fast_numeric(
             np.where(century + c[two_digit] <= context.pivot_year, century, century - 100)
             + c[two_digit]
         )
-    has_clock = np.asarray(to_numpy(pc.greater(pc.utf8_length(pc.struct_field(fields, "hour")), 0)))
+    has_clock = width("hour") > 0
     hour, minute, second = part("hour"), part("minute"), part("second")
     good = simple & is_valid_civil(year, np.clip(month, 1, 12), day) & (month >= 1) & (month <= 12)
     good &= (hour < 24) & (minute < 60) & (second < 60)

@@ -100,17 +100,14 @@ def sniff_layout(path: Path, head_text: str, delimiter: str | None) -> Delimited
 
 
 def read_delimited(
-    path: Path,
-    data: bytes,
-    encoding: str,
-    layout: DelimitedLayout,
-    include: list[str] | None = None,
+    path: Path, encoding: str, layout: DelimitedLayout, include: list[str] | None = None
 ) -> RawTable:
-    """Read ``data`` (the whole file); ``include`` limits the columns kept."""
+    """Read the file at ``path``; ``include`` limits the columns kept."""
     table = _read_with_arrow(
-        data, encoding, layout.delimiter, layout.names, layout.has_header, include
+        path, encoding, layout.delimiter, layout.names, layout.has_header, include
     )
     if table is None:
+        data = _read_bytes(path)
         return _read_with_python(
             path, data, encoding, layout.delimiter, layout.header, layout.has_header, include
         )
@@ -123,8 +120,15 @@ def _format_name(delimiter: str) -> str:
     return "tsv" if delimiter == "\t" else "csv"
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
+
+
 def _read_with_arrow(
-    data: bytes,
+    path: Path,
     encoding: str,
     delimiter: str,
     names: list[str],
@@ -150,7 +154,6 @@ def _read_with_arrow(
         null_values=[""],
         include_columns=include,
     )
-    source = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     for newlines_in_values in (False, True):
         parse = pacsv.ParseOptions(
             delimiter=delimiter,
@@ -159,7 +162,9 @@ def _read_with_arrow(
             invalid_row_handler=reject,
         )
         try:
-            table = pacsv.read_csv(pa.py_buffer(source), read_options, parse, convert)
+            # A memory map: no copy of the file in Python, and pyarrow skips a UTF-8 BOM itself.
+            with pa.memory_map(str(path)) as source:
+                table = pacsv.read_csv(source, read_options, parse, convert)
         except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
             rejected.clear()
             continue
@@ -190,7 +195,11 @@ def _read_with_python(
     full_header = header + [f"Column {i}" for i in range(len(header) + 1, width + 1)]
     table = table_from_records(full_header, kept)
     if include is not None:
-        table = table.select([name for name in table.column_names if name in include])
+        # Cells beyond the header (ragged long rows) are kept too: they are shown, not dropped.
+        beyond = table.column_names[len(header) :]
+        table = table.select(
+            [name for name in table.column_names if name in include or name in beyond]
+        )
     return RawTable(
         table, np.asarray(rows, dtype=np.int64), _format_name(delimiter), encoding, delimiter
     )

@@ -181,8 +181,21 @@ def _add_text(
         name = getattr(mapping, role)
         if name is not None:
             columns.text[role] = raw.column(name).take(take)
+    if "url" in columns.text and mapping.layout == "timelinejs":
+        # TimelineJS's Media cell may hold embed HTML (a blockquote, an iframe): only links are URLs.
+        media = columns.text["url"]
+        columns.text["url"] = pc.if_else(
+            pc.match_substring_regex(media, r"^https?://\S+$"), media, pa.scalar(None, pa.string())
+        )
     if mapping.excerpt_from_rest:
         columns.text["excerpt"] = _listing(raw, mapping.unused[:_REST_LIMIT]).take(take)
+    if mapping.beyond_header:
+        extra = _listing(raw, mapping.beyond_header).take(take)
+        columns.text["excerpt"] = (
+            join_cells([columns.text["excerpt"], extra], "\n")
+            if "excerpt" in columns.text
+            else extra
+        )
     shown = start_text
     if mapping.date_text is not None:
         shown = pc.coalesce(raw.column(mapping.date_text), start_text)

@@ -15,6 +15,8 @@ from viewer.model.instants import format_iso
 
 # Cells a spreadsheet would run as a formula get a leading apostrophe (OWASP's advice).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that already starts with an apostrophe gets one more, so loading removes exactly one.
+_ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
 DATA_FORMATS = {".jsonl": "jsonl", ".csv": "csv"}
 
 
@@ -70,4 +72,6 @@ def _csv_cell(value: object) -> str:
 
 
 def _escape(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    if cell.startswith(_FORMULA_STARTS) or (cell.startswith("'") and cell[1:2] in _ESCAPED_STARTS):
+        return "'" + cell
+    return cell

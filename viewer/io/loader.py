@@ -86,8 +86,8 @@ def read_file_columns(
 
 
 def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport) -> EventColumns:
-    data = _read_bytes(path)
-    raw, mapping = _read_raw(path, data, options, with_text)
+    head, size = _read_head(path)
+    raw, mapping = _read_raw(path, head, size, options, with_text)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
     if len(raw) == 0 and not raw.problems:
@@ -103,35 +103,45 @@ def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport)
     return columns
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_head(path: Path) -> tuple[bytes, int]:
+    """The first bytes (enough to tell the format, encoding and layout) and the file's size."""
     if path.is_dir():
         raise LoadError(path, "is a folder, not a file")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+            size = stream.seek(0, 2)
     except OSError as error:
         raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
-    if len(data) < 4096 and not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if size <= HEAD_BYTES and not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise LoadError(path, "is empty")
-    return data
+    return head, size
+
+
+def _read_all(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
 
 
 def _read_raw(
-    path: Path, data: bytes, options: LoadOptions, with_text: bool
+    path: Path, head: bytes, size: int, options: LoadOptions, with_text: bool
 ) -> tuple[RawTable, ColumnMapping]:
-    head = data[:HEAD_BYTES]
-    encoding = _encoding(path, head, options, whole=len(data) <= HEAD_BYTES)
+    encoding = _encoding(path, head, options, whole=size <= HEAD_BYTES)
     head_text = (
         codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
     )
     start = head_text.lstrip()[:1]
     if start in ("{", "["):
-        raw = _read_json(path, data)
+        raw = _read_json(path, _read_all(path))
     elif start == "<":
-        raw = _read_markup(path, data, head_text)
+        raw = _read_markup(path, _read_all(path), head_text)
     else:
         layout = sniff_layout(path, head_text, options.delimiter)
         mapping = _mapping(path, layout.names, layout.sample, options, None)
-        raw = read_delimited(path, data, encoding, layout, mapping.columns_needed(with_text))
+        raw = read_delimited(path, encoding, layout, mapping.columns_needed(with_text))
+        mapping.beyond_header = [c for c in raw.columns if c not in layout.names]
         if mapping.layout == "timeline-viewer":
             raw.data = without_formula_escapes(raw.data)
         return raw, mapping

@@ -72,7 +72,7 @@ def table_from_records(header: list[str], records: list[list[str | None]]) -> pa
 
 
 # How our CSV export protects cells a spreadsheet would run as formulas: a leading apostrophe.
-FORMULA_ESCAPE = r"^'([=+\-@\t\r])"
+FORMULA_ESCAPE = r"^'([=+\-@\t\r'])"
 
 
 def without_formula_escapes(table: pa.Table) -> pa.Table:

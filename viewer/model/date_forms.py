@@ -39,6 +39,9 @@ MONTH_YEAR_RE = re.compile(r"^(?P<month>\d{1,2})[/.\-](?P<year>\d{4})$")
 EPOCH_MIN = 10**8
 EPOCH_DIVISORS = ((10**11, 1), (10**14, 10**3), (10**17, 10**6), (None, 10**9))
 
+# Beyond this (about ±290 billion years) int64 seconds overflow.
+MAX_EPOCH_SECONDS = 2**62
+
 # Years a plain number may name (deep time down to the Big Bang and a little beyond).
 MAX_ABS_YEAR = 10**11
 
@@ -51,7 +54,7 @@ def zone_offset(zone: str | None) -> int | None:
     if zone[0] in "+-":
         digits = zone[1:].replace(":", "")
         hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-        if hours > 18 or minutes > 59:
+        if hours > 23 or minutes > 59:  # ISO 8601's limits (pyarrow's bulk path agrees)
             raise DateParseError(f"time-zone offset {zone} is out of range")
         return (1 if zone[0] == "+" else -1) * (hours * 3600 + minutes * 60)
     if zone in TIME_ZONE_OFFSETS:
@@ -172,7 +175,10 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
         return ParsedDate(seconds_at(bc_to_astronomical(int(value))), Precision.YEAR)
     if abs(value) < EPOCH_MIN:
         raise DateParseError("a decimal number, not a date")
-    return ParsedDate(epoch_seconds(value), Precision.TIME)
+    seconds = epoch_seconds(value)
+    if abs(seconds) > MAX_EPOCH_SECONDS:
+        raise DateParseError("a number too large for a timestamp")
+    return ParsedDate(seconds, Precision.TIME)
 
 
 def _compact_date(text: str) -> ParsedDate | None:

@@ -135,12 +135,21 @@ def _assign_numbers(parts: _Parts, era: int | None) -> None:
         value = int(digits)
         if is_ordinal or (len(digits) <= 2 and value <= 31 and parts.month is not None):
             days.append(value)
+        elif (
+            len(digits) == 2
+            and parts.month is not None
+            and days
+            and parts.year is None
+            and era is None
+        ):
+            # "27 Apr 49": two digits after a day and a month are a two-digit year, as in "27 Apr 12".
+            parts.year, parts.two_digit_year = value, True
         elif parts.year is None:
             parts.year = value
         else:
             raise DateParseError("two years in one date")
     if len(days) == 2 and parts.year is None and era is None:
-        # "27 Apr 49": the last number is a two-digit year.
+        # "27 Apr 12": the last number is a two-digit year.
         parts.year, parts.two_digit_year = days.pop(), True
     elif len(days) == 1 and parts.year is None and parts.month is None:
         parts.year = days.pop()  # "5 BC" style or a bare small number

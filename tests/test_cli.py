@@ -1,0 +1,154 @@
+"""The command line as a user runs it: ``python -m viewer inspect|export``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+BRITISH = DATA / "historicaldate_events_in_british_history.csv"
+CABINET = DATA / "fivethirtyeight_cabinet_turnover.csv"
+REPORT_KEYS = {"path", "format", "encoding", "delimiter", "columns", "events", "skipped", "error"}
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *map(str, args)],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def no_dates(tmp_path: Path) -> Path:
+    path = tmp_path / "fruit.csv"
+    path.write_text("name,colour\napple,red\npear,green\n", encoding="utf-8")
+    return path
+
+
+def test_inspect_json_describes_each_file(tmp_path: Path) -> None:
+    result = run("inspect", "--json", BRITISH, CABINET)
+    assert result.returncode == 0, result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert [set(f) >= REPORT_KEYS for f in files] == [True, True]
+    british, cabinet = files
+    assert british["path"].endswith(BRITISH.name)
+    assert (british["format"], british["encoding"], british["delimiter"]) == ("csv", "utf-8", ",")
+    assert british["columns"]["start"] == "hdate"
+    assert (british["events"], british["skipped"], british["error"]) == (99, [], None)
+    assert cabinet["encoding"] == "utf-8-sig"
+    assert {"row": 95, "column": "start_date", "value": "Reagan admin"}.items() <= cabinet[
+        "skipped"
+    ][0].items()
+    assert set(cabinet["skipped"][0]) == {"row", "column", "value", "reason"}
+
+
+def test_inspect_exits_1_when_a_file_cannot_be_loaded_without_a_traceback(no_dates: Path) -> None:
+    result = run("inspect", "--json", BRITISH, no_dates)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    good, bad = json.loads(result.stdout)["files"]
+    assert good["error"] is None
+    assert bad["error"].startswith("fruit.csv")
+    assert "'colour'" in bad["error"]
+    assert bad["events"] == 0
+
+
+def test_inspect_as_text_names_the_failure_and_exits_1(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.csv"
+    result = run("inspect", missing)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "missing.csv" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_export_writes_the_events_in_the_format_its_name_asks_for(
+    tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"british{suffix}"
+    result = run("export", BRITISH, "-o", out)
+    assert result.returncode == 0, result.stderr
+    if suffix == ".jsonl":
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    else:
+        with out.open(encoding="utf-8", newline="") as stream:
+            records = list(csv.DictReader(stream))
+    assert len(records) == 99
+    first = records[0]
+    assert (first["start"].lstrip("'"), first["source"], str(first["row"])) == (
+        "-0054-01-01T00:00:00",
+        BRITISH.name,
+        "2",
+    )
+
+
+def test_export_refuses_to_overwrite_an_input_file(tmp_path: Path) -> None:
+    target = tmp_path / "british.csv"
+    target.write_bytes(BRITISH.read_bytes())
+    result = run("export", target, "-o", target)
+    assert result.returncode != 0
+    assert "british.csv" in assert_one_line_error(result)
+    assert target.read_bytes() == BRITISH.read_bytes()
+
+
+def test_export_of_a_bad_input_prints_one_line_and_writes_nothing(
+    tmp_path: Path, no_dates: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run("export", no_dates, "-o", out)
+    assert result.returncode == 1
+    assert "fruit.csv" in assert_one_line_error(result)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["start", "colour=Date", "start="])
+def test_a_bad_column_option_is_a_usage_error(value: str) -> None:
+    result = run("inspect", "--column", value, BRITISH)
+    assert result.returncode == 2
+    assert "--column" in assert_one_line_error(result)
+
+
+def test_a_forced_column_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "de.csv"
+    path.write_text("Erstellt,Datum,Titel\n2020-01-01,2026-04-27,Eins\n", encoding="utf-8")
+    result = run("inspect", "--json", "--column", "start=Datum", "--column", "title=Titel", path)
+    assert result.returncode == 0, result.stderr
+    (report,) = json.loads(result.stdout)["files"]
+    assert report["columns"]["start"] == "Datum"
+    assert report["columns"]["title"] == "Titel"
+
+
+def test_a_chinese_locale_does_not_change_how_the_command_line_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "时间线.csv"
+    path.write_text(
+        "日期,标题,分类\n2026年4月27日,开庭,法律\n27/04/2026,发布,行业\n", encoding="utf-8"
+    )
+    args = ("inspect", "--json", "--column", "start=日期", path)
+    plain = run(*args, env={"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    chinese = run(*args, env={"LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"})
+    assert plain.returncode == chinese.returncode == 0, chinese.stderr
+    assert json.loads(chinese.stdout) == json.loads(plain.stdout)
+    (report,) = json.loads(chinese.stdout)["files"]
+    assert (report["events"], report["columns"]["start"]) == (2, "日期")
+    bad = run("inspect", "--column", "start", path, env={"LANG": "zh_CN.UTF-8"})
+    assert bad.returncode == 2
