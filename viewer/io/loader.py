@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from dateutil import tz as dateutil_tz
 
 from viewer.io.column_mapping import ColumnMapping
 from viewer.io.column_roles import MappingError, decide_mapping
@@ -63,6 +62,8 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
     """A time zone named by IANA name (``Europe/Berlin``) or as ``UTC``/``+02:00``."""
     if name is None:
         return None
+    from dateutil import tz as dateutil_tz  # only for --tz: keeps start-up short
+
     zone = dateutil_tz.gettz(name)
     if zone is None:
         raise ValueError(f"unknown time zone {name!r} (use a name such as Europe/Berlin or +02:00)")
@@ -79,6 +80,9 @@ def read_file_columns(
         columns = _read(path, options, with_text, report)
     except LoadError as error:
         report.error = str(error)
+        return report, None
+    except Exception as error:  # a reader bug must not take the other files or the app down
+        report.error = f"{path.name}: could not be read ({type(error).__name__}: {error})"
         return report, None
     report.events = len(columns)
     report.skipped, report.warnings = columns.skipped, columns.warnings
@@ -161,8 +165,6 @@ def _encoding(path: Path, head: bytes, options: LoadOptions, whole: bool) -> str
 
 
 def _read_json(path: Path, data: bytes) -> RawTable:
-    import json
-
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
