@@ -7,23 +7,13 @@ pandas (start-up time is most of a small file's load time).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import __version__
+from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.load_options import ROLES, LoadOptions
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class CommandError(Exception):
-    """A one-line message for stderr, with the exit status."""
-
-    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def _add_load_options(parser: argparse.ArgumentParser) -> None:
@@ -107,7 +97,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except KeyboardInterrupt:
         return 130
-
-
-def print_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")

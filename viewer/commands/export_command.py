@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from viewer.cli import CommandError
+from viewer.commands.command_error import CommandError
 from viewer.io.event_loading import load_files
 from viewer.io.event_writer import data_format, write_events
 from viewer.io.load_options import LoadOptions
