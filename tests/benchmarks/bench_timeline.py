@@ -1,0 +1,129 @@
+"""Timeline speed: frame times at three zooms, handing over 1M events, a click's hit test.
+
+Offscreen, 1600x900. Case 1: 1,000,000 events over two years in 5 lanes; case 2: 100,000
+events over 5,000 years (BCE to CE). The same frames are drawn by a plain pyqtgraph
+ScatterPlotItem holding all points, for comparison.
+
+    python tests/benchmarks/bench_timeline.py [--json] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+from viewer.model.event_table import EventTable
+from viewer.model.instants import seconds_at
+from viewer.timeline.timeline_widget import TimelineWidget
+
+WIDTH, HEIGHT = 1600, 900
+LANES = ["Politics", "Economy", "Science", "Culture", "Sport"]
+
+
+def make_events(n: int, first: int, last: int, precision: str, seed: int = 1) -> EventTable:
+    rng = np.random.default_rng(seed)
+    start = np.sort(rng.integers(first, last, n))
+    lanes = np.array(LANES)[rng.integers(0, len(LANES), n)]
+    titles = np.char.add("Event ", np.arange(n).astype(str))
+    return EventTable.from_columns(start=start, precision=precision, lane=lanes, title=titles)
+
+
+def frame_ms(widget: TimelineWidget, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        widget.events_item.update()
+        t = time.perf_counter()
+        widget.plot.grab()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def scatter_frame_ms(events: EventTable, span: tuple[float, float], repeat: int) -> float:
+    plot = pg.PlotWidget()
+    plot.resize(WIDTH, HEIGHT - 80)
+    lanes = {name: i for i, name in enumerate(LANES)}
+    x = events.frame["start"].to_numpy(np.float64) - span[0]
+    y = np.array([lanes[name] for name in events.frame["lane"].to_numpy()], dtype=np.float64) + 0.5
+    plot.addItem(pg.ScatterPlotItem(x=x, y=y, size=8))
+    plot.setXRange(0, span[1] - span[0], padding=0)
+    plot.show()
+    QApplication.processEvents()
+    return frame_ms_plot(plot, repeat)
+
+
+def frame_ms_plot(plot: pg.PlotWidget, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        plot.getPlotItem().vb.update()
+        t = time.perf_counter()
+        plot.grab()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    results: dict[str, object] = {"frame_ms": {}}
+    frames: dict[str, float] = {}
+
+    first, last = seconds_at(2024, 1, 1), seconds_at(2026, 1, 1)
+    events = make_events(1_000_000, first, last, "time")
+    widget = TimelineWidget()
+    widget.resize(WIDTH, HEIGHT)
+    widget.show()
+    app.processEvents()
+    t = time.perf_counter()
+    widget.set_events(events)
+    results["set_events_ms"] = (time.perf_counter() - t) * 1000
+    app.processEvents()
+    frames["full"] = frame_ms(widget, args.repeat)
+    month = seconds_at(2025, 3, 1), seconds_at(2025, 4, 1)
+    widget.set_time_range(*month)
+    frames["month"] = frame_ms(widget, args.repeat)
+    hour = seconds_at(2025, 3, 14, 10), seconds_at(2025, 3, 14, 11)
+    widget.set_time_range(*hour)
+    frames["hour"] = frame_ms(widget, args.repeat)
+    # A click's hit test at the pixel of a drawn event.
+    left, right, y, index = widget.events_item.frame.marks()
+    hits = []
+    for k in range(min(len(index), 50)):
+        from PySide6.QtCore import QPointF
+
+        point = QPointF((left[k] + right[k]) / 2, y[k])
+        t = time.perf_counter()
+        widget.events_item.event_at(point)
+        hits.append((time.perf_counter() - t) * 1000)
+    results["hit_test_ms"] = statistics.median(hits) if hits else None
+
+    bce = make_events(100_000, seconds_at(-2999), seconds_at(2001), "year", seed=2)
+    widget.set_events(bce)
+    app.processEvents()
+    frames["bce_full"] = frame_ms(widget, args.repeat)
+    results["frame_ms"] = frames
+
+    widget.set_events(events)
+    scatter = scatter_frame_ms(events, (first, last), max(3, args.repeat // 3))
+    results["scatter_frame_ms"] = scatter
+    results["ratio"] = max(frames["full"], frames["month"], frames["hour"]) / scatter
+    widget.close()
+    for key, value in results.items():
+        print(f"{key}: {value}")
+    if args.json:
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Marks stack so none hides another; labels never overlap each other or a mark."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.timeline.mark_layout import MARK_GAP, layout_marks
+
+events = st.lists(
+    st.tuples(
+        st.floats(0, 1600, allow_nan=False),
+        st.floats(0, 400, allow_nan=False),  # extent in pixels (0 for a point)
+        st.floats(0, 300, allow_nan=False),  # label width
+    ),
+    max_size=120,
+)
+
+
+def arrange(items: list[tuple[float, float, float]], rows: int):
+    items = sorted(items)
+    start = np.array([i[0] for i in items], dtype=np.float64)
+    end = start + np.array([i[1] for i in items], dtype=np.float64)
+    widths = np.array([i[2] for i in items], dtype=np.float64)
+    return layout_marks(start, end, widths, rows), len(items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(1, 6))
+def test_marks_in_one_row_never_overlap(items, rows):
+    layout, _ = arrange(items, rows)
+    for row in np.unique(layout.row):
+        members = np.flatnonzero(layout.row == row)
+        left, right = layout.left[members], layout.right[members]
+        assert np.all(right[:-1] + MARK_GAP <= left[1:] + 1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(1, 6))
+def test_labels_never_overlap_each_other_or_a_mark_in_their_row(items, rows):
+    layout, _ = arrange(items, rows)
+    for row in np.unique(layout.row):
+        boxes = [(layout.left[m], layout.right[m]) for m in np.flatnonzero(layout.row == row)]
+        labels = [label for label in layout.labels if layout.row[label.mark] == row]
+        boxes += [(label.x, label.x + label.width) for label in labels if not label.inside]
+        for label in labels:
+            if label.inside:  # drawn on its own bar: within it, so over no other mark or label
+                assert layout.left[label.mark] <= label.x
+                assert label.x + label.width <= layout.right[label.mark]
+        boxes.sort()
+        for (_, first_end), (second_start, _) in itertools.pairwise(boxes):
+            assert first_end <= second_start + 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(events, st.integers(1, 6))
+def test_every_event_is_either_placed_or_counted_in_a_badge(items, rows):
+    layout, n = arrange(items, rows)
+    assert len(layout.item) + sum(count for _, count in layout.badges) == n
+
+
+def test_three_events_on_one_day_stack_into_three_rows_with_their_labels():
+    start = np.array([100.0, 100.0, 100.0])
+    layout = layout_marks(start, start, np.array([80.0, 90.0, 70.0]), max_rows=4)
+    assert sorted(layout.row.tolist()) == [0, 1, 2]
+    assert len(layout.labels) == 3
+
+
+def test_a_label_is_elided_to_the_room_before_the_next_mark():
+    start = np.array([0.0, 60.0])
+    layout = layout_marks(start, start, np.array([200.0, 50.0]), max_rows=1)
+    first = next(label for label in layout.labels if label.mark == 0)
+    assert first.x + first.width <= layout.left[1]
+    assert first.width < 200

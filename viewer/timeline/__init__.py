@@ -1,0 +1,1 @@
+"""The timeline: pyqtgraph items and the plot that draw the event table."""

@@ -1,0 +1,59 @@
+"""The strip under the main view: all events' density over the whole range, and the current
+view as a region to drag (pan) or resize (zoom)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+
+from viewer.timeline.timeline_data import TimelineData
+
+_BINS = 400
+
+
+class OverviewPlot(pg.PlotWidget):
+    """Emits ``region_moved(x0, x1)`` when the user moves or resizes the region."""
+
+    region_moved = Signal(float, float)
+
+    def __init__(self, axis: pg.AxisItem) -> None:
+        super().__init__(axisItems={"bottom": axis}, enableMenu=False, background="#f4f4f4")
+        self.setFixedHeight(78)
+        self.setAccessibleName(self.tr("Overview of the whole timeline"))
+        self.hideAxis("left")
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen("#4477AA", width=1),
+                                       brush=pg.mkBrush(68, 119, 170, 90))  # fmt: skip
+        self.addItem(self.density)
+        self.region = pg.LinearRegionItem(brush=pg.mkBrush(0, 0, 0, 30), pen=pg.mkPen("#333333"))
+        self.region.setZValue(10)
+        self.addItem(self.region)
+        self._updating = False
+        self.region.sigRegionChanged.connect(self._on_region_changed)
+
+    def set_data(self, data: TimelineData) -> None:
+        if not data.lanes:
+            self.density.setData([], [])
+            return
+        starts = np.concatenate([lane.start for lane in data.lanes])
+        span = max(data.x_max - data.x_min, 1.0)
+        counts, edges = np.histogram(starts, bins=_BINS, range=(data.x_min, data.x_min + span))
+        self.density.setData(edges, np.log1p(counts))
+        margin = span * 0.02
+        self.setXRange(data.x_min - margin, data.x_min + span + margin, padding=0)
+        self.setYRange(0, max(float(np.log1p(counts).max()), 1.0) * 1.05, padding=0)
+
+    def show_view(self, x0: float, x1: float) -> None:
+        """Follow the main view without echoing the change back."""
+        self._updating = True
+        try:
+            self.region.setRegion((x0, x1))
+        finally:
+            self._updating = False
+
+    def _on_region_changed(self) -> None:
+        if not self._updating:
+            x0, x1 = self.region.getRegion()
+            self.region_moved.emit(float(x0), float(x1))

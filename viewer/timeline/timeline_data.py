@@ -1,0 +1,117 @@
+"""The event table arranged for drawing: per lane, events sorted by time, with their extents.
+
+Built once per ``set_events`` (vectorised), then every frame only slices it with searchsorted.
+x values are float64 seconds relative to ``origin`` so float precision stays fine near the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from viewer.model.event_table import EventTable
+from viewer.model.instants import SECONDS_PER_DAY, civil_from_seconds, seconds_from_civil
+from viewer.model.precision import Precision
+from viewer.timeline.palette import lane_colours
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass
+class LaneEvents:
+    """One lane's events in time order (``index`` points into the EventTable)."""
+
+    name: str
+    colour: str
+    index: IntArray
+    start: FloatArray  # x of the start, sorted
+    extent_end: FloatArray  # x where the drawn extent ends (span end or end of the day/month/year)
+    has_span: npt.NDArray[np.bool_]  # an explicit end
+    approximate: npt.NDArray[np.bool_]
+    max_extent: float  # the longest extent: how far back an event may reach into the view
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def visible(self, x0: float, x1: float) -> slice:
+        """Events whose extent may overlap [x0, x1]: a slice of the sorted arrays."""
+        first = int(np.searchsorted(self.start, x0 - self.max_extent, side="left"))
+        last = int(np.searchsorted(self.start, x1, side="right"))
+        return slice(first, last)
+
+
+@dataclass
+class TimelineData:
+    events: EventTable
+    origin: float
+    lanes: list[LaneEvents]
+    order: IntArray  # all events by time (index into the table), for keyboard stepping
+    x_min: float
+    x_max: float
+
+    @classmethod
+    def empty(cls) -> TimelineData:
+        return cls(EventTable.empty(), 0.0, [], np.empty(0, np.int64), -1.0, 1.0)
+
+    def x_of(self, seconds: float | npt.ArrayLike) -> FloatArray:
+        return np.asarray(seconds, dtype=np.float64) - self.origin
+
+    def title(self, index: int) -> str:
+        return str(self.events.frame["title"].iat[index])
+
+
+def build_timeline_data(events: EventTable) -> TimelineData:
+    frame = events.frame
+    if len(frame) == 0:
+        return TimelineData.empty()
+    start = frame["start"].to_numpy(np.int64)
+    origin = float(np.median(start))
+    end = frame["end"].to_numpy(dtype=np.float64, na_value=np.nan)
+    has_span = ~np.isnan(end)
+    precision = frame["precision"].cat.codes.to_numpy().astype(np.int8)
+    last = np.where(has_span, np.nan_to_num(end, nan=0).astype(np.int64), start)
+    extent_end = period_end(last, precision)
+    codes, names = pd.factorize(frame["lane"], sort=False)
+    lane_names = [str(n) for n in names]
+    colours = lane_colours(lane_names)
+    x_start = start.astype(np.float64) - origin
+    x_end = extent_end.astype(np.float64) - origin
+    approximate = frame["approximate"].to_numpy(bool)
+    lanes = []
+    for code, (name, colour) in enumerate(zip(lane_names, colours, strict=True)):
+        members = np.flatnonzero(codes == code)
+        members = members[np.argsort(x_start[members], kind="stable")]
+        extent = x_end[members] - x_start[members]
+        lanes.append(
+            LaneEvents(
+                name=name,
+                colour=colour,
+                index=members,
+                start=x_start[members],
+                extent_end=x_end[members],
+                has_span=has_span[members],
+                approximate=approximate[members],
+                max_extent=float(extent.max()) if len(extent) else 0.0,
+            )
+        )
+    order = np.lexsort((frame["row"].to_numpy(), start))
+    return TimelineData(events, origin, lanes, order, float(x_start.min()), float(x_end.max()))
+
+
+def period_end(seconds: IntArray, precision: npt.NDArray[np.int8]) -> IntArray:
+    """Where the period an instant names ends: the next day, month or year (itself for a time)."""
+    year, month, _day, *_ = civil_from_seconds(seconds)
+    out = seconds.copy()
+    is_day = precision == Precision.DAY
+    out[is_day] = seconds[is_day] - (seconds[is_day] % SECONDS_PER_DAY) + SECONDS_PER_DAY
+    is_month = precision == Precision.MONTH
+    next_month_year = np.where(month == 12, year + 1, year)
+    next_month = np.where(month == 12, 1, month + 1)
+    out[is_month] = seconds_from_civil(next_month_year[is_month], next_month[is_month], 1)
+    is_year = precision == Precision.YEAR
+    out[is_year] = seconds_from_civil(year[is_year] + 1, 1, 1)
+    return out

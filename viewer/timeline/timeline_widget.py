@@ -1,0 +1,186 @@
+"""The timeline widget: lanes of events over a time axis, an overview strip, and navigation.
+
+Public API (absolute times are int64-style seconds since 1970 UTC, as floats):
+``set_events``, ``set_time_range``, ``time_range``, ``fit_all``, ``select_event``,
+``selected_event``, ``step_selection``, and the signal ``event_selected(index or None)``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from viewer.model.event_table import EventTable
+from viewer.timeline.events_item import EventsItem
+from viewer.timeline.overview_plot import OverviewPlot
+from viewer.timeline.time_axis import TimeAxisItem
+from viewer.timeline.timeline_data import TimelineData, build_timeline_data
+from viewer.timeline.timeline_view_box import TimelineViewBox
+
+MIN_SPAN = 1.0  # seconds: the finest zoom
+ZOOM_STEP = 2.0
+
+
+class TimelineWidget(QWidget):
+    event_selected = Signal(object)  # index into the EventTable, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Timeline"))
+        self.data = TimelineData.empty()
+        self._selected: int | None = None
+        self.axis = TimeAxisItem(orientation="bottom")
+        self.view_box = TimelineViewBox()
+        self.plot = pg.PlotWidget(
+            viewBox=self.view_box,
+            axisItems={"bottom": self.axis},
+            enableMenu=False,
+            background="#ffffff",
+        )
+        self.plot.hideButtons()
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.getAxis("left").setWidth(130)
+        self.events_item = EventsItem()
+        self.plot.addItem(self.events_item)
+        self.now_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#D62728", width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.plot.addItem(self.now_line, ignoreBounds=True)
+        self.overview = OverviewPlot(TimeAxisItem(orientation="bottom"))
+        for axis in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
+            axis.setTextPen("#333333")
+            axis.setPen("#888888")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot, stretch=1)
+        layout.addWidget(self.overview)
+        self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
+        self.events_item.zoom_requested.connect(self._on_events_item_zoom_requested)
+        self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
+        self.view_box.sigXRangeChanged.connect(self._on_view_box_x_range_changed)
+        self.overview.region_moved.connect(self._on_overview_region_moved)
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_events(self, events: EventTable) -> None:
+        self.data = build_timeline_data(events)
+        self._selected = None
+        self.axis.set_origin(self.data.origin)
+        self.overview.getAxis("bottom").set_origin(self.data.origin)
+        self.events_item.set_data(self.data)
+        self.overview.set_data(self.data)
+        lanes = self.data.lanes
+        names = [(i + 0.5, lane.name or self.tr("(no lane)")) for i, lane in enumerate(lanes)]
+        self.plot.getAxis("left").setTicks([names, []])
+        self.view_box.setLimits(yMin=0, yMax=max(len(lanes), 1))
+        self.view_box.setYRange(0, max(len(lanes), 1), padding=0)
+        self.now_line.setPos(time.time() - self.data.origin)
+        self._set_limits()
+        self.fit_all()
+
+    def _set_limits(self) -> None:
+        span = max(self.data.x_max - self.data.x_min, 86_400.0)
+        margin = span * 0.1
+        self.view_box.setLimits(
+            xMin=self.data.x_min - margin, xMax=self.data.x_max + margin,
+            minXRange=MIN_SPAN, maxXRange=span + 2 * margin,
+        )  # fmt: skip
+
+    # -- view ---------------------------------------------------------------------------------
+    def fit_all(self) -> None:
+        span = max(self.data.x_max - self.data.x_min, 86_400.0)
+        centre = (self.data.x_min + self.data.x_max) / 2
+        self.view_box.setXRange(centre - span * 0.52, centre + span * 0.52, padding=0)
+
+    def set_time_range(self, start: float, end: float) -> None:
+        self.view_box.setXRange(start - self.data.origin, end - self.data.origin, padding=0)
+
+    def time_range(self) -> tuple[float, float]:
+        (x0, x1), _ = self.view_box.viewRange()
+        return x0 + self.data.origin, x1 + self.data.origin
+
+    def zoom(self, factor: float, centre_x: float | None = None) -> None:
+        """Zoom by ``factor`` (>1 zooms in) around a view x (the centre by default)."""
+        (x0, x1), _ = self.view_box.viewRange()
+        span = x1 - x0
+        centre = (x0 + x1) / 2 if centre_x is None else centre_x
+        new_span = max(span / factor, MIN_SPAN)
+        left = centre - (centre - x0) / span * new_span  # the centre stays where it was on screen
+        self.view_box.setXRange(left, left + new_span, padding=0)
+
+    # -- selection ------------------------------------------------------------------------------
+    @property
+    def selected_event(self) -> int | None:
+        return self._selected
+
+    def select_event(self, index: int | None, reveal: bool = False) -> None:
+        if index == self._selected:
+            return
+        self._selected = index
+        self.events_item.set_selected(index)
+        if reveal and index is not None:
+            self._reveal(index)
+        self.event_selected.emit(index)
+
+    def step_selection(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) event in time and bring it into view."""
+        order = self.data.order
+        if len(order) == 0:
+            return
+        if self._selected is None:
+            position = 0 if step > 0 else len(order) - 1
+        else:
+            current = int(np.flatnonzero(order == self._selected)[0])
+            position = min(max(current + step, 0), len(order) - 1)
+        self.select_event(int(order[position]), reveal=True)
+
+    def _reveal(self, index: int) -> None:
+        start = float(self.data.events.frame["start"].iat[index]) - self.data.origin
+        (x0, x1), _ = self.view_box.viewRange()
+        if not x0 <= start <= x1:
+            half = (x1 - x0) / 2
+            self.view_box.setXRange(start - half, start + half, padding=0)
+
+    # -- input --------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        order = self.data.order
+        actions = {
+            Qt.Key.Key_Plus: lambda: self.zoom(ZOOM_STEP),
+            Qt.Key.Key_Equal: lambda: self.zoom(ZOOM_STEP),
+            Qt.Key.Key_Minus: lambda: self.zoom(1 / ZOOM_STEP),
+            Qt.Key.Key_0: self.fit_all,
+            Qt.Key.Key_Right: lambda: self.step_selection(1),
+            Qt.Key.Key_Left: lambda: self.step_selection(-1),
+            Qt.Key.Key_Home: lambda: len(order) and self.select_event(int(order[0]), reveal=True),
+            Qt.Key.Key_End: lambda: len(order) and self.select_event(int(order[-1]), reveal=True),
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _on_events_item_event_clicked(self, index: object) -> None:
+        self.setFocus()
+        self.select_event(index if isinstance(index, int) else None)
+
+    def _on_events_item_zoom_requested(self, x0: float, x1: float) -> None:
+        self.view_box.setXRange(x0, x1, padding=0)
+
+    def _on_events_item_double_clicked(self, x: float) -> None:
+        self.zoom(ZOOM_STEP, centre_x=x)
+
+    def _on_view_box_x_range_changed(self, _box: object, x_range: tuple[float, float]) -> None:
+        self.overview.show_view(*x_range)
+
+    def _on_overview_region_moved(self, x0: float, x1: float) -> None:
+        if x1 - x0 >= MIN_SPAN:
+            self.view_box.setXRange(x0, x1, padding=0)
