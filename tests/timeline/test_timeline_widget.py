@@ -187,3 +187,131 @@ def test_labels_never_overlap_each_other_or_other_marks(timeline, n, seed, zoom,
         others = same_row & (drawn != ia)
         overlapping = (left[others] < ra.right() - 1e-6) & (right[others] > ra.left() + 1e-6)
         assert not overlapping.any()
+
+
+def drag(
+    widget, button, start: QPoint, end: QPoint, modifiers=Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A real press-move-release drag (pyqtgraph needs move events carrying the button)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    def send(kind, pos, buttons):
+        point = QPointF(pos)
+        event = QMouseEvent(kind, point, widget.mapToGlobal(point), button, buttons, modifiers)
+        QApplication.sendEvent(widget, event)
+
+    send(QEvent.Type.MouseButtonPress, start, button)
+    for step in range(1, 11):
+        send(QEvent.Type.MouseMove, start + (end - start) * step / 10, button)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_right_drag_zooms_to_the_rubber_band_span(timeline):
+    timeline.set_events(load_file(SAMPLE).events)
+    render(timeline)
+    item = timeline.events_item
+    left = item.device_point(seconds_at(2026, 4, 1) - timeline.data.origin, 1.5).toPoint()
+    right = item.device_point(seconds_at(2027, 4, 1) - timeline.data.origin, 1.5).toPoint()
+    drag(timeline.plot.viewport(), Qt.MouseButton.RightButton, left, right)
+    start, end = timeline.time_range()
+    assert abs(start - seconds_at(2026, 4, 1)) < 86_400 * 10
+    assert abs(end - seconds_at(2027, 4, 1)) < 86_400 * 10
+
+
+def test_dragging_pans_the_view_in_time(timeline):
+    timeline.set_events(load_file(SAMPLE).events)
+    before = timeline.time_range()
+    drag(timeline.plot.viewport(), Qt.MouseButton.LeftButton, QPoint(700, 250), QPoint(500, 250))
+    after = timeline.time_range()
+    assert after[0] > before[0]
+    assert after[1] - after[0] == pytest.approx(before[1] - before[0], rel=1e-6)
+
+
+def double_click(widget, pos: QPoint) -> None:
+    """Press, release, double-click, release: the sequence a real double click delivers."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, left),
+        (QEvent.Type.MouseButtonRelease, none),
+        (QEvent.Type.MouseButtonDblClick, left),
+        (QEvent.Type.MouseButtonRelease, none),
+    ):
+        point = QPointF(pos)
+        event = QMouseEvent(
+            kind, point, widget.mapToGlobal(point), left, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(widget, event)
+
+
+def test_double_click_zooms_in_around_the_point(timeline):
+    timeline.set_events(load_file(SAMPLE).events)
+    before = timeline.time_range()
+    double_click(timeline.plot.viewport(), QPoint(1000, 470))
+    after = timeline.time_range()
+    assert after[1] - after[0] == pytest.approx((before[1] - before[0]) / 2, rel=1e-3)
+
+
+def test_the_current_span_is_written_above_the_timeline(timeline):
+    timeline.set_events(load_file(SAMPLE).events)
+    timeline.set_time_range(seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
+    assert "2026" in timeline.span_label.text()
+    assert "Apr" in timeline.span_label.text()
+
+
+def test_lanes_can_be_reordered(timeline):
+    timeline.set_events(load_file(SAMPLE).events)
+    timeline.set_lane_order(["Cloud", "Coverage"])
+    names = [lane.name for lane in timeline.data.lanes]
+    assert names[:2] == ["Cloud", "Coverage"]
+    assert sorted(names) == sorted(
+        ["Microsoft–OpenAI", "Musk v. OpenAI", "Coverage", "Cloud", "Industry"]
+    )
+
+
+def test_the_now_line_stands_at_the_current_time(timeline):
+    import time as clock
+
+    timeline.set_events(load_file(SAMPLE).events)
+    assert timeline.now_line.value() + timeline.data.origin == pytest.approx(clock.time(), abs=60)
+
+
+def test_hovering_an_event_shows_its_title_date_and_lane_as_plain_text(timeline):
+    events = EventTable.from_columns(
+        start=[seconds_at(2026, 4, 27)],
+        title=["<b>not bold</b>"],
+        date_text=["27 Apr 2026"],
+        lane=["Court"],
+    )
+    timeline.set_events(events)
+    tip = timeline.events_item._tooltip(0)
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in tip
+    assert "27 Apr 2026" in tip
+    assert "Court" in tip
+
+
+def test_the_wheel_zooms_around_the_cursor(timeline):
+    from PySide6.QtCore import QPoint as Point
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    timeline.set_events(load_file(SAMPLE).events)
+    render(timeline)
+    viewport = timeline.plot.viewport()
+    cursor = QPointF(900, 250)
+    under_before = timeline.view_box.mapSceneToView(timeline.plot.mapToScene(cursor.toPoint())).x()
+    before = timeline.time_range()
+    event = QWheelEvent(
+        cursor, viewport.mapToGlobal(cursor), Point(0, 0), Point(0, 240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+    after = timeline.time_range()
+    under_after = timeline.view_box.mapSceneToView(timeline.plot.mapToScene(cursor.toPoint())).x()
+    assert after[1] - after[0] < (before[1] - before[0]) * 0.8
+    assert under_after == pytest.approx(under_before, abs=(after[1] - after[0]) * 0.01)

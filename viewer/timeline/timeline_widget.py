@@ -13,11 +13,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.event_table import EventTable
 from viewer.timeline.events_item import EventsItem
 from viewer.timeline.overview_plot import OverviewPlot
+from viewer.timeline.tick_spacing import format_span
 from viewer.timeline.time_axis import TimeAxisItem
 from viewer.timeline.timeline_data import TimelineData, build_timeline_data
 from viewer.timeline.timeline_view_box import TimelineViewBox
@@ -56,9 +57,14 @@ class TimelineWidget(QWidget):
         for axis in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
             axis.setTextPen("#333333")
             axis.setPen("#888888")
+        self.span_label = QLabel()
+        self.span_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.span_label.setAccessibleName(self.tr("Time span shown"))
+        self.span_label.setContentsMargins(8, 2, 12, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.span_label)
         layout.addWidget(self.plot, stretch=1)
         layout.addWidget(self.overview)
         self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
@@ -75,14 +81,25 @@ class TimelineWidget(QWidget):
         self.overview.getAxis("bottom").set_origin(self.data.origin)
         self.events_item.set_data(self.data)
         self.overview.set_data(self.data)
+        self._show_lane_names()
+        self.now_line.setPos(time.time() - self.data.origin)
+        self._set_limits()
+        self.fit_all()
+
+    def set_lane_order(self, names: list[str]) -> None:
+        """Show lanes in this order (names not listed keep their place after the listed ones)."""
+        rank = {name: i for i, name in enumerate(names)}
+        lanes = sorted(self.data.lanes, key=lambda lane: rank.get(lane.name, len(rank)))
+        self.data.lanes = lanes
+        self.events_item.set_data(self.data)
+        self._show_lane_names()
+
+    def _show_lane_names(self) -> None:
         lanes = self.data.lanes
         names = [(i + 0.5, lane.name or self.tr("(no lane)")) for i, lane in enumerate(lanes)]
         self.plot.getAxis("left").setTicks([names, []])
         self.view_box.setLimits(yMin=0, yMax=max(len(lanes), 1))
         self.view_box.setYRange(0, max(len(lanes), 1), padding=0)
-        self.now_line.setPos(time.time() - self.data.origin)
-        self._set_limits()
-        self.fit_all()
 
     def _set_limits(self) -> None:
         span = max(self.data.x_max - self.data.x_min, 86_400.0)
@@ -180,6 +197,8 @@ class TimelineWidget(QWidget):
 
     def _on_view_box_x_range_changed(self, _box: object, x_range: tuple[float, float]) -> None:
         self.overview.show_view(*x_range)
+        start, end = self.time_range()
+        self.span_label.setText(format_span(start, end) if self.data.lanes else "")
 
     def _on_overview_region_moved(self, x0: float, x1: float) -> None:
         if x1 - x0 >= MIN_SPAN:
