@@ -1,15 +1,25 @@
-"""The composition root: builds the application and its window, in a visible order."""
+"""The composition root: builds the session, the window and the loader, and wires them, in a
+visible order. Nothing else constructs or connects these objects."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from viewer import __version__, assets
-from viewer.io.event_loading import load_files
+from viewer import __version__, assets, settings
+from viewer.state.session import Session, Source
+from viewer.ui.error_reporting import ErrorReporter
+from viewer.ui.file_loader import FileLoader
 from viewer.ui.main_window import MainWindow
+from viewer.ui.shortcuts_dialog import ShortcutsDialog
+
+FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
+RELOAD_DELAY_MS = 400
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -17,21 +27,246 @@ def create_app(argv: Sequence[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Timeline Viewer")
     app.setApplicationVersion(__version__)
-    app.setOrganizationName("Timeline Viewer")
+    app.setOrganizationName(settings.ORGANIZATION)
     return app
 
 
-def build_window(files: Sequence[str]) -> MainWindow:
-    window = MainWindow()
-    paths = list(files) or [str(assets.sample_timeline())]
-    events, reports = load_files(paths)
-    window.show_events(events, reports)
-    return window
+class Application:
+    """Holds the long-lived objects and the connections between them."""
+
+    def __init__(self, preferences: settings.Settings) -> None:
+        self.settings = preferences
+        self.session = Session()
+        self.loader = FileLoader()
+        self.window = MainWindow()
+        self.errors = ErrorReporter(self.window)
+        self.watcher = QFileSystemWatcher()
+        self._reload_timer = QTimer(singleShot=True, interval=RELOAD_DELAY_MS)
+        self._changed_paths: set[str] = set()
+        self._replace_next = False
+        self._keep_view = False
+        self._wire_session()
+        self._wire_views()
+        self._wire_loading()
+        self._wire_actions()
+
+    # -- wiring -----------------------------------------------------------------------------
+    def _wire_session(self) -> None:
+        s, w = self.session, self.window
+        s.sources_changed.connect(self._on_session_sources_changed)
+        s.filters_changed.connect(self._on_session_filters_changed)
+        s.search_changed.connect(self._on_session_search_changed)
+        s.selection_changed.connect(self._on_session_selection_changed)
+        w.timeline.event_selected.connect(s.select)
+        w.table.event_selected.connect(s.select)
+        w.table.event_activated.connect(self._on_table_event_activated)
+        w.legend.lane_toggled.connect(s.set_lane_visible)
+        w.search.text_changed.connect(s.set_search)
+        w.search.stepped.connect(self._step_match)
+
+    def _wire_views(self) -> None:
+        w = self.window
+        w.sources.remove_requested.connect(self.session.remove_source)
+        w.sources.reload_requested.connect(lambda path: self._load([path], keep_view=True))
+        w.files_dropped.connect(lambda paths, replace: self._load(paths, replace=replace))
+        w.closing.connect(self.save_state)
+
+    def _wire_loading(self) -> None:
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.busy_changed.connect(self.window.show_loading)
+        self.window.cancel_button.clicked.connect(self.loader.cancel)
+        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self._reload_timer.timeout.connect(self._reload_changed)
+
+    def _wire_actions(self) -> None:
+        a, w = self.window.actions, self.window
+        a.open.triggered.connect(self.open_files)
+        a.reload_all.triggered.connect(
+            lambda: self._load(self.session.source_paths(), keep_view=True)
+        )
+        a.quit.triggered.connect(w.close)
+        a.find.triggered.connect(w.search.focus)
+        a.find_next.triggered.connect(lambda: self._step_match(1))
+        a.find_previous.triggered.connect(lambda: self._step_match(-1))
+        a.zoom_in.triggered.connect(lambda: w.timeline.zoom(2.0))
+        a.zoom_out.triggered.connect(lambda: w.timeline.zoom(0.5))
+        a.fit_all.triggered.connect(w.timeline.fit_all)
+        a.previous_event.triggered.connect(lambda: w.timeline.step_selection(-1))
+        a.next_event.triggered.connect(lambda: w.timeline.step_selection(1))
+        a.live_reload.setChecked(self.settings.get(settings.LIVE_RELOAD))
+        a.live_reload.toggled.connect(self._on_live_reload_toggled)
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a, w).exec())
+        a.about.triggered.connect(self._about)
+        w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    # -- loading ----------------------------------------------------------------------------
+    def open_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.window.tr("Open timelines"),
+            self.settings.get(settings.LAST_FOLDER),
+            FILE_FILTER,
+        )
+        if paths:
+            self.settings.set(settings.LAST_FOLDER, str(Path(paths[0]).parent))
+            self._load(paths)
+
+    def _load(self, paths: Sequence[str], replace: bool = False, keep_view: bool = False) -> None:
+        self._replace_next = replace
+        self._keep_view = keep_view
+        self.window.problems.clear_failures()
+        self.loader.load(paths)
+
+    def load_now(self, paths: Sequence[str]) -> None:
+        """Load on this thread (start-up: the window opens already showing its files)."""
+        for path in paths:
+            self.loader.load_now(path)
+
+    def _on_loader_loaded(self, source: Source) -> None:
+        if self._replace_next:
+            self._replace_next = False
+            self.session.replace_all([source])
+        else:
+            self.session.add_source(source)
+        self.settings.add_recent_file(source.path)
+        self.window.show_status(self.window.tr("Loaded %1").replace("%1", source.name))
+
+    def _on_loader_failed(self, path: str, sentence: str) -> None:
+        self.window.problems.add_failure(path, sentence)
+        self.window.problems_dock.raise_()
+        self.window.show_status(sentence)
+
+    def _on_watcher_file_changed(self, path: str) -> None:
+        if self.window.actions.live_reload.isChecked():
+            self._changed_paths.add(path)
+            self._reload_timer.start()  # editors write in bursts: wait until they are done
+
+    def _reload_changed(self) -> None:
+        paths = [p for p in self._changed_paths if Path(p).exists()]
+        self._changed_paths.clear()
+        if paths:
+            self._load(paths, keep_view=True)
+
+    def _on_live_reload_toggled(self, on: bool) -> None:
+        self.settings.set(settings.LIVE_RELOAD, on)
+
+    # -- session -> views -----------------------------------------------------------------------
+    def _on_session_sources_changed(self) -> None:
+        s, w = self.session, self.window
+        w.timeline.set_events(s.events, s.shown, keep_view=self._keep_view)
+        self._keep_view = False
+        w.table.set_events(s.events, s.matches if s.search_text.strip() else s.shown)
+        w.legend.set_lanes(s.lane_counts(), s.hidden_lanes)
+        w.sources.set_sources(s.sources)
+        w.problems.set_reports([source.report for source in s.sources])
+        self._watch(s.source_paths())
+        self._on_session_search_changed()
+        w.show_status(
+            w.tr("%1 events from %2 file(s)")
+            .replace("%1", f"{len(s.events):,}")
+            .replace("%2", str(len(s.sources)))
+        )
+
+    def _on_session_filters_changed(self) -> None:
+        s = self.session
+        self.window.timeline.set_events(s.events, s.shown, keep_view=True)
+
+    def _on_session_search_changed(self) -> None:
+        s, w = self.session, self.window
+        searching = bool(s.search_text.strip())
+        w.timeline.events_item.set_highlighted(s.matches)
+        w.table.set_shown(s.matches if searching else s.shown)
+        position = None
+        if searching and s.selected is not None and s.selected in s.matches:
+            position = int((s.matches == s.selected).nonzero()[0][0])
+        w.search.show_count(position, len(s.matches), searching)
+
+    def _on_session_selection_changed(self, index: object) -> None:
+        w = self.window
+        selected = index if isinstance(index, int) else None
+        w.timeline.select_event(selected, reveal=True)
+        w.table.select_event(selected)
+        w.details.show_event(self.session.events, selected)
+        self._on_session_search_changed()
+
+    def _on_table_event_activated(self, index: int) -> None:
+        frame = self.session.events.frame
+        start = float(frame["start"].iat[index])
+        end = frame["end"].iat[index]
+        last = float(end) if end is not None and end == end else start
+        margin = max((last - start) * 0.2, 86_400.0)
+        self.window.timeline.set_time_range(start - margin, last + margin)
+
+    def _step_match(self, step: int) -> None:
+        self.session.step_match(step)
+
+    def _watch(self, paths: list[str]) -> None:
+        current = set(self.watcher.files())
+        wanted = {p for p in paths if Path(p).exists()}
+        if current - wanted:
+            self.watcher.removePaths(list(current - wanted))
+        if wanted - current:
+            self.watcher.addPaths(list(wanted - current))
+
+    # -- menus ------------------------------------------------------------------------------
+    def _fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files():
+            menu.addAction(Path(path).name, lambda p=path: self._load([p])).setToolTip(path)
+        menu.setEnabled(True)
+        if menu.isEmpty():
+            menu.addAction(self.window.tr("No recent files")).setEnabled(False)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            self.window.tr("About Timeline Viewer"),
+            self.window.tr(
+                "Timeline Viewer %1\nA fast, zoomable timeline of dated events."
+            ).replace("%1", __version__),
+        )
+
+    # -- state --------------------------------------------------------------------------------
+    def restore_state(self, files: Sequence[str]) -> None:
+        """Open ``files``; with none, the last session's files and view (or the sample)."""
+        w, st = self.window, self.settings
+        w.restoreGeometry(st.get(settings.WINDOW_GEOMETRY))
+        w.restoreState(st.get(settings.WINDOW_STATE))
+        self.session.set_hidden_lanes(set(st.get(settings.SESSION_HIDDEN_LANES)))
+        if files:
+            self.load_now(files)
+            return
+        previous = [p for p in st.get(settings.SESSION_SOURCES) if Path(p).is_file()]
+        self.load_now(previous or [str(assets.sample_timeline())])
+        view = st.get(settings.SESSION_VIEW)
+        if previous and view is not None:
+            w.timeline.set_time_range(*view)
+
+    def save_state(self) -> None:
+        w, st = self.window, self.settings
+        st.set(settings.WINDOW_GEOMETRY, w.saveGeometry())
+        st.set(settings.WINDOW_STATE, w.saveState())
+        st.set(settings.SESSION_SOURCES, self.session.source_paths())
+        st.set(settings.SESSION_VIEW, w.timeline.time_range() if self.session.sources else None)
+        st.set(settings.SESSION_HIDDEN_LANES, sorted(self.session.hidden_lanes))
+        st.sync()
+
+
+def build_application(files: Sequence[str], preferences: settings.Settings) -> Application:
+    application = Application(preferences)
+    application.restore_state(files)
+    return application
 
 
 def run_app(argv: Sequence[str]) -> int:
     app = create_app(argv)
     files = [a for a in app.arguments()[1:] if not a.startswith("-")]
-    window = build_window(files)
-    window.show()
+    application = build_application(files, settings.open_settings())
+    application.errors.install()
+    application.window.show()
     return app.exec()
+
+
+__all__ = ["QDesktopServices", "build_application", "create_app", "run_app"]

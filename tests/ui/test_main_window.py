@@ -1,24 +1,212 @@
+"""The application as a user meets it: launch, click, drop files, search, filter, reload."""
+
 from __future__ import annotations
 
-from viewer.app import build_window
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from viewer import settings
+from viewer.app import build_application
+from viewer.model.instants import seconds_at
+
+SAMPLE_TITLES = 9
 
 
-def test_the_app_opens_on_the_sample_timeline_and_lists_its_events(qtbot):
-    window = build_window([])
-    qtbot.addWidget(window)
-    model = window.table.model()
-    assert model.rowCount() == 9
-    titles = {model.index(r, 1).data() for r in range(model.rowCount())}
-    assert "Jury selection begins in Musk v. OpenAI" in titles
-    assert window.statusBar().currentMessage().startswith("9 event")
+@pytest.fixture
+def app_settings(tmp_path):
+    return settings.open_settings(str(tmp_path / "settings.ini"))
 
 
-def test_a_bad_file_is_named_in_the_status_bar_and_the_good_one_still_loads(qtbot, tmp_path):
-    bad = tmp_path / "notes.txt"
-    bad.write_text("just some words\nand more\n", encoding="utf-8")
-    good = tmp_path / "good.csv"
-    good.write_text("date,title\n2026-04-27,Announcement\n", encoding="utf-8")
-    window = build_window([str(good), str(bad)])
-    qtbot.addWidget(window)
-    assert window.table.model().rowCount() == 1
-    assert "notes.txt" in window.statusBar().currentMessage()
+@pytest.fixture
+def application(qtbot, app_settings):
+    built = build_application([], app_settings)
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    yield built
+    built.loader.cancel()
+
+
+def drop(window, paths: list[str], modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
+    event = QDropEvent(
+        QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, modifiers
+    )
+    window.dropEvent(event)
+
+
+def wait_loaded(qtbot, application, count: int) -> None:
+    qtbot.waitUntil(
+        lambda: len(application.session.sources) == count and application.loader.busy == 0,
+        timeout=10_000,
+    )
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_launch_opens_on_the_sample_timeline_fitted(application):
+    session = application.session
+    assert len(session.events) == SAMPLE_TITLES
+    start, end = application.window.timeline.time_range()
+    assert start <= seconds_at(2026, 4, 27)
+    assert end >= seconds_at(2032)
+
+
+def test_clicking_an_event_shows_its_excerpt_in_the_details(application, qtbot):
+    timeline = application.window.timeline
+    timeline.set_time_range(seconds_at(2026, 4, 20), seconds_at(2026, 7, 1))
+    timeline.plot.grab()
+    frame = application.session.events.frame
+    target = int(np.flatnonzero(frame["title"] == "Jury selection begins in Musk v. OpenAI")[0])
+    left, _, y, drawn = timeline.events_item.frame.marks()
+    k = int(np.flatnonzero(drawn == target)[0])
+    qtbot.mouseClick(
+        timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(left[k] + 5), int(y[k]))
+    )
+    assert application.session.selected == target
+    text = application.window.details.browser.toPlainText()
+    assert "Jury selection gets under way" in text
+    assert application.window.table.selected_event == target
+
+
+def test_dropped_files_load_beside_the_sample(application, qtbot, tmp_path):
+    one = write(tmp_path, "one.csv", "date,title\n2026-05-01,First drop\n")
+    two = write(tmp_path, "two.csv", "date,title\n2026-05-02,Second drop\n2026-05-03,Third drop\n")
+    drop(application.window, [one])
+    wait_loaded(qtbot, application, 2)
+    drop(application.window, [two])
+    wait_loaded(qtbot, application, 3)
+    assert len(application.session.events) == SAMPLE_TITLES + 3
+
+
+def test_dropping_a_folder_loads_the_timelines_inside(application, qtbot, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    write(folder, "a.csv", "date,title\n2026-05-01,A\n")
+    write(folder, "b.csv", "date,title\n2026-05-02,B\n")
+    drop(application.window, [str(folder)])
+    wait_loaded(qtbot, application, 3)
+
+
+def test_dropping_with_ctrl_replaces_what_is_loaded(application, qtbot, tmp_path):
+    one = write(tmp_path, "one.csv", "date,title\n2026-05-01,Only this\n")
+    drop(application.window, [one], Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: application.session.source_paths() == [one], timeout=10_000)
+    assert len(application.session.events) == 1
+
+
+def test_a_bad_file_gets_a_message_and_the_loaded_events_stay(application, qtbot, tmp_path):
+    bad = write(tmp_path, "notes.txt", "just some words\nand more words\n")
+    before = application.session.events.frame.copy()
+    drop(application.window, [bad])
+    qtbot.waitUntil(lambda: application.loader.busy == 0, timeout=10_000)
+    assert "notes.txt" in application.window.problems.summary.text()
+    assert application.session.events.frame.equals(before)
+
+
+def test_search_highlights_matches_and_filters_the_table(application, qtbot):
+    window = application.window
+    window.search.field.setText("openai")
+    matches = application.session.matches
+    assert 0 < len(matches) < SAMPLE_TITLES
+    assert window.table.model.rowCount() == len(matches)
+    assert set(window.timeline.events_item._highlighted.tolist()) == set(matches.tolist())
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert application.session.selected == int(matches[0])
+    assert window.search.count.text() == f"1 of {len(matches)}"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert application.session.selected == int(matches[-1])
+
+
+def test_chinese_search_finds_chinese_titles(qtbot, app_settings):
+    built = build_application([str(Path("data/sample_timeline_zh.csv"))], app_settings)
+    qtbot.addWidget(built.window)
+    built.window.search.field.setText("微软")
+    assert len(built.session.matches) >= 2
+
+
+def test_hiding_a_lane_removes_its_events_from_timeline_and_table(application):
+    legend = application.window.legend.list
+    item = next(
+        legend.item(i)
+        for i in range(legend.count())
+        if legend.item(i).text().startswith("Musk v. OpenAI")
+    )
+    item.setCheckState(Qt.CheckState.Unchecked)
+    names = [lane.name for lane in application.window.timeline.data.lanes]
+    assert "Musk v. OpenAI" not in names
+    assert application.window.table.model.rowCount() == SAMPLE_TITLES - 2
+
+
+def test_live_reload_picks_up_a_rewritten_file_and_keeps_the_selection(
+    qtbot, app_settings, tmp_path
+):
+    path = write(tmp_path, "live.csv", "date,title\n2026-05-01,Kept\n2026-05-02,Old\n")
+    built = build_application([path], app_settings)
+    qtbot.addWidget(built.window)
+    built.session.select(0)
+    time.sleep(0.05)
+    Path(path).write_text(
+        "date,title\n2026-05-01,Kept\n2026-05-02,New\n2026-05-03,Added\n", encoding="utf-8"
+    )
+    qtbot.waitUntil(lambda: len(built.session.events) == 3, timeout=10_000)
+    assert built.session.selected is not None
+    assert built.session.events.frame["title"].iat[built.session.selected] == "Kept"
+
+
+def test_settings_round_trip_restores_the_last_session(qtbot, app_settings, tmp_path):
+    path = write(tmp_path, "kept.csv", "date,title,lane\n2026-05-01,Kept,A\n2026-06-01,Other,B\n")
+    first = build_application([path], app_settings)
+    qtbot.addWidget(first.window)
+    first.window.timeline.set_time_range(seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
+    first.session.set_lane_visible("B", False)
+    first.save_state()
+    second = build_application([], settings.open_settings(app_settings.file_name()))
+    qtbot.addWidget(second.window)
+    assert second.session.source_paths() == [path]
+    assert second.session.hidden_lanes == {"B"}
+    assert second.window.timeline.time_range() == pytest.approx(
+        (seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
+    )
+
+
+def test_the_sample_returns_when_the_last_files_are_gone(qtbot, app_settings, tmp_path):
+    app_settings.set(settings.SESSION_SOURCES, [str(tmp_path / "deleted.csv")])
+    built = build_application([], app_settings)
+    qtbot.addWidget(built.window)
+    assert len(built.session.events) == SAMPLE_TITLES
+
+
+def test_an_excerpt_with_markup_shows_as_literal_text(qtbot, app_settings, tmp_path):
+    path = write(
+        tmp_path,
+        "evil.csv",
+        'date,title,excerpt\n2026-05-01,Evil,"<script>alert(1)</script> <img src=x>"\n',
+    )
+    built = build_application([path], app_settings)
+    qtbot.addWidget(built.window)
+    built.session.select(0)
+    text = built.window.details.browser.toPlainText()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x>" in text
+
+
+def test_every_action_with_a_shortcut_is_listed_in_the_shortcuts_dialog(application, qtbot):
+    from viewer.ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(application.window.actions, application.window)
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    for action in application.window.actions.all():
+        if not action.shortcut().isEmpty():
+            assert action.text().replace("&", "").rstrip("…") in listed

@@ -64,7 +64,16 @@ class TimelineData:
         return str(self.events.frame["title"].iat[index])
 
 
-def build_timeline_data(events: EventTable) -> TimelineData:
+def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> TimelineData:
+    """Arrange ``events`` (only the ``shown`` indices, when given) for drawing; indices stay
+    those of the full table, so a click names the same event everywhere."""
+    if shown is not None and len(shown) < len(events):
+        data = build_timeline_data(EventTable(events.frame.iloc[shown]))
+        for lane in data.lanes:
+            lane.index = np.asarray(shown, dtype=np.int64)[lane.index]
+        data.order = np.asarray(shown, dtype=np.int64)[data.order]
+        data.events = events
+        return data
     frame = events.frame
     if len(frame) == 0:
         return TimelineData.empty()

@@ -20,10 +20,11 @@ from viewer.timeline.events_item import EventsItem
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.tick_spacing import format_span
 from viewer.timeline.time_axis import TimeAxisItem
-from viewer.timeline.timeline_data import TimelineData, build_timeline_data
+from viewer.timeline.timeline_data import TimelineData, build_timeline_data, period_end
 from viewer.timeline.timeline_view_box import TimelineViewBox
 
 MIN_SPAN = 1.0  # seconds: the finest zoom
+MIN_LIMIT_SPAN = 366 * 86_400.0  # a single event can still be seen within its year
 ZOOM_STEP = 2.0
 
 
@@ -36,6 +37,7 @@ class TimelineWidget(QWidget):
         self.setAccessibleName(self.tr("Timeline"))
         self.data = TimelineData.empty()
         self._selected: int | None = None
+        self._bounds = (0.0, 0.0)
         self.axis = TimeAxisItem(orientation="bottom")
         self.view_box = TimelineViewBox()
         self.plot = pg.PlotWidget(
@@ -74,8 +76,14 @@ class TimelineWidget(QWidget):
         self.overview.region_moved.connect(self._on_overview_region_moved)
 
     # -- data ---------------------------------------------------------------------------------
-    def set_events(self, events: EventTable) -> None:
-        self.data = build_timeline_data(events)
+    def set_events(
+        self, events: EventTable, shown: np.ndarray | None = None, keep_view: bool = False
+    ) -> None:
+        """Show ``events`` (only the ``shown`` indices, when given: the session's filters);
+        ``keep_view`` keeps the visible time span (a filter change), else the view fits all."""
+        previous = self.time_range() if keep_view and self.data.lanes else None
+        self.data = build_timeline_data(events, shown)
+        self._bounds = _time_bounds(events)  # all events, so hiding a lane never narrows the limits
         self._selected = None
         self.axis.set_origin(self.data.origin)
         self.overview.getAxis("bottom").set_origin(self.data.origin)
@@ -84,7 +92,10 @@ class TimelineWidget(QWidget):
         self._show_lane_names()
         self.now_line.setPos(time.time() - self.data.origin)
         self._set_limits()
-        self.fit_all()
+        if previous is None:
+            self.fit_all()
+        else:
+            self.set_time_range(*previous)
 
     def set_lane_order(self, names: list[str]) -> None:
         """Show lanes in this order (names not listed keep their place after the listed ones)."""
@@ -102,10 +113,12 @@ class TimelineWidget(QWidget):
         self.view_box.setYRange(0, max(len(lanes), 1), padding=0)
 
     def _set_limits(self) -> None:
-        span = max(self.data.x_max - self.data.x_min, 86_400.0)
+        first, last = (b - self.data.origin for b in self._bounds)
+        span = max(last - first, MIN_LIMIT_SPAN)
         margin = span * 0.1
+        centre = (first + last) / 2
         self.view_box.setLimits(
-            xMin=self.data.x_min - margin, xMax=self.data.x_max + margin,
+            xMin=centre - span / 2 - margin, xMax=centre + span / 2 + margin,
             minXRange=MIN_SPAN, maxXRange=span + 2 * margin,
         )  # fmt: skip
 
@@ -203,3 +216,14 @@ class TimelineWidget(QWidget):
     def _on_overview_region_moved(self, x0: float, x1: float) -> None:
         if x1 - x0 >= MIN_SPAN:
             self.view_box.setXRange(x0, x1, padding=0)
+
+
+def _time_bounds(events: EventTable) -> tuple[float, float]:
+    """First start and last drawn end (a year-precision event reaches to the year's end)."""
+    frame = events.frame
+    if len(frame) == 0:
+        return 0.0, 0.0
+    start = frame["start"].to_numpy(np.int64)
+    last = frame["end"].fillna(frame["start"]).to_numpy(np.int64)
+    extent = period_end(last, frame["precision"].cat.codes.to_numpy().astype(np.int8))
+    return float(start.min()), float(extent.max())

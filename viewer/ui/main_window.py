@@ -1,45 +1,169 @@
-"""A first main window: the loaded events in a table and the load problems in the status bar.
-
-The timeline view, details panel and the rest come with the application issue; this window
-stays thin (layout and connections only).
-"""
+"""The main window: layout, docks, menus and drops. No logic: the composition root wires it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
-from viewer.io.loader import LoadReport
-from viewer.model.event_table import EventTable
-from viewer.ui.event_list_model import EventListModel
+from viewer.timeline.timeline_widget import TimelineWidget
+from viewer.ui.details_panel import DetailsPanel
+from viewer.ui.event_table_panel import EventTablePanel
+from viewer.ui.lane_legend import LaneLegend
+from viewer.ui.problems_panel import ProblemsPanel
+from viewer.ui.search_bar import SearchBar
+from viewer.ui.sources_panel import SourcesPanel
+from viewer.ui.window_actions import create_actions
 
 
 class MainWindow(QMainWindow):
+    files_dropped = Signal(list, bool)  # paths, replace what is loaded
+    closing = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Timeline Viewer"))
-        self.model = EventListModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Events"))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
-        self.resize(1100, 650)
+        self.setAcceptDrops(True)
+        self.actions = create_actions(self)
+        self.timeline = TimelineWidget()
+        self.details = DetailsPanel()
+        self.table = EventTablePanel()
+        self.legend = LaneLegend()
+        self.sources = SourcesPanel()
+        self.problems = ProblemsPanel()
+        self.search = SearchBar()
+        self.setCentralWidget(self.timeline)
+        self.details_dock = self._dock(
+            self.tr("Details"), self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.table_dock = self._dock(
+            self.tr("Events"), self.table, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.problems_dock = self._dock(
+            self.tr("Problems"), self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.legend_dock = self._dock(
+            self.tr("Lanes"), self.legend, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.sources_dock = self._dock(
+            self.tr("Files"), self.sources, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tabifyDockWidget(self.table_dock, self.problems_dock)
+        self.table_dock.raise_()
+        self.splitDockWidget(self.legend_dock, self.sources_dock, Qt.Orientation.Vertical)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.resize(1400, 860)
 
-    def show_events(self, events: EventTable, reports: list[LoadReport]) -> None:
-        self.model.set_events(events.sorted_by_time())
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 480))
-        self.statusBar().showMessage(self._summary(len(events), reports))
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{widget.__class__.__name__}Dock")  # saveState() needs names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
-    def _summary(self, count: int, reports: list[LoadReport]) -> str:
-        parts = [
-            self.tr("1 event") if count == 1 else self.tr("%1 events").replace("%1", f"{count:,}")
-        ]
-        for report in reports:
-            if report.error:
-                parts.append(report.error)
-            elif report.skipped:
-                skipped = self.tr("%1 rows skipped in %2").replace("%1", f"{len(report.skipped):,}")
-                parts.append(skipped.replace("%2", report.path))
-        return " · ".join(parts)
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.reload_all)
+        file_menu.addAction(a.live_reload)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (a.find, a.find_next, a.find_previous):
+            edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in (a.zoom_in, a.zoom_out, a.fit_all, a.previous_event, a.next_event):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in (
+            self.details_dock,
+            self.table_dock,
+            self.problems_dock,
+            self.legend_dock,
+            self.sources_dock,
+        ):
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.shortcuts)
+        help_menu.addAction(a.about)
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("MainToolBar")
+        for action in (
+            a.open,
+            a.reload_all,
+            None,
+            a.zoom_in,
+            a.zoom_out,
+            a.fit_all,
+            None,
+            a.previous_event,
+            a.next_event,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
+
+    def _build_status_bar(self) -> None:
+        self.status_text = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: pyarrow reads in one call, so no percentage
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Loading"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
+        bar = self.statusBar()
+        bar.addWidget(self.status_text, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.show_loading(0)
+
+    def show_loading(self, files: int) -> None:
+        self.progress.setVisible(files > 0)
+        self.cancel_button.setVisible(files > 0)
+        if files:
+            self.status_text.setText(self.tr("Loading %1 file(s)…").replace("%1", str(files)))
+
+    def show_status(self, text: str) -> None:
+        self.status_text.setText(text)
+
+    # -- drops -------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        # Ctrl (Cmd on macOS) held while dropping replaces what is loaded; plain drops add.
+        modifiers = event.modifiers() | QApplication.keyboardModifiers()
+        self.files_dropped.emit(paths, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+def _local_paths(mime: QMimeData) -> list[str]:
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []

@@ -1,0 +1,285 @@
+"""Every setting, declared once with its type and default, read and written through an injected QSettings.
+
+User preferences (what a Preferences dialog edits) live under ``preferences/``; what the app remembers on
+its own (window layout, recent files, the last session) lives under ``state/``. Keeping them apart means
+"restore default preferences" never loses the window layout, and clearing state never loses choices.
+
+Nothing here creates a QSettings at import: the composition root calls ``open_settings()`` and passes the
+``Settings`` on; tests call ``open_settings(tmp_path / "settings.ini")``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+ORGANIZATION = "Timeline Viewer"
+APPLICATION = "timeline-viewer"
+THEMES = ("system", "light", "dark")
+MAX_RECENT_FILES = 10
+# Mappings are remembered per file forever otherwise; the oldest are dropped past this many.
+MAX_REMEMBERED_MAPPINGS = 200
+
+PathLike = str | os.PathLike[str]
+RoleColumns = dict[str, str]  # role ("start", "title", ...) -> column name
+
+
+class Scope(Enum):
+    """Which group of the settings file a key lives in."""
+
+    PREFERENCE = "preferences"
+    STATE = "state"
+
+
+@dataclass(frozen=True)
+class SettingType(Generic[T]):
+    """How one kind of value is checked on the way in and stored on the way out."""
+
+    name: str
+    # Raises TypeError or ValueError for a stored value it cannot use; Settings.get then falls back.
+    decode: Callable[[object], T]
+    encode: Callable[[T], object]
+
+
+# eq=False: each declared key is unique by identity, and hashable even with a list default.
+@dataclass(frozen=True, eq=False)
+class Setting(Generic[T]):
+    """One key: its name, its default, its type and whether it is a preference or remembered state."""
+
+    key: str
+    default: T
+    type: SettingType[T]
+    scope: Scope
+
+    @property
+    def path(self) -> str:
+        """The key as stored in QSettings, inside its scope's group."""
+        return f"{self.scope.value}/{self.key}"
+
+
+# --- value types ---------------------------------------------------------------------------------
+
+
+def _same(value: T) -> T:
+    return value
+
+
+def _decode_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _decode_flag(value: object) -> bool:
+    # A fresh read of an ini file gives "true"/"false"; the in-process cache gives bools.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _decode_bytes(value: object) -> QByteArray:
+    if not isinstance(value, QByteArray):
+        raise TypeError(f"expected bytes, got {type(value).__name__}")
+    return value
+
+
+def _decode_text_list(value: object) -> list[str]:
+    # The ini format cannot tell a one-item list from text, nor an empty list from a missing value.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise TypeError(f"expected a list of text, got {value!r}")
+
+
+def _decode_span(value: object) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    items = _decode_text_list(value)
+    if len(items) != 2:
+        raise ValueError(f"expected start and end, got {items!r}")
+    start, end = float(items[0]), float(items[1])
+    if not (math.isfinite(start) and math.isfinite(end) and start < end):
+        raise ValueError(f"not a visible span: {start!r}..{end!r}")
+    return start, end
+
+
+def _encode_span(value: tuple[float, float] | None) -> object:
+    # repr() round-trips a float exactly and never uses a locale's decimal comma.
+    return None if value is None else [repr(float(value[0])), repr(float(value[1]))]
+
+
+def _decode_mappings(value: object) -> dict[str, RoleColumns]:
+    data = json.loads(_decode_text(value))
+    if not isinstance(data, dict):
+        raise TypeError("expected a JSON object of files")
+    # One hand-edited or damaged entry should not cost the user every other file's choices.
+    return {
+        path: dict(roles)
+        for path, roles in data.items()
+        if isinstance(roles, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items())
+    }
+
+
+def _encode_mappings(value: dict[str, RoleColumns]) -> object:
+    return json.dumps(value, ensure_ascii=False)
+
+
+_LOCALE_RE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2}|_\d{3})?")
+
+
+def _decode_language(value: object) -> str:
+    text = _decode_text(value)
+    if text != "system" and not _LOCALE_RE.fullmatch(text):
+        raise ValueError(f"not a locale name: {text!r}")
+    return text
+
+
+def _choice(*options: str) -> SettingType[str]:
+    def decode(value: object) -> str:
+        text = _decode_text(value)
+        if text not in options:
+            raise ValueError(f"expected one of {options}, got {text!r}")
+        return text
+
+    return SettingType(f"one of {', '.join(options)}", decode, _same)
+
+
+TEXT = SettingType[str]("text", _decode_text, _same)
+FLAG = SettingType[bool]("flag", _decode_flag, _same)
+BYTES = SettingType[QByteArray]("bytes", _decode_bytes, _same)
+TEXT_LIST = SettingType[list[str]]("list of text", _decode_text_list, _same)
+SPAN = SettingType[tuple[float, float] | None]("start and end seconds", _decode_span, _encode_span)
+MAPPINGS = SettingType[dict[str, RoleColumns]](
+    "column mappings", _decode_mappings, _encode_mappings
+)
+LANGUAGE_NAME = SettingType[str]("locale name or system", _decode_language, _same)
+
+# --- the keys ------------------------------------------------------------------------------------
+
+_P, _S = Scope.PREFERENCE, Scope.STATE
+
+THEME = Setting("theme", "system", _choice(*THEMES), _P)
+LIVE_RELOAD = Setting("live_reload", True, FLAG, _P)
+LANGUAGE = Setting("language", "system", LANGUAGE_NAME, _P)
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), BYTES, _S)
+WINDOW_STATE = Setting("window/state", QByteArray(), BYTES, _S)
+RECENT_FILES = Setting[list[str]]("recent_files", [], TEXT_LIST, _S)  # most recent first
+LAST_FOLDER = Setting("last_folder", "", TEXT, _S)
+SESSION_SOURCES = Setting[list[str]]("session/sources", [], TEXT_LIST, _S)  # open at exit
+SESSION_VIEW = Setting[tuple[float, float] | None]("session/view", None, SPAN, _S)
+SESSION_HIDDEN_LANES = Setting[list[str]]("session/hidden_lanes", [], TEXT_LIST, _S)
+COLUMN_MAPPINGS = Setting[dict[str, RoleColumns]]("column_mappings", {}, MAPPINGS, _S)
+
+PREFERENCES: tuple[Setting[Any], ...] = (THEME, LIVE_RELOAD, LANGUAGE)
+STATE: tuple[Setting[Any], ...] = (
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    RECENT_FILES,
+    LAST_FOLDER,
+    SESSION_SOURCES,
+    SESSION_VIEW,
+    SESSION_HIDDEN_LANES,
+    COLUMN_MAPPINGS,
+)
+ALL_SETTINGS = PREFERENCES + STATE
+
+
+def _path_key(path: PathLike) -> str:
+    """One spelling per file, so ``./a.csv``, ``a.csv`` and a symlink to it count as one."""
+    try:
+        return str(Path(path).resolve())
+    except OSError:  # e.g. a symlink loop
+        return os.path.abspath(path)
+
+
+class Settings:
+    """Typed access to an injected QSettings; a bad stored value reads as the default, never raises."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self._qsettings = qsettings
+
+    def get(self, setting: Setting[T]) -> T:
+        if self._qsettings.contains(setting.path):
+            try:
+                return setting.type.decode(self._qsettings.value(setting.path))
+            except (TypeError, ValueError):
+                pass  # hand-edited or written by another version: the default is the safe reading
+        return copy.copy(setting.default)  # defaults are shared; callers may mutate what they get
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._qsettings.setValue(setting.path, setting.type.encode(value))
+
+    def reset_preferences(self) -> None:
+        """Back to default preferences; window layout and session are kept."""
+        self._qsettings.remove(Scope.PREFERENCE.value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk now (Qt otherwise does it later, or at exit)."""
+        self._qsettings.sync()
+
+    def file_name(self) -> str:
+        return self._qsettings.fileName()
+
+    # --- recent files --------------------------------------------------------------------------
+
+    def add_recent_file(self, path: PathLike) -> None:
+        """Put ``path`` first; drop other spellings of the same file and anything past the limit."""
+        entries = [os.path.abspath(path), *self.get(RECENT_FILES)]
+        seen: set[str] = set()
+        kept: list[str] = []
+        for entry in entries:
+            key = _path_key(entry)
+            if key not in seen:
+                seen.add(key)
+                kept.append(entry)
+        # Missing files stay stored (a drive may be unplugged) and are only hidden when read.
+        self.set(RECENT_FILES, kept[:MAX_RECENT_FILES])
+
+    def recent_files(self) -> list[str]:
+        """Recent files that still exist, most recent first."""
+        return [p for p in self.get(RECENT_FILES) if Path(p).is_file()][:MAX_RECENT_FILES]
+
+    # --- column mappings -----------------------------------------------------------------------
+
+    def remember_mapping(self, path: PathLike, mapping: Mapping[str, str]) -> None:
+        """Remember the roles chosen for ``path``; an empty mapping forgets them."""
+        mappings = self.get(COLUMN_MAPPINGS)
+        key = _path_key(path)
+        mappings.pop(key, None)  # re-inserting moves it to the newest end
+        if mapping:
+            mappings[key] = dict(mapping)
+        while len(mappings) > MAX_REMEMBERED_MAPPINGS:
+            del mappings[next(iter(mappings))]
+        self.set(COLUMN_MAPPINGS, mappings)
+
+    def mapping_for(self, path: PathLike) -> RoleColumns | None:
+        """The roles last chosen for ``path``, or None if there is no choice remembered."""
+        return self.get(COLUMN_MAPPINGS).get(_path_key(path))
+
+
+def open_settings(path: PathLike | None = None) -> Settings:
+    """Settings in the ini file at ``path`` (tests, portable use), else in the user's config folder."""
+    if path is not None:
+        return Settings(QSettings(os.fspath(path), QSettings.Format.IniFormat))
+    return Settings(
+        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    )

@@ -1,0 +1,1 @@
+"""The one observable session: loaded sources, filters, search and selection."""

@@ -1,0 +1,175 @@
+"""The session every view shows: loaded sources merged into one table, filters, search and the
+selected event. Views call its methods and listen to its signals; they never call each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from PySide6.QtCore import QObject, Signal
+
+from viewer.io.loader import LoadReport
+from viewer.model.event_table import EventTable
+
+IndexArray = npt.NDArray[np.int64]
+
+
+@dataclass
+class Source:
+    """One loaded file: how it was read and its events."""
+
+    path: str
+    report: LoadReport
+    events: EventTable
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+class Session(QObject):
+    sources_changed = Signal()  # the merged table changed (indices are new)
+    filters_changed = Signal()  # lanes or date range: ``shown`` changed
+    search_changed = Signal()  # ``matches`` changed
+    selection_changed = Signal(object)  # event index or None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[Source] = []
+        self.events = EventTable.empty()
+        self.hidden_lanes: set[str] = set()
+        self.date_range: tuple[float, float] | None = None
+        self.search_text = ""
+        self.selected: int | None = None
+        self.shown: IndexArray = np.empty(0, np.int64)
+        self.matches: IndexArray = np.empty(0, np.int64)
+
+    # -- sources ----------------------------------------------------------------------------
+    def add_source(self, source: Source) -> None:
+        """Add a loaded file, or replace the one loaded from the same path (a reload)."""
+        key = self._selected_key()
+        kept = [s for s in self.sources if Path(s.path) != Path(source.path)]
+        position = next(
+            (i for i, s in enumerate(self.sources) if Path(s.path) == Path(source.path)), len(kept)
+        )
+        kept.insert(position, source)
+        self._set_sources(kept, key)
+
+    def remove_source(self, path: str) -> None:
+        key = self._selected_key()
+        self._set_sources([s for s in self.sources if Path(s.path) != Path(path)], key)
+
+    def replace_all(self, sources: list[Source]) -> None:
+        self._set_sources(sources, None)
+
+    def source_paths(self) -> list[str]:
+        return [s.path for s in self.sources]
+
+    def _set_sources(self, sources: list[Source], selected_key: tuple[str, int] | None) -> None:
+        self.sources = sources
+        self.events = EventTable.concat(s.events for s in sources)
+        self.selected = self._find(selected_key)
+        self._refilter(emit=False)
+        self._research(emit=False)
+        self.sources_changed.emit()
+        self.selection_changed.emit(self.selected)
+
+    def _selected_key(self) -> tuple[str, int] | None:
+        if self.selected is None:
+            return None
+        frame = self.events.frame
+        return str(frame["source"].iat[self.selected]), int(frame["row"].iat[self.selected])
+
+    def _find(self, key: tuple[str, int] | None) -> int | None:
+        """The event loaded from the same file and row, if it still exists (after a reload)."""
+        if key is None or len(self.events) == 0:
+            return None
+        frame = self.events.frame
+        hits = np.flatnonzero(
+            (frame["source"] == key[0]).to_numpy() & (frame["row"] == key[1]).to_numpy()
+        )
+        return int(hits[0]) if len(hits) else None
+
+    # -- filters ----------------------------------------------------------------------------
+    def lane_counts(self) -> list[tuple[str, int]]:
+        """(lane, events) in order of first appearance."""
+        lanes = self.events.frame["lane"]
+        counts = lanes.value_counts(sort=False)
+        return [(str(name), int(counts[name])) for name in self.events.lanes]
+
+    def set_lane_visible(self, lane: str, visible: bool) -> None:
+        if visible == (lane not in self.hidden_lanes):
+            return
+        (self.hidden_lanes.discard if visible else self.hidden_lanes.add)(lane)
+        self._refilter()
+
+    def set_hidden_lanes(self, lanes: set[str]) -> None:
+        self.hidden_lanes = set(lanes)
+        self._refilter()
+
+    def set_date_range(self, start: float | None, end: float | None) -> None:
+        self.date_range = (
+            None if start is None or end is None else (min(start, end), max(start, end))
+        )
+        self._refilter()
+
+    def _refilter(self, emit: bool = True) -> None:
+        frame = self.events.frame
+        keep = np.ones(len(frame), dtype=bool)
+        if self.hidden_lanes:
+            keep &= ~frame["lane"].isin(self.hidden_lanes).to_numpy()
+        if self.date_range is not None:
+            start = frame["start"].to_numpy()
+            end = frame["end"].fillna(frame["start"]).to_numpy(dtype=np.int64)
+            keep &= (end >= self.date_range[0]) & (start <= self.date_range[1])
+        self.shown = np.flatnonzero(keep).astype(np.int64)
+        self._research(emit=False)
+        if emit:
+            self.filters_changed.emit()
+            self.search_changed.emit()
+
+    # -- search -----------------------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        if text == self.search_text:
+            return
+        self.search_text = text
+        self._research()
+
+    def _research(self, emit: bool = True) -> None:
+        text = self.search_text.strip()
+        if not text or len(self.events) == 0:
+            self.matches = np.empty(0, np.int64)
+        else:
+            frame = self.events.frame
+            hit = _contains(frame["title"], text) | _contains(frame["excerpt"], text)
+            self.matches = self.shown[hit[self.shown]]
+        if emit:
+            self.search_changed.emit()
+
+    # -- selection --------------------------------------------------------------------------
+    def select(self, index: int | None) -> None:
+        if index == self.selected:
+            return
+        self.selected = index
+        self.selection_changed.emit(index)
+
+    def step_match(self, step: int) -> int | None:
+        """Select the next (+1) or previous (-1) search match; returns its position."""
+        if len(self.matches) == 0:
+            return None
+        if self.selected is None or self.selected not in self.matches:
+            position = 0 if step > 0 else len(self.matches) - 1
+        else:
+            position = (int(np.flatnonzero(self.matches == self.selected)[0]) + step) % len(
+                self.matches
+            )
+        self.select(int(self.matches[position]))
+        return position
+
+
+def _contains(column: pd.Series, text: str) -> npt.NDArray[np.bool_]:
+    """Case-insensitive substring match (Unicode-aware, so Chinese and accents work)."""
+    return column.str.contains(text, case=False, regex=False).fillna(False).to_numpy(dtype=bool)

@@ -1,0 +1,227 @@
+"""A Qt table model over the shown events: cells are read on demand, sorting is done in numpy.
+
+The model holds the EventTable, the indices of the events that pass the filters (``shown``) and,
+after a sort, those indices in display order (``_order``) with its inverse (``_row_of``), so a
+million rows cost a few arrays and no Python objects.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from viewer.model.event_table import EventTable
+from viewer.model.instants import format_iso
+
+Index = QModelIndex | QPersistentModelIndex
+IntArray = npt.NDArray[np.int64]
+
+DATE, TITLE, LANE, SOURCE = range(4)
+EVENT_ROLE = Qt.ItemDataRole.UserRole  # data(index, EVENT_ROLE) is the row's event index
+UNSORTED = -1
+_COLUMNS = (DATE, TITLE, LANE, SOURCE)
+_TOOLTIP_EXCERPT_CHARS = 240
+_TOOLTIP_WIDTH = 80
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are the shown events; columns are Date, Title, Lane and Source."""
+
+    def __init__(self, events: EventTable | None = None, shown: IntArray | None = None) -> None:
+        super().__init__()
+        self._headers = (self.tr("Date"), self.tr("Title"), self.tr("Lane"), self.tr("Source"))
+        self._sort_column = UNSORTED
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._set_arrays(events or EventTable.empty(), shown)
+
+    # --- the public API -------------------------------------------------------------------
+
+    def set_events(self, events: EventTable, shown: IntArray | None = None) -> None:
+        """Show ``events[shown]`` (all events when ``shown`` is None), keeping the current sort."""
+        self.beginResetModel()
+        self._set_arrays(events, shown)
+        self.endResetModel()
+
+    def set_shown(self, shown: IntArray) -> None:
+        """Show another subset of the same events, keeping the current sort."""
+        self.beginResetModel()
+        self._shown = _as_indices(shown)
+        self._apply_sort()
+        self.endResetModel()
+
+    @property
+    def events(self) -> EventTable:
+        return self._events
+
+    @property
+    def shown_count(self) -> int:
+        return len(self._order)
+
+    @property
+    def total_count(self) -> int:
+        return len(self._events)
+
+    @property
+    def sort_column(self) -> int:
+        """The column the rows are sorted by, or ``UNSORTED`` (the order ``shown`` came in)."""
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def event_at(self, row: int) -> int:
+        return int(self._order[row])
+
+    def row_of(self, event: int) -> int | None:
+        if not 0 <= event < len(self._row_of):
+            return None
+        row = int(self._row_of[event])
+        return None if row < 0 else row
+
+    # --- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        event = int(self._order[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(event, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(event)
+        if role == EVENT_ROLE:
+            return event
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            return Qt.SortOrder.AscendingOrder.value  # the first click on a header sorts A→Z
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown events by one column; ties keep the order ``shown`` came in."""
+        self.layoutAboutToBeChanged.emit()
+        old_indexes = self.persistentIndexList()
+        old_events = [int(self._order[i.row()]) for i in old_indexes]
+        self._sort_column = column
+        self._sort_order = order
+        self._apply_sort()
+        new_indexes = [
+            self.index(int(self._row_of[event]), old.column())
+            for old, event in zip(old_indexes, old_events, strict=True)
+        ]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _set_arrays(self, events: EventTable, shown: IntArray | None) -> None:
+        self._events = events
+        frame = events.frame
+        self._start = events.start
+        self._title = frame["title"].array
+        self._excerpt = frame["excerpt"].array
+        self._lane = frame["lane"].array
+        self._date_text = frame["date_text"].array
+        self._source = frame["source"].array
+        self._row = frame["row"].to_numpy(dtype=np.int64)
+        self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
+        self._shown = (
+            np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
+        )
+        self._apply_sort()
+
+    def _apply_sort(self) -> None:
+        shown = self._shown
+        if self._sort_column in _COLUMNS and len(shown) > 1:
+            keys = [key[shown] for key in self._sort_keys(self._sort_column)]
+            if self._sort_order == Qt.SortOrder.DescendingOrder:
+                keys = [-key for key in keys]
+            # Stable: events that tie keep the order they have in ``shown``.
+            order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+            shown = shown[order]
+        self._order = shown
+        self._row_of = np.full(len(self._events), -1, dtype=np.int64)
+        self._row_of[shown] = np.arange(len(shown), dtype=np.int64)
+
+    def _sort_keys(self, column: int) -> list[IntArray]:
+        """Integer keys over all events, most significant first; computed once per column."""
+        if column not in self._keys:
+            builders: dict[int, Callable[[], list[IntArray]]] = {
+                DATE: lambda: [self._start],
+                TITLE: lambda: [_text_rank(self._title)],
+                LANE: lambda: [_text_rank(self._lane)],
+                SOURCE: lambda: [self._source_rank(), self._row],
+            }
+            self._keys[column] = builders[column]()
+        return self._keys[column]
+
+    def _source_rank(self) -> IntArray:
+        sources = pd.Categorical(self._source)
+        names = pa.array([str(name) for name in sources.categories], type=pa.string())
+        category_rank = np.append(_text_rank(names), -1)  # code -1 (missing) sorts first
+        codes = np.asarray(sources.codes, dtype=np.int64)
+        return category_rank[codes]
+
+    def _display(self, event: int, column: int) -> str:
+        if column == DATE:
+            return str(self._date_text[event]) or format_iso([self._start[event]])[0]
+        if column == TITLE:
+            return str(self._title[event])
+        if column == LANE:
+            return str(self._lane[event])
+        source = self._source[event]
+        row = int(self._row[event])
+        return f"{source}:{row}" if isinstance(source, str) and source else str(row)
+
+    def _tooltip(self, event: int) -> str:
+        title = str(self._title[event])
+        excerpt = str(self._excerpt[event])
+        if len(excerpt) > _TOOLTIP_EXCERPT_CHARS:
+            excerpt = excerpt[:_TOOLTIP_EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+        lines = [textwrap.fill(title, _TOOLTIP_WIDTH)]
+        if excerpt:
+            lines.append(textwrap.fill(excerpt, _TOOLTIP_WIDTH))
+        return "\n\n".join(lines)
+
+
+def _as_indices(shown: npt.ArrayLike) -> IntArray:
+    return np.asarray(shown, dtype=np.int64).ravel()
+
+
+def _text_rank(values: object) -> IntArray:
+    """Dense, case-insensitive ranks: equal texts share a rank, so a stable sort keeps ties."""
+    array = values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values)
+    if len(array) == 0:
+        return np.empty(0, dtype=np.int64)
+    lowered = pc.utf8_lower(array.cast(pa.large_string()))
+    ranks = pc.rank(lowered, sort_keys="ascending", tiebreaker="dense")
+    return np.asarray(ranks, dtype=np.int64)

@@ -1,0 +1,181 @@
+"""The event table panel: the shown events in a sortable table, with their count above it.
+
+The panel reports what the user does (``event_selected``, ``event_activated``); selection set
+from elsewhere (``select_event``) and new data (``set_events``, ``set_shown``) change the table
+quietly, so the selection can be synchronised both ways without loops.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model.event_table import EventTable
+from viewer.ui.event_table_model import DATE, LANE, SOURCE, TITLE, EventTableModel, IntArray
+
+_COLUMN_WIDTHS = {DATE: 200, TITLE: 420, LANE: 150, SOURCE: 200}
+_ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EventTablePanel(QWidget):
+    event_selected = Signal(object)  # the event index the user selected, or None
+    event_activated = Signal(int)  # the event index the user double-clicked or pressed Enter on
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Event table"))
+        self.model = EventTableModel()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Event count"))
+        self.count_label.setContentsMargins(4, 2, 4, 2)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Events"))
+        self.table.setAccessibleDescription(
+            self.tr("The events that pass the filters; click a column header to sort.")
+        )
+        self.table.setModel(self.model)
+        self._configure_table()
+        self._selected: int | None = None
+        self._quiet = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table)
+
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.installEventFilter(self)
+        self._update_count()
+
+    def _configure_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setAlternatingRowColors(True)
+        table.setCornerButtonEnabled(False)
+        rows = table.verticalHeader()
+        rows.setVisible(False)  # row numbers mean nothing once sorted, and are wide at 1M
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform heights: O(1) layout
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+        columns = table.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setStretchLastSection(True)
+        for column, width in _COLUMN_WIDTHS.items():
+            table.setColumnWidth(column, width)
+        columns.setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+
+    # --- the public API -------------------------------------------------------------------
+
+    def set_events(self, events: EventTable, shown: IntArray | None = None) -> None:
+        """Show ``events[shown]`` (all when ``shown`` is None); the selection is cleared."""
+        self._quiet = True
+        try:
+            self.model.set_events(events, shown)
+            self._selected = None
+        finally:
+            self._quiet = False
+        self._update_count()
+
+    def set_shown(self, shown: IntArray) -> None:
+        """Show another subset of the events, keeping the sort and, if still shown, the selection."""
+        self._quiet = True
+        try:
+            self.model.set_shown(shown)
+            self._select_row(self._selected)
+        finally:
+            self._quiet = False
+        self._update_count()
+
+    def select_event(self, index: int | None) -> None:
+        """Select and scroll to an event's row without emitting ``event_selected``."""
+        self._quiet = True
+        try:
+            self._selected = index
+            self._select_row(index)
+        finally:
+            self._quiet = False
+
+    @property
+    def selected_event(self) -> int | None:
+        return self._selected
+
+    # --- slots and events -----------------------------------------------------------------
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._quiet:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        event = self.model.event_at(rows[0].row()) if rows else None
+        if event != self._selected:
+            self._selected = event
+            self.event_selected.emit(event)
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.event_activated.emit(self.model.event_at(index.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ACTIVATION_KEYS
+        ):
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.event_activated.emit(self.model.event_at(current.row()))
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _select_row(self, event: int | None) -> None:
+        selection = self.table.selectionModel()
+        row = None if event is None else self.model.row_of(event)
+        if row is None:
+            selection.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(index, flags)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.shown_count, self.model.total_count
+        locale = QLocale()
+        if shown != total:
+            text = self.tr("%1 of %2 events")
+        elif total == 1:
+            text = self.tr("1 event")
+        else:
+            text = self.tr("%2 events")
+        self.count_label.setText(
+            text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
+        )

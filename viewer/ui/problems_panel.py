@@ -1,0 +1,100 @@
+"""Problems with loaded files: rows skipped (row, column, value, reason) and files that failed.
+
+Non-modal: it lists, it does not interrupt. Each file's rows are listed up to a limit, with the
+total, so a file with a million bad rows does not freeze the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from viewer.io.loader import LoadReport
+
+ROWS_LISTED = 1000
+
+
+class ProblemsPanel(QWidget):
+    problems_changed = Signal(int)  # how many problems are listed in all
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Problems"))
+        self.tree.setHeaderLabels(
+            [self.tr("File / row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+        )
+        self.tree.setRootIsDecorated(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        self._reports: dict[str, LoadReport] = {}
+        self._failures: dict[str, str] = {}
+        self._refresh()
+
+    def set_reports(self, reports: list[LoadReport]) -> None:
+        self._reports = {r.path: r for r in reports}
+        for path in self._reports:
+            self._failures.pop(path, None)
+        self._refresh()
+
+    def add_failure(self, path: str, sentence: str) -> None:
+        self._failures[path] = sentence
+        self._refresh()
+
+    def clear_failures(self) -> None:
+        self._failures.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.tree.clear()
+        total = 0
+        lines = []
+        for path, sentence in self._failures.items():
+            item = QTreeWidgetItem([path, "", "", sentence])
+            item.setToolTip(3, sentence)
+            self.tree.addTopLevelItem(item)
+            lines.append(sentence)
+            total += 1
+        for report in self._reports.values():
+            problems = report.skipped + report.warnings
+            if not problems:
+                continue
+            total += len(problems)
+            name = report.path.rsplit("/", 1)[-1]
+            skipped = (
+                self.tr("%1 rows skipped in %2")
+                .replace("%1", f"{len(report.skipped):,}")
+                .replace("%2", name)
+            )
+            lines.append(
+                skipped
+                if report.skipped
+                else self.tr("%1 warnings in %2")
+                .replace("%1", f"{len(report.warnings):,}")
+                .replace("%2", name)
+            )
+            parent = QTreeWidgetItem([name, "", "", lines[-1]])
+            for problem in problems[:ROWS_LISTED]:
+                parent.addChild(
+                    QTreeWidgetItem(
+                        [
+                            self.tr("row %1").replace("%1", str(problem.row)),
+                            problem.column,
+                            problem.value,
+                            problem.reason,
+                        ]
+                    )
+                )
+            if len(problems) > ROWS_LISTED:
+                more = self.tr("… and %1 more (timeline-viewer inspect lists them all)").replace(
+                    "%1", f"{len(problems) - ROWS_LISTED:,}"
+                )
+                parent.addChild(QTreeWidgetItem(["", "", "", more]))
+            self.tree.addTopLevelItem(parent)
+        self.summary.setText(
+            "; ".join(lines) if lines else self.tr("No problems with the loaded files.")
+        )
+        self.problems_changed.emit(total)

@@ -1,0 +1,88 @@
+"""Every menu and toolbar action, declared once with its shortcut (Help → Keyboard Shortcuts
+lists them from here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+
+@dataclass
+class WindowActions:
+    open: QAction
+    reload_all: QAction
+    quit: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    fit_all: QAction
+    previous_event: QAction
+    next_event: QAction
+    live_reload: QAction
+    shortcuts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return list(vars(self).values())
+
+
+def create_actions(parent: QWidget) -> WindowActions:
+    def action(text: str, shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+               icon: QStyle.StandardPixmap | None = None) -> QAction:  # fmt: skip
+        made = QAction(text, parent)
+        if shortcut is not None:
+            made.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            made.setIcon(parent.style().standardIcon(icon))
+        made.setToolTip(
+            f"{text.replace('&', '').rstrip('…')} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            if shortcut
+            else text.replace("&", "")
+        )
+        return made
+
+    tr = parent.tr
+    pixmap = QStyle.StandardPixmap
+    actions = WindowActions(
+        open=action(tr("&Open…"), QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton),
+        reload_all=action(tr("&Reload All"), "F5", pixmap.SP_BrowserReload),
+        quit=action(tr("&Quit"), "Ctrl+Q"),
+        find=action(tr("&Find…"), QKeySequence.StandardKey.Find, pixmap.SP_FileDialogContentsView),
+        find_next=action(tr("Find &Next"), "F3"),
+        find_previous=action(tr("Find &Previous"), "Shift+F3"),
+        zoom_in=action(tr("Zoom &In"), "Ctrl+=", pixmap.SP_ArrowUp),
+        zoom_out=action(tr("Zoom &Out"), "Ctrl+-", pixmap.SP_ArrowDown),
+        fit_all=action(tr("&Fit All"), "Ctrl+0", pixmap.SP_TitleBarMaxButton),
+        previous_event=action(tr("Pre&vious Event"), "Alt+Left", pixmap.SP_ArrowLeft),
+        next_event=action(tr("Ne&xt Event"), "Alt+Right", pixmap.SP_ArrowRight),
+        live_reload=action(tr("&Live Reload")),
+        shortcuts=action(tr("&Keyboard Shortcuts"), "F1"),
+        about=action(tr("&About Timeline Viewer")),
+    )
+    actions.live_reload.setCheckable(True)
+    actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+    return actions
+
+
+def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
+    """Keys the timeline itself handles when it has focus."""
+    tr = parent.tr
+    return [
+        ("+ / −", tr("Zoom in / out")),
+        ("0", tr("Fit all events")),
+        ("← / →", tr("Previous / next event")),
+        ("Home / End", tr("First / last event")),
+        (tr("Wheel"), tr("Zoom around the pointer")),
+        (tr("Drag"), tr("Pan")),
+        (tr("Right-drag or Shift+drag"), tr("Zoom to the span")),
+        (tr("Double-click"), tr("Zoom in")),
+        ("Enter / Shift+Enter", tr("Next / previous search match (in the search field)")),
+    ]
+
+
+__all__ = ["QIcon", "WindowActions", "create_actions", "timeline_keys"]
