@@ -15,6 +15,19 @@ def _roots() -> list[Path]:
     return [*roots, _PACKAGE / "bundled", _PACKAGE.parent]
 
 
+def resources_dir() -> Path:
+    for root in _roots():
+        candidate = root / "resources"
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled resources folder is missing from this installation")
+
+
+def icon_path(name: str) -> Path:
+    """An SVG icon from resources/icons (``open``, ``zoom-in``, ``app-icon``...)."""
+    return resources_dir() / "icons" / f"{name}.svg"
+
+
 def data_dir() -> Path:
     for root in _roots():
         candidate = root / "data"

@@ -79,14 +79,22 @@ def _labels(layout: MarkLayout, widths: FloatArray, clip: tuple[float, float]) -
         members = np.flatnonzero(layout.row == row)  # already in time order
         for k, mark in enumerate(members):
             inside = _inside_label(layout, int(mark), float(widths[mark]), clip)
-            if inside is not None:
-                labels.append(inside)
-                continue
             x = layout.right[mark] + LABEL_GAP
             limit = layout.left[members[k + 1]] - MARK_GAP if k + 1 < len(members) else np.inf
-            room = min(float(widths[mark]), float(limit - x))
-            if widths[mark] > 0 and room >= min(MIN_LABEL, float(widths[mark])):
-                labels.append(Label(int(mark), float(x), room))
+            room = min(float(widths[mark]), float(min(limit, clip[1] - LABEL_GAP) - x))
+            outside = (
+                Label(int(mark), float(x), room)
+                if room >= min(MIN_LABEL, float(widths[mark]))
+                else None
+            )
+            # Whichever shows more of the title; on a tie, the label stays on its bar.
+            best = max(
+                (c for c in (inside, outside) if c is not None),
+                key=lambda c: (c.width, c.inside),
+                default=None,
+            )
+            if best is not None and widths[mark] > 0:
+                labels.append(best)
     return labels
 
 

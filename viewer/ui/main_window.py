@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.assets import icon_path
 from viewer.timeline.timeline_widget import TimelineWidget
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.event_table_panel import EventTablePanel
@@ -64,7 +65,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.setWindowIcon(QIcon(str(icon_path("app-icon"))))
         self.resize(1400, 860)
+        # The timeline gets the room; side panels start narrow.
+        self.resizeDocks(
+            [self.legend_dock, self.details_dock], [210, 330], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.table_dock], [230], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

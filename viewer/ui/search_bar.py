@@ -32,6 +32,7 @@ class SearchBar(QWidget):
         self.field.setAccessibleName(self.tr("Search"))
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(260)
+        self.field.setMaximumWidth(440)
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Search results"))
         layout = QHBoxLayout(self)

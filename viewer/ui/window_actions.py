@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
+
+from viewer.assets import icon_path
 
 
 @dataclass
@@ -32,12 +34,12 @@ class WindowActions:
 
 def create_actions(parent: QWidget) -> WindowActions:
     def action(text: str, shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
-               icon: QStyle.StandardPixmap | None = None) -> QAction:  # fmt: skip
+               icon: str | None = None) -> QAction:  # fmt: skip
         made = QAction(text, parent)
         if shortcut is not None:
             made.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            made.setIcon(parent.style().standardIcon(icon))
+            made.setIcon(QIcon(str(icon_path(icon))))
         made.setToolTip(
             f"{text.replace('&', '').rstrip('…')} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             if shortcut
@@ -46,19 +48,18 @@ def create_actions(parent: QWidget) -> WindowActions:
         return made
 
     tr = parent.tr
-    pixmap = QStyle.StandardPixmap
     actions = WindowActions(
-        open=action(tr("&Open…"), QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton),
-        reload_all=action(tr("&Reload All"), "F5", pixmap.SP_BrowserReload),
+        open=action(tr("&Open…"), QKeySequence.StandardKey.Open, "open"),
+        reload_all=action(tr("&Reload All"), "F5", "reload"),
         quit=action(tr("&Quit"), "Ctrl+Q"),
-        find=action(tr("&Find…"), QKeySequence.StandardKey.Find, pixmap.SP_FileDialogContentsView),
+        find=action(tr("&Find…"), QKeySequence.StandardKey.Find, "search"),
         find_next=action(tr("Find &Next"), "F3"),
         find_previous=action(tr("Find &Previous"), "Shift+F3"),
-        zoom_in=action(tr("Zoom &In"), "Ctrl+=", pixmap.SP_ArrowUp),
-        zoom_out=action(tr("Zoom &Out"), "Ctrl+-", pixmap.SP_ArrowDown),
-        fit_all=action(tr("&Fit All"), "Ctrl+0", pixmap.SP_TitleBarMaxButton),
-        previous_event=action(tr("Pre&vious Event"), "Alt+Left", pixmap.SP_ArrowLeft),
-        next_event=action(tr("Ne&xt Event"), "Alt+Right", pixmap.SP_ArrowRight),
+        zoom_in=action(tr("Zoom &In"), "Ctrl+=", "zoom-in"),
+        zoom_out=action(tr("Zoom &Out"), "Ctrl+-", "zoom-out"),
+        fit_all=action(tr("&Fit All"), "Ctrl+0", "fit-all"),
+        previous_event=action(tr("Pre&vious Event"), "Alt+Left", "previous"),
+        next_event=action(tr("Ne&xt Event"), "Alt+Right", "next"),
         live_reload=action(tr("&Live Reload")),
         shortcuts=action(tr("&Keyboard Shortcuts"), "F1"),
         about=action(tr("&About Timeline Viewer")),
@@ -83,6 +84,3 @@ def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
         (tr("Double-click"), tr("Zoom in")),
         ("Enter / Shift+Enter", tr("Next / previous search match (in the search field)")),
     ]
-
-
-__all__ = ["QIcon", "WindowActions", "create_actions", "timeline_keys"]
