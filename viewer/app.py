@@ -12,14 +12,20 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import __version__, assets, settings
+from viewer.io.load_errors import LoadError
+from viewer.io.load_options import ROLES, LoadOptions
+from viewer.io.loader import LoadReport
+from viewer.io.preview import preview_rows
 from viewer.state.session import Session, Source
 from viewer.ui.error_reporting import ErrorReporter
-from viewer.ui.file_loader import FileLoader
+from viewer.ui.file_loader import FileLoader, expand_paths
 from viewer.ui.main_window import MainWindow
+from viewer.ui.mapping_dialog import MappingDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
 
 FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
 RELOAD_DELAY_MS = 400
+ORDER_KEY = "order"  # beside the roles in a remembered mapping: "day", "month" or "auto"
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -45,6 +51,8 @@ class Application:
         self._changed_paths: set[str] = set()
         self._replace_next = False
         self._keep_view = False
+        # Asks which column is which (a dialog; tests put a stand-in here).
+        self.ask_mapping = self._ask_with_dialog
         self._wire_session()
         self._wire_views()
         self._wire_loading()
@@ -116,14 +124,29 @@ class Application:
         self._replace_next = replace
         self._keep_view = keep_view
         self.window.problems.clear_failures()
-        self.loader.load(paths)
+        for path in expand_paths(paths):
+            self.loader.load([path], self._options_for(path))
 
     def load_now(self, paths: Sequence[str]) -> None:
         """Load on this thread (start-up: the window opens already showing its files)."""
         for path in paths:
-            self.loader.load_now(path)
+            self.loader.load_now(path, self._options_for(path))
+
+    def _options_for(self, path: str) -> LoadOptions:
+        """What the user chose for this file before (columns, order of day and month)."""
+        remembered = self.settings.mapping_for(path) or {}
+        order = remembered.get(ORDER_KEY)
+        columns = {role: column for role, column in remembered.items() if role in ROLES}
+        day_first = {"day": True, "month": False}.get(order or "")
+        return LoadOptions(columns=columns, day_first=day_first)
 
     def _on_loader_loaded(self, source: Source) -> None:
+        remembered = self.settings.mapping_for(source.path) or {}
+        if source.report.ambiguous_order and ORDER_KEY not in remembered:
+            # Loaded month-first; the user may say it is day-first (the view shows it meanwhile).
+            QTimer.singleShot(
+                0, lambda: self._ask_mapping(source.path, source.report, self._order_question())
+            )
         if self._replace_next:
             self._replace_next = False
             self.session.replace_all([source])
@@ -132,10 +155,51 @@ class Application:
         self.settings.add_recent_file(source.path)
         self.window.show_status(self.window.tr("Loaded %1").replace("%1", source.name))
 
-    def _on_loader_failed(self, path: str, sentence: str) -> None:
+    def _on_loader_failed(self, path: str, report: LoadReport) -> None:
+        sentence = report.error or ""
+        if report.needs_mapping and self._ask_mapping(path, report, sentence):
+            return
         self.window.problems.add_failure(path, sentence)
         self.window.problems_dock.raise_()
         self.window.show_status(sentence)
+
+    def _order_question(self) -> str:
+        return self.window.tr(
+            "The dates in this file read the same as day/month and month/day. They are shown month "
+            "first; choose the order if that is wrong."
+        )
+
+    def _ask_mapping(self, path: str, report: LoadReport, reason: str) -> bool:
+        """Ask which column is which; on OK, remember the answer and load again."""
+        try:
+            columns, rows = preview_rows(path, self._options_for(path))
+        except LoadError:
+            return False  # not a delimited table: nothing to map
+        answer = self.ask_mapping(Path(path).name, columns, rows, reason, report.columns)
+        if answer is None:
+            return False
+        mapping, day_first = answer
+        remembered = dict(mapping)
+        if day_first is not None:
+            remembered[ORDER_KEY] = "day" if day_first else "month"
+        else:
+            remembered[ORDER_KEY] = "auto"
+        self.settings.remember_mapping(path, remembered)
+        self._load([path], keep_view=True)
+        return True
+
+    def _ask_with_dialog(
+        self,
+        name: str,
+        columns: list[str],
+        rows: list[list[str]],
+        reason: str,
+        current: dict[str, str],
+    ) -> tuple[dict[str, str], bool | None] | None:
+        dialog = MappingDialog(name, columns, rows, reason, current, self.window)
+        if dialog.exec() != MappingDialog.DialogCode.Accepted:
+            return None
+        return dialog.mapping(), dialog.day_first()
 
     def _on_watcher_file_changed(self, path: str) -> None:
         if self.window.actions.live_reload.isChecked():

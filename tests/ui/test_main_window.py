@@ -22,10 +22,20 @@ def app_settings(tmp_path):
     return settings.open_settings(str(tmp_path / "settings.ini"))
 
 
+def declined(name, columns, rows, reason, current):
+    return None  # the user cancels the mapping dialog
+
+
+def build(qtbot, files, app_settings):
+    built = build_application(files, app_settings)
+    built.ask_mapping = declined  # no modal dialog in tests unless one asks for it
+    qtbot.addWidget(built.window)
+    return built
+
+
 @pytest.fixture
 def application(qtbot, app_settings):
-    built = build_application([], app_settings)
-    qtbot.addWidget(built.window)
+    built = build(qtbot, [], app_settings)
     built.window.show()
     qtbot.waitExposed(built.window)
     yield built
@@ -129,8 +139,7 @@ def test_search_highlights_matches_and_filters_the_table(application, qtbot):
 
 
 def test_chinese_search_finds_chinese_titles(qtbot, app_settings):
-    built = build_application([str(Path("data/sample_timeline_zh.csv"))], app_settings)
-    qtbot.addWidget(built.window)
+    built = build(qtbot, [str(Path("data/sample_timeline_zh.csv"))], app_settings)
     built.window.search.field.setText("微软")
     assert len(built.session.matches) >= 2
 
@@ -152,8 +161,7 @@ def test_live_reload_picks_up_a_rewritten_file_and_keeps_the_selection(
     qtbot, app_settings, tmp_path
 ):
     path = write(tmp_path, "live.csv", "date,title\n2026-05-01,Kept\n2026-05-02,Old\n")
-    built = build_application([path], app_settings)
-    qtbot.addWidget(built.window)
+    built = build(qtbot, [path], app_settings)
     built.session.select(0)
     time.sleep(0.05)
     Path(path).write_text(
@@ -166,13 +174,11 @@ def test_live_reload_picks_up_a_rewritten_file_and_keeps_the_selection(
 
 def test_settings_round_trip_restores_the_last_session(qtbot, app_settings, tmp_path):
     path = write(tmp_path, "kept.csv", "date,title,lane\n2026-05-01,Kept,A\n2026-06-01,Other,B\n")
-    first = build_application([path], app_settings)
-    qtbot.addWidget(first.window)
+    first = build(qtbot, [path], app_settings)
     first.window.timeline.set_time_range(seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
     first.session.set_lane_visible("B", False)
     first.save_state()
-    second = build_application([], settings.open_settings(app_settings.file_name()))
-    qtbot.addWidget(second.window)
+    second = build(qtbot, [], settings.open_settings(app_settings.file_name()))
     assert second.session.source_paths() == [path]
     assert second.session.hidden_lanes == {"B"}
     assert second.window.timeline.time_range() == pytest.approx(
@@ -182,8 +188,7 @@ def test_settings_round_trip_restores_the_last_session(qtbot, app_settings, tmp_
 
 def test_the_sample_returns_when_the_last_files_are_gone(qtbot, app_settings, tmp_path):
     app_settings.set(settings.SESSION_SOURCES, [str(tmp_path / "deleted.csv")])
-    built = build_application([], app_settings)
-    qtbot.addWidget(built.window)
+    built = build(qtbot, [], app_settings)
     assert len(built.session.events) == SAMPLE_TITLES
 
 
@@ -193,8 +198,7 @@ def test_an_excerpt_with_markup_shows_as_literal_text(qtbot, app_settings, tmp_p
         "evil.csv",
         'date,title,excerpt\n2026-05-01,Evil,"<script>alert(1)</script> <img src=x>"\n',
     )
-    built = build_application([path], app_settings)
-    qtbot.addWidget(built.window)
+    built = build(qtbot, [path], app_settings)
     built.session.select(0)
     text = built.window.details.browser.toPlainText()
     assert "<script>alert(1)</script>" in text
@@ -210,3 +214,50 @@ def test_every_action_with_a_shortcut_is_listed_in_the_shortcuts_dialog(applicat
     for action in application.window.actions.all():
         if not action.shortcut().isEmpty():
             assert action.text().replace("&", "").rstrip("…") in listed
+
+
+def test_a_file_without_a_recognisable_date_column_asks_and_remembers_the_mapping(
+    qtbot, app_settings, tmp_path
+):
+    path = write(
+        tmp_path, "german.csv", "Datum,Titel\n27.04.2026,Ankündigung\n28.04.2026,Eröffnung\n"
+    )
+    # "Datum" is no header we know, and dotted dates are found by content; make it unguessable:
+    Path(path).write_text(
+        "Wann,Was\nMontag nach Ostern 2026,Ankündigung\n2026-04-28,Eröffnung\n", encoding="utf-8"
+    )
+    built = build(qtbot, [str(Path("data/sample_timeline_en.csv"))], app_settings)
+    asked = []
+
+    def answer(name, columns, rows, reason, current):
+        asked.append((name, columns, rows[0]))
+        return {"start": "Wann", "title": "Was"}, None
+
+    built.ask_mapping = answer
+    drop(built.window, [path])
+    qtbot.waitUntil(lambda: len(built.session.sources) == 2, timeout=10_000)
+    assert asked[0][0] == "german.csv"
+    assert asked[0][1] == ["Wann", "Was"]
+    assert app_settings.mapping_for(path)["start"] == "Wann"
+    titles = set(built.session.events.frame["title"])
+    assert "Eröffnung" in titles  # the one row with a readable date loaded; the other is reported
+
+
+def test_ambiguous_day_month_order_is_asked_and_the_answer_reloads_the_file(
+    qtbot, app_settings, tmp_path
+):
+    path = write(tmp_path, "orders.csv", "date,title\n01/02/2026,First\n03/04/2026,Second\n")
+    built = build(qtbot, [], app_settings)
+    built.ask_mapping = lambda name, columns, rows, reason, current: (
+        {"start": "date", "title": "title"},
+        True,
+    )
+    drop(built.window, [path])
+    qtbot.waitUntil(
+        lambda: any(
+            s.path == path and s.events.frame["start"].iat[0] == seconds_at(2026, 2, 1)
+            for s in built.session.sources
+        ),
+        timeout=10_000,
+    )
+    assert app_settings.mapping_for(path)["order"] == "day"

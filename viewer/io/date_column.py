@@ -36,6 +36,10 @@ _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _ISO_NAIVE = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
 _ISO_ZONED = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$"
 _NUMERIC_SHAPE = r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
+# Two short fields then a year: the shape whose order can be ambiguous; a second field above
+# 12 (04/27/2026) settles it month-first.
+_DAY_MONTH_SHAPE = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(\D|$)"
+_MONTH_FIRST_SHAPE = r"^\d{1,2}[/.\-](1[3-9]|2\d|3[01])[/.\-]\d{2,4}(\D|$)"
 # A first field above 12 (27/04/2026): the whole column is day-first.
 _DAY_FIRST_SHAPE = r"^(1[3-9]|2\d|3[01])[/.\-]\d{1,2}[/.\-]\d{2,4}(\D|$)"
 _EPOCH_INTEGER = r"^-?\d{9,18}$"  # 19 digits may not fit int64: the per-text path reads those
@@ -58,6 +62,7 @@ class DateColumn:
     ok: npt.NDArray[np.bool_]
     reasons: dict[int, str]
     yearless: dict[int, YearlessDate]
+    ambiguous_order: bool = False  # 01/02/2026-style dates with nothing to tell the order
 
     @classmethod
     def empty(cls, n: int) -> DateColumn:
@@ -125,11 +130,26 @@ def parse_date_column(
     if pending.any():
         if context is None:
             context = _decide(text, pending, day_first, tz, numbers_are_years)
+            out.ambiguous_order = day_first is None and _order_is_ambiguous(text, pending, context)
         _fast_numeric(text, pending, out, context)
         if not context.numbers_are_years:
             _fast_epoch(text, pending, out)
         _by_distinct_text(text, pending, out, context)
     return out
+
+
+def _order_is_ambiguous(
+    text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], context: DateContext
+) -> bool:
+    """Day-month dates where neither field ever exceeds 12: the order was a guess."""
+    if context.day_first:
+        return False  # a first field above 12 settled it
+    numeric = _indices_matching(text, rows, _DAY_MONTH_SHAPE)
+    if len(numeric) == 0:
+        return False
+    settled = np.zeros(len(text), dtype=bool)
+    settled[numeric] = True
+    return len(_indices_matching(text, settled, _MONTH_FIRST_SHAPE)) == 0
 
 
 def _is_repetitive(text: pa.ChunkedArray) -> bool:
@@ -167,6 +187,7 @@ def _through_distinct_values(
         ok=distinct.ok[safe] & present,
         reasons={},
         yearless={},
+        ambiguous_order=distinct.ambiguous_order,
     )
     for row in np.flatnonzero(~present).tolist():
         out.reasons[row] = "empty"

@@ -33,7 +33,7 @@ def sniff_delimiter(sample: str) -> str:
     """The candidate that splits the sample's records into the most consistent, widest rows."""
     best, best_score = ",", (False, 0.0, 0)
     for delimiter in CANDIDATE_DELIMITERS:
-        widths = [len(r) for r in _records(sample, delimiter, _SNIFF_RECORDS) if r]
+        widths = [len(r) for r in split_records(sample, delimiter, _SNIFF_RECORDS) if r]
         if not widths:
             continue
         mode, count = Counter(widths).most_common(1)[0]
@@ -43,7 +43,7 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _records(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
+def split_records(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     out = []
     try:
@@ -84,7 +84,7 @@ class DelimitedLayout:
 
 def sniff_layout(path: Path, head_text: str, delimiter: str | None) -> DelimitedLayout:
     delimiter = delimiter or sniff_delimiter(head_text)
-    records = _records(head_text, delimiter, _SNIFF_RECORDS + 1)
+    records = split_records(head_text, delimiter, _SNIFF_RECORDS + 1)
     if not records or not any(cell.strip() for cell in records[0]):
         raise LoadError(path, "is empty or has no header row")
     has_header = not looks_like_data(records[0])
@@ -183,7 +183,7 @@ def _read_with_python(
     include: list[str] | None,
 ) -> RawTable:
     text = decode(data, encoding, str(path))
-    records = _records(text.removeprefix("\ufeff"), delimiter)
+    records = split_records(text.removeprefix("\ufeff"), delimiter)
     if has_header:
         records = records[1:]
     first_row = 2 if has_header else 1

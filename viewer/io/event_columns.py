@@ -40,6 +40,7 @@ class EventColumns:
     sources: pa.ChunkedArray | None = None  # per-event source names (our own export keeps them)
     skipped: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    ambiguous_order: bool = False  # the start dates read as day/month and month/day alike
 
     def __len__(self) -> int:
         return len(self.start)
@@ -76,6 +77,7 @@ def build_event_columns(
         rows=raw.rows[index],
         skipped=sorted(skipped, key=lambda p: p.row),
         warnings=sorted(warnings, key=lambda p: p.row),
+        ambiguous_order=start.ambiguous_order,
     )
     if with_text:
         _add_text(columns, raw, mapping, index, start_text, end_text)

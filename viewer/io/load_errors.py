@@ -15,6 +15,11 @@ class LoadError(Exception):
         super().__init__(f"{Path(path).name}: {reason}")
 
 
+class MappingNeeded(LoadError):
+    """The loader cannot tell which column holds the dates: the user can say (--column, or the
+    app's mapping dialog)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """A record whose date could not be used: skipped (or kept with a warning)."""

@@ -18,7 +18,7 @@ from viewer.io.column_roles import MappingError, decide_mapping
 from viewer.io.delimited_reader import read_delimited, sniff_layout
 from viewer.io.event_columns import EventColumns, build_event_columns
 from viewer.io.jsonl_reader import read_jsonl
-from viewer.io.load_errors import LoadError, RowProblem
+from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.raw_table import RawTable, without_formula_escapes
 from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
@@ -43,6 +43,8 @@ class LoadReport:
     skipped: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     error: str | None = None
+    needs_mapping: bool = False  # the error is that no column could be read as the dates
+    ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -80,11 +82,13 @@ def read_file_columns(
         columns = _read(path, options, with_text, report)
     except LoadError as error:
         report.error = str(error)
+        report.needs_mapping = isinstance(error, MappingNeeded)
         return report, None
     except Exception as error:  # a reader bug must not take the other files or the app down
         report.error = f"{path.name}: could not be read ({type(error).__name__}: {error})"
         return report, None
     report.events = len(columns)
+    report.ambiguous_order = columns.ambiguous_order
     report.skipped, report.warnings = columns.skipped, columns.warnings
     return report, columns
 
@@ -103,7 +107,7 @@ def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport)
     columns = build_event_columns(raw, mapping, options, tz, with_text)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
     if len(columns) == 0 and len(raw) > 0:
-        raise LoadError(path, _no_dates_sentence(raw, mapping, columns.skipped))
+        raise MappingNeeded(path, _no_dates_sentence(raw, mapping, columns.skipped))
     return columns
 
 
@@ -196,7 +200,7 @@ def _mapping(
     try:
         return decide_mapping(columns, sample, options.columns, known)
     except MappingError as error:
-        raise LoadError(
+        raise MappingNeeded(
             path,
             f"{error}; found columns {_names(columns)}; name the date column with --column start=NAME",
         ) from error

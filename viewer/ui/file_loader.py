@@ -56,12 +56,12 @@ class _LoadTask(QRunnable):
 
 
 class FileLoader(QObject):
-    """Emits ``started(path)``, ``loaded(Source)`` and ``failed(path, sentence)``;
+    """Emits ``started(path)``, ``loaded(Source)`` and ``failed(path, LoadReport)``;
     ``busy_changed(count)`` tells how many loads are in flight."""
 
     started = Signal(str)
     loaded = Signal(object)
-    failed = Signal(str, str)
+    failed = Signal(str, object)
     busy_changed = Signal(int)
 
     def __init__(self, load: Callable[[str, LoadOptions], LoadResult] = load_file,
@@ -104,7 +104,7 @@ class FileLoader(QObject):
             return  # cancelled or superseded: keep what the session has
         del self._in_flight[path]
         if result.report.error:
-            self.failed.emit(path, result.report.error)
+            self.failed.emit(path, result.report)
         else:
             self.loaded.emit(Source(path, result.report, result.events))
         self.busy_changed.emit(len(self._in_flight))

@@ -1,0 +1,34 @@
+"""The first rows of a delimited file as text, for a person choosing what each column means."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from viewer.io.delimited_reader import sniff_layout, split_records
+from viewer.io.load_errors import LoadError
+from viewer.io.load_options import LoadOptions
+from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
+
+
+def preview_rows(
+    path: str | Path, options: LoadOptions, limit: int = 20
+) -> tuple[list[str], list[list[str]]]:
+    """(column names, first rows); raises LoadError when the file cannot be read as a table."""
+    path = Path(path)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError as error:
+        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
+    encoding = (
+        python_codec(options.encoding) if options.encoding else detect_encoding(head, str(path))
+    )
+    text = (
+        codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
+    )
+    layout = sniff_layout(path, text, options.delimiter)
+    records = split_records(text, layout.delimiter, limit + 1)
+    body = records[1:] if layout.has_header else records
+    width = len(layout.names)
+    return layout.names, [(row + [""] * width)[:width] for row in body[:limit]]

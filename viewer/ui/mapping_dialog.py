@@ -1,0 +1,95 @@
+"""Which column is which, and the order of day and month: asked when the loader cannot tell."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.io.load_options import ROLES
+
+ORDER_AUTOMATIC, ORDER_DAY_FIRST, ORDER_MONTH_FIRST = 0, 1, 2
+
+
+class MappingDialog(QDialog):
+    def __init__(
+        self,
+        file_name: str,
+        columns: list[str],
+        rows: list[list[str]],
+        reason: str,
+        current: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose the columns of %1").replace("%1", file_name))
+        self._columns = columns
+        explanation = QLabel(reason)
+        explanation.setWordWrap(True)
+        self.preview = QTableWidget(len(rows), len(columns))
+        self.preview.setAccessibleName(self.tr("First rows of the file"))
+        self.preview.setHorizontalHeaderLabels(columns)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                self.preview.setItem(r, c, QTableWidgetItem(cell))
+        self.preview.resizeColumnsToContents()
+        form = QFormLayout()
+        names = {"start": self.tr("Date (start)"), "end": self.tr("End date"), "title": self.tr("Title"),
+                 "excerpt": self.tr("Excerpt"), "lane": self.tr("Lane"), "url": self.tr("Link")}  # fmt: skip
+        self.role_boxes: dict[str, QComboBox] = {}
+        for role in ROLES:
+            box = QComboBox()
+            box.addItem(self.tr("(none)"), "")
+            for column in columns:
+                box.addItem(column, column)
+            chosen = (current or {}).get(role, "")
+            box.setCurrentIndex(max(box.findData(chosen), 0))
+            box.setAccessibleName(names[role])
+            form.addRow(names[role], box)
+            self.role_boxes[role] = box
+        self.order = QComboBox()
+        self.order.addItems(
+            [
+                self.tr("Automatic"),
+                self.tr("Day first (27/04/2026)"),
+                self.tr("Month first (04/27/2026)"),
+            ]
+        )
+        self.order.setAccessibleName(self.tr("Order of day and month"))
+        form.addRow(self.tr("Order of day and month"), self.order)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for box in self.role_boxes.values():
+            box.currentIndexChanged.connect(self._update_ok)
+        self._update_ok()
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(760, 560)
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            role: box.currentData() for role, box in self.role_boxes.items() if box.currentData()
+        }
+
+    def day_first(self) -> bool | None:
+        return {ORDER_AUTOMATIC: None, ORDER_DAY_FIRST: True, ORDER_MONTH_FIRST: False}[
+            self.order.currentIndex()
+        ]
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.role_boxes["start"].currentData()))
