@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import __version__, assets, settings
@@ -22,6 +22,8 @@ from viewer.ui.file_loader import FileLoader, expand_paths
 from viewer.ui.main_window import MainWindow
 from viewer.ui.mapping_dialog import MappingDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
+from viewer.ui.theme import LIGHT, apply_palette, resolve_theme
+from viewer.ui.window_actions import ICON_INK, tint_actions
 
 FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
 RELOAD_DELAY_MS = 400
@@ -107,6 +109,33 @@ class Application:
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a, w).exec())
         a.about.triggered.connect(self._about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        w.theme_actions.triggered.connect(lambda action: self.set_theme(str(action.data())))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
+
+    # -- look ---------------------------------------------------------------------------------
+    def set_theme(self, preference: str) -> None:
+        self.settings.set(settings.THEME, preference)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        preference = self.settings.get(settings.THEME)
+        theme = resolve_theme(preference)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, theme)
+        self.window.timeline.apply_colours(
+            theme.background,
+            theme.text,
+            theme.axis,
+            theme.overview,
+            theme.stripe,
+            theme.selection,
+            theme.lighten_lanes,
+        )
+        for action in self.window.theme_actions.actions():
+            action.setChecked(action.data() == preference)
+        tint_actions(self.window.actions, ICON_INK if theme is LIGHT else theme.text)
+        self.theme = theme
 
     # -- loading ----------------------------------------------------------------------------
     def open_files(self) -> None:
@@ -320,6 +349,7 @@ class Application:
 
 def build_application(files: Sequence[str], preferences: settings.Settings) -> Application:
     application = Application(preferences)
+    application.apply_theme()
     application.restore_state(files)
     return application
 

@@ -261,3 +261,29 @@ def test_ambiguous_day_month_order_is_asked_and_the_answer_reloads_the_file(
         timeout=10_000,
     )
     assert app_settings.mapping_for(path)["order"] == "day"
+
+
+def test_the_dark_theme_darkens_the_window_and_the_timeline_and_is_remembered(
+    application, app_settings
+):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    application.set_theme("dark")
+    window = QApplication.instance().palette().color(QPalette.ColorRole.Window)
+    assert window.lightnessF() < 0.3
+    image = application.window.timeline.plot.grab().toImage()
+    corner = image.pixelColor(image.width() - 5, 5)
+    assert corner.lightnessF() < 0.3
+    assert app_settings.get(settings.THEME) == "dark"
+    application.set_theme("light")
+    image = application.window.timeline.plot.grab().toImage()
+    assert image.pixelColor(image.width() - 5, 5).lightnessF() > 0.9
+
+
+def test_following_the_system_picks_dark_or_light_from_the_colour_scheme():
+    from viewer.ui.theme import DARK, LIGHT, resolve_theme
+
+    assert resolve_theme("system", Qt.ColorScheme.Dark) is DARK
+    assert resolve_theme("system", Qt.ColorScheme.Light) is LIGHT
+    assert resolve_theme("dark", Qt.ColorScheme.Light) is DARK

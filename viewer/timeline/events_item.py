@@ -77,6 +77,8 @@ class EventsItem(pg.GraphicsObject):
         self._view_pixels = (0.0, 0.0)
         self.text_colour = QColor("#1d1d1d")
         self.stripe_colour = QColor(0, 0, 0, 12)
+        self.selection_colour = QColor("#000000")
+        self.lighten_lanes = False
         self.setAcceptHoverEvents(True)
 
     # -- data -----------------------------------------------------------------------------
@@ -134,7 +136,7 @@ class EventsItem(pg.GraphicsObject):
             top, bottom = sorted((sy * number + dy, sy * (number + 1) + dy))
             if number % 2:
                 painter.fillRect(QRectF(left, top, right - left, bottom - top), self.stripe_colour)
-            painter.fillRect(QRectF(left, top + 1, 4, bottom - top - 2), QColor(lane.colour))
+            painter.fillRect(QRectF(left, top + 1, 4, bottom - top - 2), self._lane_colour(lane))
             visible = lane.visible(x0, x1)
             if visible.stop - visible.start > MARK_LIMIT:
                 self._paint_density(painter, lane, x0, x1, (left, right, top, bottom))
@@ -154,7 +156,7 @@ class EventsItem(pg.GraphicsObject):
         edges = np.linspace(x0, x1, columns + 1)
         counts = np.diff(np.searchsorted(lane.start, edges))
         peak = max(int(counts.max()), 1)
-        colour = QColor(lane.colour)
+        colour = self._lane_colour(lane)
         alpha = np.where(counts > 0, 40 + 215 * np.log1p(counts) / np.log1p(peak), 0).astype(
             np.uint32
         )
@@ -198,7 +200,7 @@ class EventsItem(pg.GraphicsObject):
         view_left, view_right = self._view_pixels
         layout = layout_marks(x_start, x_end, widths, max_rows, clip=(view_left, view_right))
         row_y = top + 2 + (layout.row + 0.5) * ROW_PX
-        colour = QColor(lane.colour)
+        colour = self._lane_colour(lane)
         for k, item in enumerate(layout.item.tolist()):
             slot = visible.start + item
             self._paint_mark(
@@ -246,7 +248,7 @@ class EventsItem(pg.GraphicsObject):
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(xs, y), MARK_RADIUS, MARK_RADIUS)
         if index == self._selected or (len(self._highlighted) and index in self._highlighted):
-            pen = QPen(QColor("#000000") if index == self._selected else QColor("#F2A900"), 2.5)
+            pen = QPen(self.selection_colour if index == self._selected else QColor("#F2A900"), 2.5)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             right = max(xe, xs + MARK_RADIUS)
@@ -293,6 +295,12 @@ class EventsItem(pg.GraphicsObject):
             span = 40 / sx if sx else 0.0
             centre = (x - dx) / sx if sx else 0.0
             self._frame.zoom_zones.append((rect, centre - span, centre + span))
+
+    def _lane_colour(self, lane: LaneEvents) -> QColor:
+        colour = QColor(lane.colour)
+        if self.lighten_lanes and colour.lightnessF() < 0.45:
+            colour = colour.lighter(170)  # deep indigo or wine would vanish on a dark background
+        return colour
 
     def _label_width(self, index: int) -> float:
         width = self._label_widths.get(index)

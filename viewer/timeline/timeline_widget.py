@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.event_table import EventTable
@@ -121,6 +121,20 @@ class TimelineWidget(QWidget):
             xMin=centre - span / 2 - margin, xMax=centre + span / 2 + margin,
             minXRange=MIN_SPAN, maxXRange=span + 2 * margin,
         )  # fmt: skip
+
+    def apply_colours(self, background: str, text: str, axis: str, overview: str, stripe: object,
+                      selection: str, lighten_lanes: bool) -> None:  # fmt: skip
+        """Colours from the application's theme (the timeline knows nothing of themes)."""
+        self.plot.setBackground(background)
+        self.overview.setBackground(overview)
+        for item in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
+            item.setTextPen(text)
+            item.setPen(axis)
+        self.events_item.text_colour = QColor(text)
+        self.events_item.stripe_colour = QColor(stripe)  # type: ignore[call-overload]
+        self.events_item.selection_colour = QColor(selection)
+        self.events_item.lighten_lanes = lighten_lanes
+        self.events_item.update()
 
     # -- view ---------------------------------------------------------------------------------
     def fit_all(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -62,6 +62,17 @@ class MainWindow(QMainWindow):
         self.table_dock.raise_()
         self.splitDockWidget(self.legend_dock, self.sources_dock, Qt.Orientation.Vertical)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.theme_menu = QMenu(self.tr("&Theme"), self)
+        self.theme_actions = QActionGroup(self)
+        for key, text in (
+            ("system", self.tr("Follow the &System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = self.theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(key)
+            self.theme_actions.addAction(action)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -95,6 +106,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (a.zoom_in, a.zoom_out, a.fit_all, a.previous_event, a.next_event):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.theme_menu)
         view_menu.addSeparator()
         for dock in (
             self.details_dock,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from viewer.assets import icon_path
@@ -39,7 +40,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         if shortcut is not None:
             made.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            made.setIcon(QIcon(str(icon_path(icon))))
+            made.setData(icon)  # the icon's name, so a theme change can redraw it
+            made.setIcon(tinted_icon(icon, ICON_INK))
         made.setToolTip(
             f"{text.replace('&', '').rstrip('…')} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             if shortcut
@@ -68,6 +70,23 @@ def create_actions(parent: QWidget) -> WindowActions:
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     return actions
+
+
+ICON_INK = "#3b4a5a"  # the stroke colour the SVG files are drawn with
+
+
+def tinted_icon(name: str, colour: str) -> QIcon:
+    """An icon from resources/icons drawn in ``colour`` (dark themes need light strokes)."""
+    svg = icon_path(name).read_text(encoding="utf-8").replace(ICON_INK, colour)
+    pixmap = QPixmap()
+    pixmap.loadFromData(QByteArray(svg.encode("utf-8")), "SVG")
+    return QIcon(pixmap)
+
+
+def tint_actions(actions: WindowActions, colour: str) -> None:
+    for action in actions.all():
+        if action.data():
+            action.setIcon(tinted_icon(str(action.data()), colour))
 
 
 def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
