@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import __version__, assets, settings
@@ -19,6 +19,7 @@ from viewer.io.preview import preview_rows
 from viewer.state.session import Session, Source
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.file_loader import FileLoader, expand_paths
+from viewer.ui.font_coverage import FontFamilies, cjk_font_missing
 from viewer.ui.main_window import MainWindow
 from viewer.ui.mapping_dialog import MappingDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
@@ -55,6 +56,8 @@ class Application:
         self._keep_view = False
         # Asks which column is which (a dialog; tests put a stand-in here).
         self.ask_mapping = self._ask_with_dialog
+        self.font_families: FontFamilies = QFontDatabase.families
+        self.font_notice: QMessageBox | None = None
         self._wire_session()
         self._wire_views()
         self._wire_loading()
@@ -110,7 +113,21 @@ class Application:
         a.about.triggered.connect(self._about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         w.theme_actions.triggered.connect(lambda action: self.set_theme(str(action.data())))
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
+        hints = QGuiApplication.styleHints()
+        self._scheme_connection = hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        self.apply_theme()
+
+    def shutdown(self) -> None:
+        """Stop what outlives the window: global connections, watchers, timers, loads."""
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_connection)
+        self._reload_timer.stop()
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.loader.cancel()
+        self.loader.wait()
+        self.errors.uninstall()
 
     # -- look ---------------------------------------------------------------------------------
     def set_theme(self, preference: str) -> None:
@@ -254,12 +271,32 @@ class Application:
         w.sources.set_sources(s.sources)
         w.problems.set_reports([source.report for source in s.sources])
         self._watch(s.source_paths())
+        self._check_fonts()
         self._on_session_search_changed()
         w.show_status(
             w.tr("%1 events from %2 file(s)")
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )
+
+    def _check_fonts(self) -> None:
+        """Once per run: tell the user which font to install rather than draw empty boxes."""
+        if self.font_notice is not None or not cjk_font_missing(
+            self.session.events, self.font_families
+        ):
+            return
+        self.font_notice = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.window.tr("A font is missing"),
+            self.window.tr(
+                "Some events are written in Chinese, Japanese or Korean, but no installed font can "
+                "show those characters. Install a CJK font (on Debian or Ubuntu: sudo apt-get install "
+                "fonts-noto-cjk) and restart Timeline Viewer."
+            ),
+            parent=self.window,
+        )
+        self.font_notice.setWindowModality(Qt.WindowModality.NonModal)
+        self.font_notice.show()
 
     def _on_session_filters_changed(self) -> None:
         s = self.session
@@ -359,6 +396,7 @@ def run_app(argv: Sequence[str]) -> int:
     files = [a for a in app.arguments()[1:] if not a.startswith("-")]
     application = build_application(files, settings.open_settings())
     application.errors.install()
+    app.aboutToQuit.connect(application.shutdown)
     application.window.show()
     return app.exec()
 

@@ -26,10 +26,21 @@ def declined(name, columns, rows, reason, current):
     return None  # the user cancels the mapping dialog
 
 
+BUILT = []
+
+
+@pytest.fixture(autouse=True)
+def _shut_down_applications():
+    yield
+    while BUILT:
+        BUILT.pop().shutdown()
+
+
 def build(qtbot, files, app_settings):
     built = build_application(files, app_settings)
     built.ask_mapping = declined  # no modal dialog in tests unless one asks for it
     qtbot.addWidget(built.window)
+    BUILT.append(built)
     return built
 
 
@@ -38,8 +49,7 @@ def application(qtbot, app_settings):
     built = build(qtbot, [], app_settings)
     built.window.show()
     qtbot.waitExposed(built.window)
-    yield built
-    built.loader.cancel()
+    return built
 
 
 def drop(window, paths: list[str], modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -287,3 +297,19 @@ def test_following_the_system_picks_dark_or_light_from_the_colour_scheme():
     assert resolve_theme("system", Qt.ColorScheme.Dark) is DARK
     assert resolve_theme("system", Qt.ColorScheme.Light) is LIGHT
     assert resolve_theme("dark", Qt.ColorScheme.Light) is DARK
+
+
+def test_chinese_text_without_a_cjk_font_brings_a_notice_naming_the_package(qtbot, app_settings):
+    built = build(qtbot, [], app_settings)
+    built.font_families = lambda system: []  # as on a machine with only DejaVu
+    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    assert built.font_notice is not None
+    assert "fonts-noto-cjk" in built.font_notice.text()
+    built.font_notice.close()
+
+
+def test_no_notice_when_a_cjk_font_is_installed(qtbot, app_settings):
+    built = build(qtbot, [], app_settings)
+    built.font_families = lambda system: ["Noto Sans CJK SC"]
+    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    assert built.font_notice is None

@@ -112,15 +112,20 @@ def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> Ti
 
 
 def period_end(seconds: IntArray, precision: npt.NDArray[np.int8]) -> IntArray:
-    """Where the period an instant names ends: the next day, month or year (itself for a time)."""
-    year, month, _day, *_ = civil_from_seconds(seconds)
-    out = seconds.copy()
+    """Where the period an instant names ends: the next day, month or year (itself for a time).
+
+    Calendar arithmetic runs only on the month and year rows, the costly part at a million."""
+    out = np.asarray(seconds, dtype=np.int64).copy()
     is_day = precision == Precision.DAY
-    out[is_day] = seconds[is_day] - (seconds[is_day] % SECONDS_PER_DAY) + SECONDS_PER_DAY
-    is_month = precision == Precision.MONTH
-    next_month_year = np.where(month == 12, year + 1, year)
-    next_month = np.where(month == 12, 1, month + 1)
-    out[is_month] = seconds_from_civil(next_month_year[is_month], next_month[is_month], 1)
-    is_year = precision == Precision.YEAR
-    out[is_year] = seconds_from_civil(year[is_year] + 1, 1, 1)
+    out[is_day] = out[is_day] - (out[is_day] % SECONDS_PER_DAY) + SECONDS_PER_DAY
+    is_month = np.flatnonzero(precision == Precision.MONTH)
+    if len(is_month):
+        year, month, *_ = civil_from_seconds(out[is_month])
+        out[is_month] = seconds_from_civil(
+            np.where(month == 12, year + 1, year), np.where(month == 12, 1, month + 1), 1
+        )
+    is_year = np.flatnonzero(precision == Precision.YEAR)
+    if len(is_year):
+        year = civil_from_seconds(out[is_year])[0]
+        out[is_year] = seconds_from_civil(year + 1, 1, 1)
     return out

@@ -239,5 +239,10 @@ def _time_bounds(events: EventTable) -> tuple[float, float]:
         return 0.0, 0.0
     start = frame["start"].to_numpy(np.int64)
     last = frame["end"].fillna(frame["start"]).to_numpy(np.int64)
-    extent = period_end(last, frame["precision"].cat.codes.to_numpy().astype(np.int8))
-    return float(start.min()), float(extent.max())
+    precision = frame["precision"].cat.codes.to_numpy().astype(np.int8)
+    # The period end grows with the instant within one precision: only each precision's latest counts.
+    ends = [
+        int(period_end(np.array([last[precision == p].max()]), np.array([p], dtype=np.int8))[0])
+        for p in np.unique(precision)
+    ]
+    return float(start.min()), float(max(ends))

@@ -31,7 +31,8 @@ class ErrorReporter(QObject):
         )  # type: ignore[arg-type]
 
     def uninstall(self) -> None:
-        sys.excepthook, threading.excepthook = self._previous
+        if sys.excepthook == self._hook:
+            sys.excepthook, threading.excepthook = self._previous
 
     def _hook(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None

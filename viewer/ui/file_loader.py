@@ -95,6 +95,10 @@ class FileLoader(QObject):
         self._in_flight.clear()
         self.busy_changed.emit(0)
 
+    def wait(self, msecs: int = 30_000) -> None:
+        """Block until loads started here have finished (their results are dropped if cancelled)."""
+        self._pool.waitForDone(msecs)
+
     @property
     def busy(self) -> int:
         return len(self._in_flight)

@@ -1,0 +1,124 @@
+"""Loading off the GUI thread: the window keeps turning during a 1,000,000-row load, cancelling
+keeps what was there, and errors anywhere reach the user without killing the app."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from viewer import settings
+from viewer.app import build_application
+from viewer.ui.error_reporting import ErrorReporter
+from viewer.ui.file_loader import FileLoader
+
+ROWS = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def million_rows(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "million.csv"
+    lanes = ("Politics", "Economy", "Science", "Culture", "Sport")
+    lines = [
+        f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z,Event {i},{lanes[i % 5]}"
+        for i in range(ROWS)
+    ]
+    path.write_text("timestamp,title,lane\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def application(qtbot, tmp_path):
+    built = build_application([], settings.open_settings(str(tmp_path / "s.ini")))
+    built.ask_mapping = lambda *args: None
+    qtbot.addWidget(built.window)
+    yield built
+    built.shutdown()
+
+
+def test_a_load_runs_on_a_worker_thread_and_reports_back(qtbot, tmp_path):
+    path = tmp_path / "small.csv"
+    path.write_text("date,title\n2026-04-27,One\n", encoding="utf-8")
+    threads = []
+    loader = FileLoader(
+        load=lambda p, o: (threads.append(threading.current_thread()), _real_load(p, o))[1]
+    )
+    with qtbot.waitSignal(loader.loaded, timeout=10_000) as loaded:
+        loader.load([str(path)])
+    assert loaded.args[0].events.frame["title"].tolist() == ["One"]
+    assert threads[0] is not threading.main_thread()
+
+
+def _real_load(path, options):
+    from viewer.io.event_loading import load_file
+
+    return load_file(path, options)
+
+
+def test_the_window_stays_responsive_while_a_million_rows_load(application, qtbot, million_rows):
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    application._load([str(million_rows)])
+    qtbot.waitUntil(lambda: len(application.session.sources) == 2, timeout=60_000)
+    finished = time.perf_counter()
+    timer.stop()
+    during = [t for t in ticks if started <= t <= finished]
+    gaps = [b - a for a, b in zip([started, *during], [*during, finished], strict=True)]
+    print(
+        f"load took {finished - started:.2f} s; {len(during)} ticks; longest gap {max(gaps) * 1000:.0f} ms"
+    )
+    assert len(application.session.events) == ROWS + 9
+    assert len(during) >= 10, "the event loop kept turning"
+    assert max(gaps) < 1.0
+
+
+def test_cancelling_a_load_keeps_what_was_loaded(application, qtbot, million_rows):
+    before = application.session.events.frame.copy()
+    application._load([str(million_rows)])
+    assert application.window.cancel_button.isVisible() or application.loader.busy
+    application.window.cancel_button.click()
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()
+    assert application.session.events.frame.equals(before)
+    assert application.loader.busy == 0
+
+
+def test_an_error_on_the_gui_thread_is_shown_and_the_app_keeps_running(qtbot):
+    reporter = ErrorReporter()
+    reporter.install()
+    try:
+        try:
+            raise ValueError("a bad value")
+        except ValueError as error:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+        qtbot.waitUntil(lambda: getattr(reporter, "last_box", None) is not None)
+        box = reporter.last_box
+        assert "a bad value" in box.text()
+        assert "Traceback" in box.detailedText()
+        assert box.windowModality() != QMessageBox().windowModality() or not box.isModal()
+        box.close()
+    finally:
+        reporter.uninstall()
+
+
+def test_an_error_in_a_worker_thread_reaches_the_user(qtbot):
+    reporter = ErrorReporter()
+    reporter.install()
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: getattr(reporter, "last_box", None) is not None)
+        assert "division by zero" in reporter.last_box.text()
+        reporter.last_box.close()
+    finally:
+        reporter.uninstall()

@@ -1,0 +1,34 @@
+"""Whether the loaded text needs a CJK font that is not installed (so the user is told, rather
+than shown empty boxes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QFontDatabase
+
+from viewer.model.event_table import EventTable
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SAMPLE = 5_000
+CJK_SYSTEMS = (
+    QFontDatabase.WritingSystem.SimplifiedChinese,
+    QFontDatabase.WritingSystem.TraditionalChinese,
+    QFontDatabase.WritingSystem.Japanese,
+    QFontDatabase.WritingSystem.Korean,
+)
+FontFamilies = Callable[[QFontDatabase.WritingSystem], Iterable[str]]
+
+
+def has_cjk_text(events: EventTable) -> bool:
+    """CJK characters in the lanes or in (a sample of) the titles and excerpts."""
+    frame = events.frame
+    if any(_CJK.search(lane) for lane in events.lanes):
+        return True
+    sample = frame.iloc[:: max(1, len(frame) // _SAMPLE)]
+    return any(_CJK.search(text) for column in ("title", "excerpt") for text in sample[column])
+
+
+def cjk_font_missing(events: EventTable, families: FontFamilies = QFontDatabase.families) -> bool:
+    return has_cjk_text(events) and not any(list(families(system)) for system in CJK_SYSTEMS)
