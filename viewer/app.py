@@ -74,6 +74,7 @@ class Application:
         w.table.event_selected.connect(s.select)
         w.table.event_activated.connect(self._on_table_event_activated)
         w.legend.lane_toggled.connect(s.set_lane_visible)
+        w.date_filter.range_changed.connect(s.set_date_range)
         w.search.text_changed.connect(s.set_search)
         w.search.stepped.connect(self._step_match)
 
@@ -301,6 +302,7 @@ class Application:
     def _on_session_filters_changed(self) -> None:
         s = self.session
         self.window.timeline.set_events(s.events, s.shown, keep_view=True)
+        self.window.table.set_shown(s.matches if s.search_text.strip() else s.shown)
 
     def _on_session_search_changed(self) -> None:
         s, w = self.session, self.window

@@ -313,3 +313,36 @@ def test_no_notice_when_a_cjk_font_is_installed(qtbot, app_settings):
     built.font_families = lambda system: ["Noto Sans CJK SC"]
     built.load_now([str(Path("data/sample_timeline_zh.csv"))])
     assert built.font_notice is None
+
+
+def test_the_date_range_filter_reads_any_date_form_and_narrows_timeline_and_table(application):
+    dates = application.window.date_filter
+    dates.start.setText("April 28, 2026")
+    dates.end.setText("2030")
+    dates._apply()
+    frame = application.session.events.frame
+    shown = frame.iloc[application.session.shown]
+    assert set(shown["title"]) >= {
+        "OpenAI's revenue share to Microsoft ends",
+        "Opening statements expected in Musk v. OpenAI",
+    }
+    assert "Microsoft's licence to OpenAI models ends" not in set(shown["title"])  # 2032
+    assert application.window.table.model.rowCount() == len(application.session.shown)
+    dates.start.setText("not a date at all")
+    dates._apply()
+    assert "Not a date" in dates.message.text()
+    dates.clear()
+    assert len(application.session.shown) == SAMPLE_TITLES
+
+
+def test_main_widgets_have_accessible_names_and_tab_reaches_the_timeline(application, qtbot):
+    w = application.window
+    for widget in (w.timeline, w.table.table, w.details.browser, w.legend.list, w.sources.list,
+                   w.search.field, w.problems.tree, w.date_filter.start):  # fmt: skip
+        assert widget.accessibleName(), widget
+    w.search.field.setFocus()
+    assert w.search.field.nextInFocusChain() is not None
+    assert (
+        w.search.field.nextInFocusChain() is w.timeline
+        or w.timeline.focusPolicy() & Qt.FocusPolicy.TabFocus
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from viewer.assets import icon_path
 from viewer.timeline.timeline_widget import TimelineWidget
+from viewer.ui.date_range_filter import DateRangeFilter
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.event_table_panel import EventTablePanel
 from viewer.ui.lane_legend import LaneLegend
@@ -39,6 +42,7 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.table = EventTablePanel()
         self.legend = LaneLegend()
+        self.date_filter = DateRangeFilter()
         self.sources = SourcesPanel()
         self.problems = ProblemsPanel()
         self.search = SearchBar()
@@ -58,9 +62,14 @@ class MainWindow(QMainWindow):
         self.sources_dock = self._dock(
             self.tr("Files"), self.sources, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        self.date_dock = self._dock(
+            self.tr("Dates"), self.date_filter, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.table_dock, self.problems_dock)
         self.table_dock.raise_()
         self.splitDockWidget(self.legend_dock, self.sources_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.legend_dock, self.date_dock)
+        self.legend_dock.raise_()
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.theme_menu = QMenu(self.tr("&Theme"), self)
         self.theme_actions = QActionGroup(self)
@@ -76,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._set_focus_order()
         self.setWindowIcon(QIcon(str(icon_path("app-icon"))))
         self.resize(1400, 860)
         # The timeline gets the room; side panels start narrow.
@@ -90,6 +100,13 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _set_focus_order(self) -> None:
+        """Tab goes search → timeline → events → details → lanes → dates → files."""
+        chain = [self.search.field, self.timeline, self.table.table, self.details.browser, self.legend.list,
+                 self.date_filter.start, self.date_filter.end, self.sources.list]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_menus(self) -> None:
         a = self.actions

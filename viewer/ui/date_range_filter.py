@@ -1,0 +1,69 @@
+"""The date-range filter: "from" and "to" typed in any form the loader reads (2026-04-27,
+27 Apr 2026, 44 BC, 2026年4月)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from viewer.model.date_parsing import parse_date
+from viewer.model.parsed_date import DateParseError, ParsedDate
+from viewer.timeline.timeline_data import period_end
+
+
+class DateRangeFilter(QWidget):
+    """Emits ``range_changed(start, end)`` in seconds, or (None, None) to show all dates."""
+
+    range_changed = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        for field, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
+            field.setPlaceholderText(self.tr("any date, e.g. 2026-04-01 or 44 BC"))
+            field.setAccessibleName(self.tr("%1 date").replace("%1", name))
+            field.setClearButtonEnabled(True)
+            field.editingFinished.connect(self._apply)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Show all dates"))
+        self.clear_button.clicked.connect(self.clear)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addRow(self.tr("From"), self.start)
+        layout.addRow(self.tr("To"), self.end)
+        layout.addRow(self.message)
+        layout.addRow(self.clear_button)
+
+    def clear(self) -> None:
+        self.start.clear()
+        self.end.clear()
+        self._apply()
+
+    def _apply(self) -> None:
+        texts = (self.start.text().strip(), self.end.text().strip())
+        if not any(texts):
+            self.message.clear()
+            self.range_changed.emit(None, None)
+            return
+        try:
+            first = _instant(texts[0], last=False) if texts[0] else -(2**62)
+            last = _instant(texts[1], last=True) if texts[1] else 2**62
+        except DateParseError as error:
+            self.message.setText(self.tr("Not a date: %1").replace("%1", error.reason))
+            return
+        self.message.clear()
+        self.range_changed.emit(float(first), float(last))
+
+
+def _instant(text: str, last: bool) -> int:
+    """The first second a written date covers, or (``last``) the last one: "2026" to the end of 2026."""
+    parsed = parse_date(text)
+    if not isinstance(parsed, ParsedDate):
+        raise DateParseError("the year is missing")
+    if not last:
+        return parsed.start
+    anchor = parsed.end if parsed.end is not None else parsed.start
+    return int(period_end(np.array([anchor]), np.array([parsed.precision], dtype=np.int8))[0]) - 1
