@@ -110,7 +110,9 @@ class Application:
         a.next_event.triggered.connect(lambda: w.timeline.step_selection(1))
         a.live_reload.setChecked(self.settings.get(settings.LIVE_RELOAD))
         a.live_reload.toggled.connect(self._on_live_reload_toggled)
-        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a, w).exec())
+        a.shortcuts.triggered.connect(
+            lambda: ShortcutsDialog(a, w, [dock.toggleViewAction() for dock in w.docks()]).exec()
+        )
         a.about.triggered.connect(self._about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         w.theme_actions.triggered.connect(lambda action: self.set_theme(str(action.data())))

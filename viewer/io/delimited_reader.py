@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from viewer.io.file_access import read_whole
 from viewer.io.load_errors import LoadError
 from viewer.io.raw_table import RawTable, table_from_records, unique_headers
 from viewer.io.text_decoding import decode
@@ -107,7 +108,7 @@ def read_delimited(
         path, encoding, layout.delimiter, layout.names, layout.has_header, include
     )
     if table is None:
-        data = _read_bytes(path)
+        data = read_whole(path)
         return _read_with_python(
             path, data, encoding, layout.delimiter, layout.header, layout.has_header, include
         )
@@ -118,13 +119,6 @@ def read_delimited(
 
 def _format_name(delimiter: str) -> str:
     return "tsv" if delimiter == "\t" else "csv"
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
 
 
 def _read_with_arrow(

@@ -17,6 +17,7 @@ from viewer.io.column_mapping import ColumnMapping
 from viewer.io.column_roles import MappingError, decide_mapping
 from viewer.io.delimited_reader import read_delimited, sniff_layout
 from viewer.io.event_columns import EventColumns, build_event_columns
+from viewer.io.file_access import read_head, read_whole
 from viewer.io.jsonl_reader import read_jsonl
 from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
 from viewer.io.load_options import LoadOptions
@@ -113,24 +114,10 @@ def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport)
 
 def _read_head(path: Path) -> tuple[bytes, int]:
     """The first bytes (enough to tell the format, encoding and layout) and the file's size."""
-    if path.is_dir():
-        raise LoadError(path, "is a folder, not a file")
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(HEAD_BYTES)
-            size = stream.seek(0, 2)
-    except OSError as error:
-        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
+    head, size = read_head(path, HEAD_BYTES)
     if size <= HEAD_BYTES and not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise LoadError(path, "is empty")
     return head, size
-
-
-def _read_all(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
 
 
 def _read_raw(
@@ -142,9 +129,9 @@ def _read_raw(
     )
     start = head_text.lstrip()[:1]
     if start in ("{", "["):
-        raw = _read_json(path, _read_all(path))
+        raw = _read_json(path, read_whole(path))
     elif start == "<":
-        raw = _read_markup(path, _read_all(path), head_text)
+        raw = _read_markup(path, read_whole(path), head_text)
     else:
         layout = sniff_layout(path, head_text, options.delimiter)
         mapping = _mapping(path, layout.names, layout.sample, options, None)

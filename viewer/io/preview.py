@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from viewer.io.delimited_reader import sniff_layout, split_records
-from viewer.io.load_errors import LoadError
+from viewer.io.file_access import read_head
 from viewer.io.load_options import LoadOptions
 from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
 
@@ -16,11 +16,7 @@ def preview_rows(
 ) -> tuple[list[str], list[list[str]]]:
     """(column names, first rows); raises LoadError when the file cannot be read as a table."""
     path = Path(path)
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(HEAD_BYTES)
-    except OSError as error:
-        raise LoadError(path, f"cannot be read ({error.strerror or error})") from error
+    head, _size = read_head(path, HEAD_BYTES)
     encoding = (
         python_codec(options.encoding) if options.encoding else detect_encoding(head, str(path))
     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -100,6 +106,16 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def docks(self) -> list[QDockWidget]:
+        return [
+            self.details_dock,
+            self.table_dock,
+            self.problems_dock,
+            self.legend_dock,
+            self.date_dock,
+            self.sources_dock,
+        ]
 
     def _set_focus_order(self) -> None:
         """Tab goes search → timeline → events → details → lanes → dates → files."""

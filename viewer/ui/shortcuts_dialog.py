@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +16,12 @@ from viewer.ui.window_actions import WindowActions, timeline_keys
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: WindowActions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: WindowActions,
+        parent: QWidget | None = None,
+        extra: list[QAction] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         rows = [
@@ -24,7 +29,7 @@ class ShortcutsDialog(QDialog):
                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                 a.text().replace("&", "").rstrip("…"),
             )
-            for a in actions.all()
+            for a in [*actions.all(), *(extra or [])]
             if not a.shortcut().isEmpty()
         ] + timeline_keys(self)
         self.table = QTableWidget(len(rows), 2)

@@ -62,9 +62,9 @@ def create_actions(parent: QWidget) -> WindowActions:
         fit_all=action(tr("&Fit All"), "Ctrl+0", "fit-all"),
         previous_event=action(tr("Pre&vious Event"), "Alt+Left", "previous"),
         next_event=action(tr("Ne&xt Event"), "Alt+Right", "next"),
-        live_reload=action(tr("&Live Reload")),
+        live_reload=action(tr("&Live Reload"), "Ctrl+Shift+L"),
         shortcuts=action(tr("&Keyboard Shortcuts"), "F1"),
-        about=action(tr("&About Timeline Viewer")),
+        about=action(tr("&About Timeline Viewer"), "Shift+F1"),
     )
     actions.live_reload.setCheckable(True)
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
