@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QIcon,
+    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -142,14 +143,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(self.theme_menu)
         view_menu.addSeparator()
-        for dock in (
-            self.details_dock,
-            self.table_dock,
-            self.problems_dock,
-            self.legend_dock,
-            self.sources_dock,
-        ):
-            view_menu.addAction(dock.toggleViewAction())
+        for number, dock in enumerate(self.docks(), start=1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(f"Alt+{number}"))
+            view_menu.addAction(toggle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
         help_menu.addAction(a.about)
