@@ -143,15 +143,7 @@ class Application:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_palette(app, theme)
-        self.window.timeline.apply_colours(
-            theme.background,
-            theme.text,
-            theme.axis,
-            theme.overview,
-            theme.stripe,
-            theme.selection,
-            theme.lighten_lanes,
-        )
+        self.window.timeline.apply_look(theme)
         for action in self.window.theme_actions.actions():
             action.setChecked(action.data() == preference)
         tint_actions(self.window.actions, ICON_INK if theme is LIGHT else theme.text)

@@ -46,9 +46,30 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
     _add_load_options(inspect)
-    export = commands.add_parser("export", help="write the normalised events (.jsonl, .csv)")
+    export = commands.add_parser(
+        "export",
+        help="write the events (.jsonl, .csv, .timelinejs.json, .timesketch.csv) or a picture (.png, .svg, .pdf)",
+    )
     export.add_argument("files", nargs="+", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--format", choices=["jsonl", "csv", "timelinejs", "timesketch", "png", "svg", "pdf"],
+                        help="the output format (default: from the output's extension)")  # fmt: skip
+    picture = export.add_argument_group("pictures")
+    picture.add_argument("--width", type=int, default=1920, help="width in pixels (default 1920)")
+    picture.add_argument("--height", type=int, default=1080, help="height in pixels (default 1080)")
+    picture.add_argument(
+        "--scale", type=float, default=1.0, help="PNG pixel scale, 1 to 4 (default 1)"
+    )
+    picture.add_argument(
+        "--from", dest="start", metavar="DATE", help="first date shown (any date form)"
+    )
+    picture.add_argument("--to", dest="end", metavar="DATE", help="last date shown (any date form)")
+    picture.add_argument("--lanes", metavar="A,B", help="only these lanes")
+    picture.add_argument("--title", help="the picture's title (default: the file names)")
+    picture.add_argument("--theme", choices=["light", "dark"], default="light")
+    picture.add_argument(
+        "--page", metavar="SIZE", help="PDF page size such as A4 or Letter (default: fit)"
+    )
     _add_load_options(export)
     return parser
 
@@ -91,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_inspect(args.files, options, as_json=args.json)
         from viewer.commands.export_command import run_export
 
-        return run_export(args.files, Path(args.output), options)
+        return run_export(args, Path(args.output), options)
     except CommandError as error:
         print(f"timeline-viewer: {error}", file=sys.stderr)
         return error.status

@@ -1,19 +1,51 @@
-"""``timeline-viewer export``: the normalised events of one or more files into one output."""
+"""``timeline-viewer export``: the events of one or more files into one data file or picture."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from pathlib import Path
 
-from viewer.commands.command_error import CommandError
+from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.event_loading import load_files
 from viewer.io.event_writer import data_format, write_events
 from viewer.io.load_options import LoadOptions
+from viewer.model.event_table import EventTable
+
+PICTURE_FORMATS = {"png", "svg", "pdf"}
 
 
-def run_export(files: list[str], output: Path, options: LoadOptions) -> int:
-    if data_format(output) is None:
-        raise CommandError(f"cannot write {output.name}: the output must end in .jsonl or .csv")
+def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> int:
+    files: list[str] = args.files
+    fmt = args.format or data_format(output) or output.suffix.lower().lstrip(".")
+    if fmt not in PICTURE_FORMATS and data_format(output, fmt) is None:
+        raise CommandError(
+            f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .png, .svg or .pdf"
+        )
+    _check_output(output, files)
+    if fmt in PICTURE_FORMATS:
+        _check_picture_options(args)
+    events, reports = load_files(files, options)
+    failed = [r for r in reports if r.error]
+    for report in failed:
+        print(f"timeline-viewer: {report.error}", file=sys.stderr)
+    if failed and len(failed) == len(reports):
+        return 1
+    try:
+        if fmt in PICTURE_FORMATS:
+            _write_picture(events, args, output, fmt, [Path(f).name for f in files])
+        else:
+            write_events(events.sorted_by_time(), output, fmt)
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    skipped = sum(len(r.skipped) for r in reports)
+    note = f" ({skipped:,} rows skipped; see timeline-viewer inspect)" if skipped else ""
+    print(f"wrote {len(events):,} events to {output}{note}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _check_output(output: Path, files: list[str]) -> None:
     resolved = output.resolve()
     if any(Path(f).resolve() == resolved for f in files):
         raise CommandError(
@@ -21,17 +53,66 @@ def run_export(files: list[str], output: Path, options: LoadOptions) -> int:
         )
     if not output.parent.exists():
         raise CommandError(f"cannot write {output}: folder {output.parent} does not exist")
-    events, reports = load_files(files, options)
-    failed = [r for r in reports if r.error]
-    for report in failed:
-        print(f"timeline-viewer: {report.error}", file=sys.stderr)
-    if failed and len(failed) == len(reports):
-        return 1
-    skipped = sum(len(r.skipped) for r in reports)
+
+
+def _check_picture_options(args: argparse.Namespace) -> None:
+    if not (100 <= args.width <= 20_000 and 100 <= args.height <= 20_000):
+        raise CommandError("--width and --height take 100 to 20000 pixels", EXIT_USAGE)
+    if not 1.0 <= args.scale <= 4.0:
+        raise CommandError("--scale takes 1 to 4", EXIT_USAGE)
+
+
+def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
+    from viewer.model.date_parsing import covered_span
+    from viewer.model.parsed_date import DateParseError
+
+    if not args.start and not args.end:
+        return None
     try:
-        write_events(events.sorted_by_time(), output)
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
-    note = f" ({skipped:,} rows skipped; see timeline-viewer inspect)" if skipped else ""
-    print(f"wrote {len(events):,} events to {output}{note}", file=sys.stderr)
-    return 1 if failed else 0
+        start = covered_span(args.start)[0] if args.start else None
+        end = covered_span(args.end)[1] + 1 if args.end else None
+    except DateParseError as error:
+        raise CommandError(f"--from/--to: not a date ({error.reason})", EXIT_USAGE) from error
+    return (float(start) if start is not None else None, float(end) if end is not None else None)  # type: ignore[return-value]
+
+
+def _write_picture(
+    events: EventTable, args: argparse.Namespace, output: Path, fmt: str, names: list[str]
+) -> None:
+    # Pictures are drawn by Qt; headless unless told otherwise, so no display is needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.timeline.image_export import ImageRequest, export_image
+    from viewer.timeline.look import LOOKS
+
+    qInstallMessageHandler(_quiet_platform_notes)
+    _app = QApplication.instance() or QApplication(["timeline-viewer"])
+    shown = None
+    if args.lanes:
+        wanted = {lane.strip() for lane in args.lanes.split(",")}
+        shown = events.frame.index[events.frame["lane"].isin(wanted)].to_numpy()
+        if len(shown) == 0:
+            raise CommandError(
+                f"--lanes: no events in lanes {', '.join(sorted(wanted))}", EXIT_USAGE
+            )
+    span = _time_range(args)
+    if span is not None and (span[0] is None or span[1] is None):
+        starts = events.frame["start"]
+        span = (
+            span[0] if span[0] is not None else float(starts.min()),
+            span[1] if span[1] is not None else float(starts.max()),
+        )
+    look = LOOKS[args.theme]
+    request = ImageRequest(
+        width=args.width, height=args.height, scale=args.scale, time_range=span,
+        title=args.title if args.title is not None else ", ".join(names), look=look, page=args.page,
+    )  # fmt: skip
+    export_image(events, shown, request, output)
+
+
+def _quiet_platform_notes(_kind: object, _context: object, message: str) -> None:
+    """Qt's offscreen platform notes each hidden window; scripts only need real problems."""
+    if "propagateSizeHints" not in message:
+        print(f"qt: {message}", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from viewer.io.atomic_file import atomic_output
+from viewer.io.exchange_writers import write_timelinejs, write_timesketch
 from viewer.model.event_table import COLUMNS, EventTable
 from viewer.model.instants import format_iso
 
@@ -17,19 +18,38 @@ from viewer.model.instants import format_iso
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A cell that already starts with an apostrophe gets one more, so loading removes exactly one.
 _ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
-DATA_FORMATS = {".jsonl": "jsonl", ".csv": "csv"}
+DATA_FORMATS = {
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".timelinejs.json": "timelinejs",
+    ".timesketch.csv": "timesketch",
+}
+FORMAT_NAMES = ("jsonl", "csv", "timelinejs", "timesketch")
 
 
-def data_format(path: str | Path) -> str | None:
-    return DATA_FORMATS.get(Path(path).suffix.lower())
+def data_format(path: str | Path, named: str | None = None) -> str | None:
+    """The data format a user named, or the one the file name says (longest ending first)."""
+    if named is not None:
+        return named if named in FORMAT_NAMES else None
+    name = Path(path).name.lower()
+    for ending in sorted(DATA_FORMATS, key=len, reverse=True):
+        if name.endswith(ending):
+            return DATA_FORMATS[ending]
+    return None
 
 
-def write_events(events: EventTable, path: str | Path) -> None:
-    fmt = data_format(path)
+def write_events(events: EventTable, path: str | Path, fmt: str | None = None) -> None:
+    fmt = data_format(path, fmt)
     if fmt is None:
-        raise ValueError(f"cannot tell the format of {Path(path).name}; use .jsonl or .csv")
+        raise ValueError(
+            f"cannot tell the format of {Path(path).name}; use .jsonl, .csv, .timelinejs.json or .timesketch.csv"
+        )
     with atomic_output(path) as stream:
-        if fmt == "jsonl":
+        if fmt == "timelinejs":
+            write_timelinejs(events, stream)
+        elif fmt == "timesketch":
+            write_timesketch(events, stream)
+        elif fmt == "jsonl":
             for record in _records(events):
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:

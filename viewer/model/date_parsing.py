@@ -24,7 +24,7 @@ from viewer.model.date_forms import (
 )
 from viewer.model.date_words import APPROXIMATE_PREFIXES, BCE_MARKERS, CE_MARKERS
 from viewer.model.english_dates import parse_special_span, parse_words
-from viewer.model.instants import seconds_at
+from viewer.model.instants import civil_from_seconds, seconds_at
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
@@ -166,3 +166,25 @@ def _parse_deep_time(s: str) -> ParsedDate | None:
         return None
     years_ago = round(float(m["n"].replace(",", "")) * _SCALES[m["scale"]])
     return ParsedDate(seconds_at(YEARS_AGO_ORIGIN - years_ago), Precision.YEAR, approximate=True)
+
+
+def covered_span(text: str, context: DateContext = DEFAULT_CONTEXT) -> tuple[int, int]:
+    """The first and last second a written date covers: "2026" is all of 2026, "Q2 2026" April
+    to June, "27 Apr 2026 09:00" that one second. For "from/to" filters."""
+    parsed = parse_date(text, context)
+    if not isinstance(parsed, ParsedDate):
+        raise DateParseError("the year is missing")
+    last = parsed.end if parsed.end is not None else parsed.start
+    return parsed.start, period_end_seconds(last, parsed.precision) - 1
+
+
+def period_end_seconds(seconds: int, precision: Precision) -> int:
+    """The first second after the day, month or year that ``seconds`` starts (itself + 1 for a time)."""
+    if precision is Precision.TIME:
+        return seconds + 1
+    if precision is Precision.DAY:
+        return seconds - seconds % 86_400 + 86_400
+    year, month = (int(v[0]) for v in civil_from_seconds([seconds])[:2])
+    if precision is Precision.MONTH:
+        return seconds_at(year + (month == 12), 1 if month == 12 else month + 1)
+    return seconds_at(year + 1)

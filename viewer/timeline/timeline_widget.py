@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.event_table import EventTable
 from viewer.timeline.events_item import EventsItem
+from viewer.timeline.look import Look
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.tick_spacing import format_span
 from viewer.timeline.time_axis import TimeAxisItem
@@ -122,18 +123,17 @@ class TimelineWidget(QWidget):
             minXRange=MIN_SPAN, maxXRange=span + 2 * margin,
         )  # fmt: skip
 
-    def apply_colours(self, background: str, text: str, axis: str, overview: str, stripe: object,
-                      selection: str, lighten_lanes: bool) -> None:  # fmt: skip
-        """Colours from the application's theme (the timeline knows nothing of themes)."""
-        self.plot.setBackground(background)
-        self.overview.setBackground(overview)
+    def apply_look(self, look: Look) -> None:
+        """Colours for a light or dark background."""
+        self.plot.setBackground(look.background)
+        self.overview.setBackground(look.overview)
         for item in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
-            item.setTextPen(text)
-            item.setPen(axis)
-        self.events_item.text_colour = QColor(text)
-        self.events_item.stripe_colour = QColor(stripe)  # type: ignore[call-overload]
-        self.events_item.selection_colour = QColor(selection)
-        self.events_item.lighten_lanes = lighten_lanes
+            item.setTextPen(look.text)
+            item.setPen(look.axis)
+        self.events_item.text_colour = QColor(look.text)
+        self.events_item.stripe_colour = QColor(look.stripe)
+        self.events_item.selection_colour = QColor(look.selection)
+        self.events_item.lighten_lanes = look.lighten_lanes
         self.events_item.update()
 
     # -- view ---------------------------------------------------------------------------------

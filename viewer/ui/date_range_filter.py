@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from viewer.model.date_parsing import parse_date
-from viewer.model.parsed_date import DateParseError, ParsedDate
-from viewer.timeline.timeline_data import period_end
+from viewer.model.date_parsing import covered_span
+from viewer.model.parsed_date import DateParseError
 
 
 class DateRangeFilter(QWidget):
@@ -59,11 +57,5 @@ class DateRangeFilter(QWidget):
 
 
 def _instant(text: str, last: bool) -> int:
-    """The first second a written date covers, or (``last``) the last one: "2026" to the end of 2026."""
-    parsed = parse_date(text)
-    if not isinstance(parsed, ParsedDate):
-        raise DateParseError("the year is missing")
-    if not last:
-        return parsed.start
-    anchor = parsed.end if parsed.end is not None else parsed.start
-    return int(period_end(np.array([anchor]), np.array([parsed.precision], dtype=np.int8))[0]) - 1
+    first_second, last_second = covered_span(text)
+    return last_second if last else first_second

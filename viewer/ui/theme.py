@@ -3,31 +3,13 @@ well on either background. "system" follows Qt's colour scheme (and its changes)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from viewer.timeline.look import DARK, LIGHT, Look
 
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    background: str
-    text: str
-    stripe: QColor
-    axis: str
-    overview: str
-    selection: str
-    lighten_lanes: bool  # dark backgrounds need the darker lane colours lifted
-
-
-LIGHT = Theme(
-    "light", "#ffffff", "#1d1d1d", QColor(0, 0, 0, 12), "#555555", "#f4f4f4", "#000000", False
-)
-DARK = Theme(
-    "dark", "#1e2127", "#e6e6e6", QColor(255, 255, 255, 14), "#a8adb5", "#262a31", "#ffffff", True
-)
+Theme = Look  # a theme is the timeline's look plus the widget palette below
 
 
 def resolve_theme(preference: str, scheme: Qt.ColorScheme | None = None) -> Theme:

@@ -1,0 +1,172 @@
+"""``timeline-viewer export`` as scripts use it: pictures and data files, in a process with no
+display, with one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from viewer.io.event_loading import load_file
+from viewer.timeline.palette import lane_colours
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample_timeline_en.csv"
+LANES = ["Microsoft–OpenAI", "Musk v. OpenAI", "Coverage", "Cloud", "Industry"]
+
+
+def export(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", "export", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def png(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("png") / "story.png"
+    result = export(
+        str(SAMPLE),
+        "-o",
+        str(out),
+        "--title",
+        "Microsoft and OpenAI",
+        "--from",
+        "2026-04-20",
+        "--to",
+        "June 2026",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "propagateSizeHints" not in result.stderr
+    return out
+
+
+def test_png_has_the_requested_size_and_is_not_blank(png):
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1920, 1080)
+    colours = {image.pixelColor(x, y).rgb() for x in range(0, 1920, 37) for y in range(0, 1080, 29)}
+    assert len(colours) > 5
+
+
+def test_png_shows_every_lane_colour_and_a_dark_title(png):
+    image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB32)
+    seen = {image.pixelColor(x, y).name() for x in range(0, 1920, 2) for y in range(0, 1080, 2)}
+    for colour in lane_colours(LANES):
+        assert colour.lower() in seen, colour
+    title_band = [
+        image.pixelColor(x, y).lightness() for x in range(24, 500, 3) for y in range(20, 60, 3)
+    ]
+    assert min(title_band) < 80
+
+
+def test_png_scale_multiplies_the_pixels(tmp_path):
+    out = tmp_path / "big.png"
+    assert (
+        export(
+            str(SAMPLE), "-o", str(out), "--width", "800", "--height", "500", "--scale", "2"
+        ).returncode
+        == 0
+    )
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_svg_is_valid_xml_with_the_title_and_lane_names_as_text(tmp_path):
+    out = tmp_path / "story.svg"
+    assert export(str(SAMPLE), "-o", str(out), "--title", "Contract change").returncode == 0
+    tree = ET.parse(out)
+    text = " ".join(t for t in tree.getroot().itertext())
+    assert "Contract change" in text
+    for lane in LANES:
+        assert lane in text
+
+
+def test_the_lanes_option_exports_only_those_lanes(tmp_path):
+    out = tmp_path / "two.svg"
+    assert export(str(SAMPLE), "-o", str(out), "--lanes", "Cloud,Industry").returncode == 0
+    text = " ".join(ET.parse(out).getroot().itertext())
+    assert "Cloud" in text
+    assert "Industry" in text
+    assert "Musk v. OpenAI" not in text
+
+
+def test_pdf_is_a_valid_one_page_pdf(tmp_path):
+    out = tmp_path / "story.pdf"
+    assert export(str(SAMPLE), "-o", str(out), "--page", "A4").returncode == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1
+
+
+def test_dark_theme_pictures_have_a_dark_background(tmp_path):
+    out = tmp_path / "dark.png"
+    assert export(str(SAMPLE), "-o", str(out), "--theme", "dark").returncode == 0
+    assert QImage(str(out)).pixelColor(5, 5).lightnessF() < 0.2
+
+
+def test_a_bad_input_gives_one_line_on_stderr_and_a_failure_status(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = export(str(bad), "-o", str(tmp_path / "out.png"))
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "notes.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.png").exists()
+
+
+def test_an_input_file_is_never_overwritten(tmp_path):
+    copy = tmp_path / "story.csv"
+    copy.write_bytes(SAMPLE.read_bytes())
+    result = export(str(copy), "-o", str(copy))
+    assert result.returncode != 0
+    assert copy.read_bytes() == SAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["story.timelinejs.json", "story.timesketch.csv"])
+def test_exchange_formats_load_back_into_the_same_events(tmp_path, name):
+    out = tmp_path / name
+    assert export(str(SAMPLE), "-o", str(out)).returncode == 0
+    original = load_file(SAMPLE).events.sorted_by_time().records()
+    again = load_file(out).events.sorted_by_time().records()
+    fields = ["start", "end", "precision", "title", "excerpt", "lane", "url", "date_text"]
+    if name.endswith("timesketch.csv"):
+        fields += ["approximate", "source", "row"]  # Timesketch rows carry all our columns
+    assert [{f: r[f] for f in fields} for r in again] == [
+        {f: r[f] for f in fields} for r in original
+    ]
+
+
+def test_timelinejs_output_counts_bc_years_the_timelinejs_way(tmp_path):
+    source = tmp_path / "rome.csv"
+    source.write_text("date,title\n44 BC,Caesar\n-0043-03-15,Ides\n", encoding="utf-8")
+    out = tmp_path / "rome.timelinejs.json"
+    assert export(str(source), "-o", str(out)).returncode == 0
+    years = [e["start_date"]["year"] for e in json.loads(out.read_text(encoding="utf-8"))["events"]]
+    assert years == ["-44", "-44"]
+    assert [r["start"] for r in load_file(out).events.records()] == [
+        r["start"] for r in load_file(source).events.records()
+    ]
+
+
+def test_timesketch_output_has_its_required_columns(tmp_path):
+    out = tmp_path / "s.timesketch.csv"
+    assert export(str(SAMPLE), "-o", str(out)).returncode == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[:4] == ["message", "datetime", "timestamp", "timestamp_desc"]

@@ -1,0 +1,112 @@
+"""Events for other tools: TimelineJS JSON (to publish the story) and Timesketch CSV (to go on
+with the analysis). Both load back into the same events."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO
+
+import numpy as np
+
+from viewer.model.event_table import COLUMNS, EventTable
+from viewer.model.instants import civil_from_seconds, format_iso
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_timelinejs(events: EventTable, stream: IO[str], title: str = "") -> None:
+    """TimelineJS JSON: start/end date parts to the event's precision, headline, text, group.
+
+    TimelineJS counts BC years as negative plain numbers (44 BC is -44), so astronomical years
+    at or below 0 are shifted by one."""
+    document: dict[str, object] = {"events": list(_timelinejs_events(events))}
+    if title:
+        document["title"] = {"text": {"headline": title}}
+    json.dump(document, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+def _timelinejs_events(events: EventTable) -> Iterator[dict[str, object]]:
+    frame = events.frame
+    precision = frame["precision"].astype(str).tolist()
+    starts = _parts(frame["start"].to_numpy(np.int64))
+    has_end = frame["end"].notna().to_numpy()
+    ends = _parts(frame["end"].fillna(frame["start"]).to_numpy(np.int64))
+    columns = {
+        name: frame[name].astype(str).tolist()
+        for name in ("title", "excerpt", "lane", "url", "date_text")
+    }
+    for i in range(len(frame)):
+        event: dict[str, object] = {
+            "start_date": _date(starts, i, precision[i]),
+            "text": {"headline": columns["title"][i], "text": columns["excerpt"][i]},
+        }
+        if has_end[i]:
+            event["end_date"] = _date(ends, i, precision[i])
+        if columns["lane"][i]:
+            event["group"] = columns["lane"][i]
+        if columns["date_text"][i]:
+            event["display_date"] = columns["date_text"][i]
+        if columns["url"][i]:
+            event["media"] = {"url": columns["url"][i]}
+        yield event
+
+
+def _parts(seconds: np.ndarray) -> tuple[np.ndarray, ...]:
+    return civil_from_seconds(seconds)
+
+
+def _date(parts: tuple[np.ndarray, ...], i: int, precision: str) -> dict[str, str]:
+    year, month, day, hour, minute, second = (int(p[i]) for p in parts)
+    out = {"year": str(year if year > 0 else year - 1)}
+    if precision in ("month", "day", "time"):
+        out["month"] = str(month)
+    if precision in ("day", "time"):
+        out["day"] = str(day)
+    if precision == "time":
+        out.update(hour=str(hour), minute=str(minute), second=str(second))
+    return out
+
+
+def write_timesketch(events: EventTable, stream: IO[str]) -> None:
+    """Timesketch CSV: ``message``, ``datetime`` (UTC with offset), ``timestamp`` (µs) and
+    ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
+    frame = events.frame
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
+    starts = frame["start"].to_numpy(np.int64)
+    iso_starts = format_iso(starts)
+    has_end = frame["end"].notna().to_numpy()
+    iso_ends = format_iso(frame["end"].fillna(0).to_numpy(np.int64))
+    text = {
+        name: frame[name].astype(str).tolist()
+        for name in ("title", "excerpt", "lane", "url", "date_text", "source")
+    }
+    precision = frame["precision"].astype(str).tolist()
+    approximate = frame["approximate"].tolist()
+    rows = frame["row"].tolist()
+    for i in range(len(frame)):
+        ours = [
+            iso_starts[i], iso_ends[i] if has_end[i] else "", precision[i], "true" if approximate[i] else "false",
+            text["title"][i], text["excerpt"][i], text["lane"][i], text["url"][i], text["date_text"][i],
+            text["source"][i], str(rows[i]),
+        ]  # fmt: skip
+        message = text["title"][i] or text["excerpt"][i]
+        cells = [
+            message,
+            iso_starts[i] + "+00:00",
+            str(int(starts[i]) * 1_000_000),
+            "Event time",
+            *ours,
+        ]
+        writer.writerow(_escape(cell) for cell in cells)
+
+
+def _escape(cell: str) -> str:
+    if cell.startswith(_FORMULA_STARTS) or (
+        cell.startswith("'") and cell[1:2] in (*_FORMULA_STARTS, "'")
+    ):
+        return "'" + cell
+    return cell

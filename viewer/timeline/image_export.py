@@ -1,0 +1,264 @@
+"""The timeline as a picture: PNG (any size and scale), SVG and PDF (vector: text stays text).
+
+The picture is what a reader needs: a title, the lane legend, the lanes with the time axis, and
+optionally a caption. It is drawn by the same timeline widget, offscreen, at the picture's size,
+so what is exported is what the app shows. Files are written whole: a temporary file, then a
+rename.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from viewer.model.event_table import EventTable
+from viewer.timeline.look import LIGHT, Look
+from viewer.timeline.palette import lane_colours
+from viewer.timeline.timeline_widget import TimelineWidget
+
+IMAGE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+MARGIN = 24
+
+
+@dataclass
+class ImageRequest:
+    width: int = 1920
+    height: int = 1080
+    scale: float = 1.0  # PNG only: 2.0 doubles the pixels, same layout
+    time_range: tuple[float, float] | None = None  # absolute seconds; None shows everything
+    title: str = ""
+    caption: str = ""
+    look: Look = LIGHT
+    page: str | None = None  # PDF: "A4", "Letter"...; None fits the page to the picture
+    landscape: bool = True
+
+
+def image_format(path: str | Path) -> str | None:
+    return IMAGE_FORMATS.get(Path(path).suffix.lower())
+
+
+def export_image(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str | Path
+) -> None:
+    """Draw ``events`` (the ``shown`` ones) into an image file at ``path``."""
+    path = Path(path)
+    fmt = image_format(path)
+    if fmt is None:
+        raise ValueError(f"cannot tell the picture format of {path.name}; use .png, .svg or .pdf")
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
+    )
+    os.close(handle)
+    try:
+        _write(fmt, events, shown, request, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write(
+    fmt: str, events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str
+) -> None:
+    size = QSize(request.width, request.height)
+    if fmt == "png":
+        image = QImage(
+            round(size.width() * request.scale),
+            round(size.height() * request.scale),
+            QImage.Format.Format_ARGB32,
+        )
+        image.setDevicePixelRatio(request.scale)
+        image.fill(QColor(request.look.background))
+        with _painting(image) as painter:
+            _compose(painter, events, shown, request)
+        if not image.save(path, "PNG"):
+            raise OSError(f"could not write {path}")
+        return
+    if fmt == "svg":
+        generator = QSvgGenerator()
+        generator.setFileName(path)
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle(request.title or "Timeline")
+        with _painting(generator) as painter:
+            painter.fillRect(
+                QRect(0, 0, size.width(), size.height()), QColor(request.look.background)
+            )
+            _compose(painter, events, shown, request)
+        return
+    _write_pdf(events, shown, request, path)
+
+
+def _write_pdf(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str
+) -> None:
+    writer = QPdfWriter(path)
+    writer.setTitle(request.title or "Timeline")
+    writer.setResolution(96)
+    orientation = (
+        QPageLayout.Orientation.Landscape if request.landscape else QPageLayout.Orientation.Portrait
+    )
+    if request.page:
+        page = QPageSize(
+            QPageSize.PageSizeId.__members__.get(request.page, QPageSize.PageSizeId.A4)
+        )
+    else:  # fit: a page the picture's size (96 dpi points)
+        page = QPageSize(
+            QSizeF(request.width * 72 / 96, request.height * 72 / 96),
+            QPageSize.Unit.Point,
+            name="Fit",
+            matchPolicy=QPageSize.SizeMatchPolicy.ExactMatch,
+        )
+        orientation = QPageLayout.Orientation.Portrait
+    writer.setPageLayout(QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0)))
+    with _painting(writer) as painter:
+        area = writer.pageLayout().paintRectPixels(writer.resolution())
+        factor = min(area.width() / request.width, area.height() / request.height)
+        painter.scale(factor, factor)
+        painter.fillRect(
+            QRect(0, 0, request.width, request.height), QColor(request.look.background)
+        )
+        _compose(painter, events, shown, request)
+
+
+class _painting:
+    def __init__(self, device: object) -> None:
+        self.painter = QPainter(device)  # type: ignore[call-overload]
+
+    def __enter__(self) -> QPainter:
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        return self.painter
+
+    def __exit__(self, *_: object) -> None:
+        self.painter.end()
+
+
+def _compose(
+    painter: QPainter, events: EventTable, shown: np.ndarray | None, request: ImageRequest
+) -> None:
+    look = request.look
+    top = MARGIN
+    if request.title:
+        top = _draw_title(painter, request.title, look.text, request.width, top)
+    top = _draw_legend(painter, events, shown, look.text, request.width, top)
+    caption_height = 0
+    if request.caption:
+        caption_height = _caption_height(request.caption, request.width)
+    timeline_height = max(request.height - top - caption_height - MARGIN, 120)
+    widget = _timeline(events, shown, request, QSize(request.width - 2 * MARGIN, timeline_height))
+    painter.save()
+    target = QRectF(MARGIN, top, request.width - 2 * MARGIN, timeline_height)
+    # The plot is a QGraphicsView: render() replays the scene's drawing, so SVG and PDF get
+    # vector shapes and text rather than a screenshot.
+    widget.plot.render(painter, target, widget.plot.viewport().rect())
+    painter.restore()
+    widget.deleteLater()
+    if request.caption:
+        _draw_caption(
+            painter,
+            request.caption,
+            look.text,
+            request.width,
+            request.height - MARGIN - caption_height,
+        )
+
+
+def _timeline(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest, size: QSize
+) -> TimelineWidget:
+    widget = TimelineWidget()
+    widget.overview.hide()
+    widget.span_label.hide()
+    widget.now_line.hide()
+    widget.apply_look(request.look)
+    # Laid out for real (offscreen, never on a screen) so the plot takes exactly the picture's size.
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.resize(size)
+    widget.show()
+    QApplication.processEvents()
+    widget.set_events(events, shown)
+    if request.time_range is not None:
+        widget.set_time_range(*request.time_range)
+    QApplication.processEvents()
+    return widget
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _draw_title(painter: QPainter, title: str, colour: str, width: int, top: int) -> int:
+    font = _font(18, bold=True)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    metrics = QFontMetricsF(font)
+    rect = QRectF(MARGIN, top, width - 2 * MARGIN, metrics.height() * 2.2)
+    bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), title)
+    painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
+    return int(top + bounds.height() + 10)
+
+
+def _draw_legend(
+    painter: QPainter,
+    events: EventTable,
+    shown: np.ndarray | None,
+    colour: str,
+    width: int,
+    top: int,
+) -> int:
+    frame = events.frame if shown is None else events.frame.iloc[shown]
+    names = [str(n) for n in dict.fromkeys(frame["lane"])]
+    if not names or names == [""]:
+        return top
+    font = _font(10)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    x, y, line = float(MARGIN), float(top), metrics.height() + 8
+    for name, swatch in zip(names, lane_colours(names), strict=True):
+        text = name or "(no lane)"
+        item = 18 + metrics.horizontalAdvance(text) + 22
+        if x + item > width - MARGIN and x > MARGIN:
+            x, y = float(MARGIN), y + line
+        painter.fillRect(QRectF(x, y + (metrics.height() - 12) / 2, 12, 12), QColor(swatch))
+        painter.setPen(QColor(colour))
+        painter.drawText(
+            QRectF(x + 18, y, item, metrics.height()), int(Qt.AlignmentFlag.AlignVCenter), text
+        )
+        x += item
+    return int(y + line + 4)
+
+
+def _caption_height(caption: str, width: int) -> int:
+    metrics = QFontMetricsF(_font(10))
+    bounds = metrics.boundingRect(
+        QRectF(0, 0, width - 2 * MARGIN, 10_000), int(Qt.TextFlag.TextWordWrap), caption
+    )
+    return int(min(bounds.height(), metrics.height() * 6) + 12)
+
+
+def _draw_caption(painter: QPainter, caption: str, colour: str, width: int, top: int) -> None:
+    painter.setFont(_font(10))
+    painter.setPen(QColor(colour))
+    rect = QRectF(MARGIN, top + 8, width - 2 * MARGIN, _caption_height(caption, width))
+    painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), caption)
