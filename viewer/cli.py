@@ -7,6 +7,7 @@ pandas (start-up time is most of a small file's load time).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -118,3 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except KeyboardInterrupt:
         return 130
+    except (
+        Exception
+    ) as error:  # scripts get one line, not a traceback (TIMELINE_VIEWER_DEBUG=1 shows it)
+        if os.environ.get("TIMELINE_VIEWER_DEBUG"):
+            raise
+        print(
+            f"timeline-viewer: unexpected error: {type(error).__name__}: {error}", file=sys.stderr
+        )
+        return 3

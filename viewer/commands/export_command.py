@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 from viewer.commands.command_error import EXIT_USAGE, CommandError
+from viewer.io.column_mapping import TEXT_ROLES
 from viewer.io.event_loading import load_files
 from viewer.io.event_writer import data_format, write_events
 from viewer.io.load_options import LoadOptions
 from viewer.model.event_table import EventTable
 
 PICTURE_FORMATS = {"png", "svg", "pdf"}
+PICTURE_TEXT = frozenset({"title", "lane"})
 
 
 def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> int:
@@ -26,7 +28,9 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     _check_output(output, files)
     if fmt in PICTURE_FORMATS:
         _check_picture_options(args)
-    events, reports = load_files(files, options)
+    # A picture draws titles and lanes; excerpts and links are not read for it.
+    roles = PICTURE_TEXT if fmt in PICTURE_FORMATS else TEXT_ROLES
+    events, reports = load_files(files, options, roles)
     failed = [r for r in reports if r.error]
     for report in failed:
         print(f"timeline-viewer: {report.error}", file=sys.stderr)

@@ -38,6 +38,9 @@ class JoinedColumns:
 
 DateSource = str | DateParts | JoinedColumns
 
+# The event's text fields; a picture needs only some of them (see ``columns_needed``).
+TEXT_ROLES = frozenset({"title", "excerpt", "lane", "url", "date_text"})
+
 
 def source_columns(source: DateSource | None) -> list[str]:
     if source is None:
@@ -79,25 +82,15 @@ class ColumnMapping:
                 out[role] = str(value)
         return out
 
-    def columns_needed(self, with_text: bool) -> list[str]:
+    def columns_needed(self, with_text: bool, text_roles: frozenset[str] = TEXT_ROLES) -> list[str]:
         names = source_columns(self.start) + source_columns(self.end)
         if self.not_events:
             names.append(self.not_events[0])
         if with_text:
-            for role in (
-                "title",
-                "excerpt",
-                "lane",
-                "url",
-                "date_text",
-                "approximate",
-                "precision",
-                "source",
-                "row",
-            ):
+            for role in (*sorted(text_roles), "approximate", "precision", "source", "row"):
                 value = getattr(self, role)
                 if value is not None:
                     names.append(value)
-            if self.excerpt_from_rest:
+            if self.excerpt_from_rest and "excerpt" in text_roles:
                 names.extend(self.unused)
         return list(dict.fromkeys(names))

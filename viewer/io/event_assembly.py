@@ -26,7 +26,7 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
                 role: _text(columns.text.get(role), n)
                 for role in ("title", "excerpt", "lane", "url", "date_text")
             },
-            "source": pd.Categorical([source] * n)
+            "source": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[source])
             if columns.sources is None
             else _sources(columns.sources, source),
             "row": columns.rows,

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.io.arrow_numpy import from_numpy, to_numpy
-from viewer.io.column_mapping import ColumnMapping, DateSource, JoinedColumns
+from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping, DateSource, JoinedColumns
 from viewer.io.date_column import DateColumn
 from viewer.io.date_sources import date_text, parse_source
 from viewer.io.load_errors import RowProblem
@@ -52,6 +52,7 @@ def build_event_columns(
     options: LoadOptions,
     tz: dt.tzinfo | None,
     with_text: bool,
+    text_roles: frozenset[str] = TEXT_ROLES,
 ) -> EventColumns:
     assert mapping.start is not None
     is_event = _event_rows(raw, mapping)
@@ -80,7 +81,7 @@ def build_event_columns(
         ambiguous_order=start.ambiguous_order,
     )
     if with_text:
-        _add_text(columns, raw, mapping, index, start_text, end_text)
+        _add_text(columns, raw, mapping, index, start_text, end_text, text_roles)
         _apply_own_columns(columns, raw, mapping, index)
     return columns
 
@@ -177,11 +178,12 @@ def _add_text(
     index: npt.NDArray[np.int64],
     start_text: pa.ChunkedArray,
     end_text: pa.ChunkedArray | None,
+    roles: frozenset[str],
 ) -> None:
     take = from_numpy(index)
     for role in ("title", "excerpt", "lane", "url"):
         name = getattr(mapping, role)
-        if name is not None:
+        if name is not None and role in roles:
             columns.text[role] = raw.column(name).take(take)
     if "url" in columns.text and mapping.layout == "timelinejs":
         # TimelineJS's Media cell may hold embed HTML (a blockquote, an iframe): only links are URLs.
@@ -189,6 +191,8 @@ def _add_text(
         columns.text["url"] = pc.if_else(
             pc.match_substring_regex(media, r"^https?://\S+$"), media, pa.scalar(None, pa.string())
         )
+    if "excerpt" not in roles:
+        return  # a picture: no excerpts, and the date as written is not drawn either
     if mapping.excerpt_from_rest:
         columns.text["excerpt"] = _listing(raw, mapping.unused[:_REST_LIMIT]).take(take)
     if mapping.beyond_header:

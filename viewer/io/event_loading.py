@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.io.column_mapping import TEXT_ROLES
 from viewer.io.event_assembly import event_table_from
 from viewer.io.load_options import LoadOptions
 from viewer.io.loader import LoadReport, read_file_columns
@@ -18,16 +19,21 @@ class LoadResult:
     events: EventTable  # empty when the file failed (see report.error)
 
 
-def load_file(path: str | Path, options: LoadOptions | None = None) -> LoadResult:
-    report, columns = read_file_columns(path, options or LoadOptions(), with_text=True)
+def load_file(
+    path: str | Path, options: LoadOptions | None = None, text_roles: frozenset[str] = TEXT_ROLES
+) -> LoadResult:
+    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts)."""
+    report, columns = read_file_columns(path, options or LoadOptions(), True, text_roles)
     if columns is None:
         return LoadResult(report, EventTable.empty())
     return LoadResult(report, event_table_from(columns, Path(path).name))
 
 
 def load_files(
-    paths: Iterable[str | Path], options: LoadOptions | None = None
+    paths: Iterable[str | Path],
+    options: LoadOptions | None = None,
+    text_roles: frozenset[str] = TEXT_ROLES,
 ) -> tuple[EventTable, list[LoadReport]]:
     """All files' events in one table (each event keeps its source and row) and a report each."""
-    results = [load_file(p, options) for p in paths]
+    results = [load_file(p, options, text_roles) for p in paths]
     return EventTable.concat(r.events for r in results), [r.report for r in results]

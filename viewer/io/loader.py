@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.io.column_mapping import ColumnMapping
+from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.column_roles import MappingError, decide_mapping
 from viewer.io.delimited_reader import read_delimited, sniff_layout
 from viewer.io.event_columns import EventColumns, build_event_columns
@@ -74,13 +74,16 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
 
 
 def read_file_columns(
-    path: str | Path, options: LoadOptions, with_text: bool = True
+    path: str | Path,
+    options: LoadOptions,
+    with_text: bool = True,
+    text_roles: frozenset[str] = TEXT_ROLES,
 ) -> tuple[LoadReport, EventColumns | None]:
     """Read one file into event columns; a failure is in ``report.error``, never raised."""
     path = Path(path)
     report = LoadReport(path=str(path))
     try:
-        columns = _read(path, options, with_text, report)
+        columns = _read(path, options, with_text, report, text_roles)
     except LoadError as error:
         report.error = str(error)
         report.needs_mapping = isinstance(error, MappingNeeded)
@@ -94,9 +97,15 @@ def read_file_columns(
     return report, columns
 
 
-def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport) -> EventColumns:
+def _read(
+    path: Path,
+    options: LoadOptions,
+    with_text: bool,
+    report: LoadReport,
+    text_roles: frozenset[str] = TEXT_ROLES,
+) -> EventColumns:
     head, size = _read_head(path)
-    raw, mapping = _read_raw(path, head, size, options, with_text)
+    raw, mapping = _read_raw(path, head, size, options, with_text, text_roles)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
     if len(raw) == 0 and not raw.problems:
@@ -105,7 +114,7 @@ def _read(path: Path, options: LoadOptions, with_text: bool, report: LoadReport)
         tz = resolve_tz(options.tz)
     except ValueError as error:
         raise LoadError(path, str(error)) from error
-    columns = build_event_columns(raw, mapping, options, tz, with_text)
+    columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
     if len(columns) == 0 and len(raw) > 0:
         raise MappingNeeded(path, _no_dates_sentence(raw, mapping, columns.skipped))
@@ -121,7 +130,12 @@ def _read_head(path: Path) -> tuple[bytes, int]:
 
 
 def _read_raw(
-    path: Path, head: bytes, size: int, options: LoadOptions, with_text: bool
+    path: Path,
+    head: bytes,
+    size: int,
+    options: LoadOptions,
+    with_text: bool,
+    text_roles: frozenset[str] = TEXT_ROLES,
 ) -> tuple[RawTable, ColumnMapping]:
     encoding = _encoding(path, head, options, whole=size <= HEAD_BYTES)
     head_text = (
@@ -135,7 +149,7 @@ def _read_raw(
     else:
         layout = sniff_layout(path, head_text, options.delimiter)
         mapping = _mapping(path, layout.names, layout.sample, options, None)
-        raw = read_delimited(path, encoding, layout, mapping.columns_needed(with_text))
+        raw = read_delimited(path, encoding, layout, mapping.columns_needed(with_text, text_roles))
         mapping.beyond_header = [c for c in raw.columns if c not in layout.names]
         if mapping.layout == "timeline-viewer":
             raw.data = without_formula_escapes(raw.data)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -228,7 +229,7 @@ def _draw_legend(
     top: int,
 ) -> int:
     frame = events.frame if shown is None else events.frame.iloc[shown]
-    names = [str(n) for n in dict.fromkeys(frame["lane"])]
+    names = [str(n) for n in pd.unique(frame["lane"])]
     if not names or names == [""]:
         return top
     font = _font(10)
