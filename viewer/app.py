@@ -18,6 +18,7 @@ from viewer.io.loader import LoadReport
 from viewer.io.preview import preview_rows
 from viewer.state.session import Session, Source
 from viewer.ui.error_reporting import ErrorReporter
+from viewer.ui.export_actions import ExportActions
 from viewer.ui.file_loader import FileLoader, expand_paths
 from viewer.ui.font_coverage import FontFamilies, cjk_font_missing
 from viewer.ui.main_window import MainWindow
@@ -50,12 +51,14 @@ class Application:
         self.window = MainWindow()
         self.errors = ErrorReporter(self.window)
         self.watcher = QFileSystemWatcher()
+        self.exports = ExportActions(self.session, self.window, preferences, lambda: self.theme)
         self._reload_timer = QTimer(singleShot=True, interval=RELOAD_DELAY_MS)
         self._changed_paths: set[str] = set()
         self._replace_next = False
         self._keep_view = False
         # Asks which column is which (a dialog; tests put a stand-in here).
         self.ask_mapping = self._ask_with_dialog
+        self.theme = resolve_theme("light")
         self.font_families: FontFamilies = QFontDatabase.families
         self.font_notice: QMessageBox | None = None
         self._wire_session()
@@ -100,6 +103,8 @@ class Application:
             lambda: self._load(self.session.source_paths(), keep_view=True)
         )
         a.quit.triggered.connect(w.close)
+        a.export_image.triggered.connect(self.exports.export_image)
+        a.export_events.triggered.connect(self.exports.export_events)
         a.find.triggered.connect(w.search.focus)
         a.find_next.triggered.connect(lambda: self._step_match(1))
         a.find_previous.triggered.connect(lambda: self._step_match(-1))

@@ -348,3 +348,52 @@ def test_main_widgets_have_accessible_names_and_tab_reaches_the_timeline(applica
         w.search.field.nextInFocusChain() is w.timeline
         or w.timeline.focusPolicy() & Qt.FocusPolicy.TabFocus
     )
+
+
+def test_export_image_writes_the_filtered_timeline_with_its_title(
+    application, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QImage
+
+    from viewer.ui.export_image_dialog import ExportImageDialog
+
+    application.session.set_lane_visible("Musk v. OpenAI", False)
+    out = tmp_path / "story.svg"
+    monkeypatch.setattr(
+        ExportImageDialog, "exec", lambda self: ExportImageDialog.DialogCode.Accepted
+    )
+    application.exports.ask_output = lambda caption, filters, default: str(out)
+    application.exports.make_image_dialog = lambda title, caption: _dialog_with_title(
+        title, caption, "My story"
+    )
+    application.exports.export_image()
+    text = out.read_text(encoding="utf-8")
+    assert "My story" in text
+    assert "Cloud" in text
+    assert "Musk v. OpenAI" not in text
+    png = tmp_path / "story.png"
+    application.exports.ask_output = lambda caption, filters, default: str(png)
+    application.exports.export_image()
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (1920, 1080)
+
+
+def _dialog_with_title(title, caption, new_title):
+    from viewer.ui.export_image_dialog import ExportImageDialog
+
+    dialog = ExportImageDialog(title, caption)
+    dialog.title.setText(new_title)
+    return dialog
+
+
+def test_export_events_writes_only_the_shown_events_and_never_a_loaded_file(application, tmp_path):
+    application.session.set_lane_visible("Musk v. OpenAI", False)
+    out = tmp_path / "shown.csv"
+    application.exports.ask_output = lambda caption, filters, default: str(out)
+    application.exports.export_events()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + SAMPLE_TITLES - 2
+    sample = application.session.source_paths()[0]
+    before = Path(sample).read_bytes()
+    application.exports.ask_output = lambda caption, filters, default: sample
+    application.exports.export_events()
+    assert Path(sample).read_bytes() == before

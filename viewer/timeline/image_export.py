@@ -49,6 +49,7 @@ class ImageRequest:
     look: Look = LIGHT
     page: str | None = None  # PDF: "A4", "Letter"...; None fits the page to the picture
     landscape: bool = True
+    highlighted: np.ndarray | None = None  # search matches, outlined as in the app
 
 
 def image_format(path: str | Path) -> str | None:
@@ -196,6 +197,8 @@ def _timeline(
     widget.show()
     QApplication.processEvents()
     widget.set_events(events, shown)
+    if request.highlighted is not None:
+        widget.events_item.set_highlighted(request.highlighted)
     if request.time_range is not None:
         widget.set_time_range(*request.time_range)
     QApplication.processEvents()

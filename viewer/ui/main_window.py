@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.reload_all)
         file_menu.addAction(a.live_reload)
         file_menu.addSeparator()
+        file_menu.addAction(a.export_image)
+        file_menu.addAction(a.export_events)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (a.find, a.find_next, a.find_previous):

@@ -16,6 +16,8 @@ from viewer.assets import icon_path
 class WindowActions:
     open: QAction
     reload_all: QAction
+    export_image: QAction
+    export_events: QAction
     quit: QAction
     find: QAction
     find_next: QAction
@@ -53,6 +55,8 @@ def create_actions(parent: QWidget) -> WindowActions:
     actions = WindowActions(
         open=action(tr("&Open…"), QKeySequence.StandardKey.Open, "open"),
         reload_all=action(tr("&Reload All"), "F5", "reload"),
+        export_image=action(tr("Export &Image…"), "Ctrl+E"),
+        export_events=action(tr("Export &Events…"), "Ctrl+Shift+E"),
         quit=action(tr("&Quit"), "Ctrl+Q"),
         find=action(tr("&Find…"), QKeySequence.StandardKey.Find, "search"),
         find_next=action(tr("Find &Next"), "F3"),
