@@ -108,6 +108,14 @@ def _write_picture(
             span[0] if span[0] is not None else float(starts.min()),
             span[1] if span[1] is not None else float(starts.max()),
         )
+    from viewer.ui.font_coverage import cjk_font_missing
+
+    if cjk_font_missing(events):
+        print(
+            "timeline-viewer: warning: the events hold Chinese, Japanese or Korean text but no installed "
+            "font covers it; install one (Debian/Ubuntu: fonts-noto-cjk) or it shows as empty boxes",
+            file=sys.stderr,
+        )
     look = LOOKS[args.theme]
     request = ImageRequest(
         width=args.width, height=args.height, scale=args.scale, time_range=span,
