@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import __version__, assets, settings
@@ -29,6 +29,7 @@ from viewer.ui.window_actions import ICON_INK, tint_actions
 
 FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
 RELOAD_DELAY_MS = 400
+APP_ID = "org.timelineviewer.TimelineViewer"
 ORDER_KEY = "order"  # beside the roles in a remembered mapping: "day", "month" or "auto"
 
 
@@ -38,6 +39,8 @@ def create_app(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("Timeline Viewer")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(settings.ORGANIZATION)
+    app.setDesktopFileName(APP_ID)  # desktops match the window to its .desktop entry and icon
+    app.setWindowIcon(QIcon(str(assets.icon_path("app-icon"))))
     return app
 
 
