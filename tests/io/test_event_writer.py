@@ -191,7 +191,7 @@ def test_a_failed_export_leaves_an_existing_output_exactly_as_it_was(
     if suffix == ".jsonl":
         monkeypatch.setattr(event_writer, "json", _FailingJson())
     else:
-        monkeypatch.setattr(event_writer, "_csv_cell", _fail_on_third_cell(event_writer._csv_cell))
+        monkeypatch.setattr(event_writer, "csv_cell", _fail_on_third_cell(event_writer.csv_cell))
     with pytest.raises(OSError, match="No space"):
         write_events(sample_events(), out)
     assert out.read_bytes() == b"the previous export\n"

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pandas as pd
-
 from viewer.io.atomic_file import atomic_output
+from viewer.io.event_records import csv_cell, event_records
 from viewer.io.exchange_writers import write_timelinejs, write_timesketch
 from viewer.model.event_table import COLUMNS, EventTable
-from viewer.model.instants import format_iso
 
-# Cells a spreadsheet would run as a formula get a leading apostrophe (OWASP's advice).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A cell that already starts with an apostrophe gets one more, so loading removes exactly one.
-_ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
 DATA_FORMATS = {
     ".jsonl": "jsonl",
     ".csv": "csv",
@@ -50,48 +43,10 @@ def write_events(events: EventTable, path: str | Path, fmt: str | None = None) -
         elif fmt == "timesketch":
             write_timesketch(events, stream)
         elif fmt == "jsonl":
-            for record in _records(events):
+            for record in event_records(events):
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(COLUMNS)
-            for record in _records(events):
-                writer.writerow(_escape(_csv_cell(record[name])) for name in COLUMNS)
-
-
-def _records(events: EventTable) -> Iterator[dict[str, object]]:
-    frame = events.frame
-    starts = format_iso(frame["start"].to_numpy())
-    has_end = frame["end"].notna().to_numpy()
-    ends = format_iso(frame["end"].fillna(0).to_numpy(dtype="int64"))
-    text = {
-        name: frame[name].astype(str).tolist()
-        for name in ("title", "excerpt", "lane", "url", "date_text", "source")
-    }
-    precision = frame["precision"].astype(str).tolist()
-    approximate = frame["approximate"].tolist()
-    rows = frame["row"].tolist()
-    for i in range(len(frame)):
-        yield {
-            "start": starts[i],
-            "end": ends[i] if has_end[i] else None,
-            "precision": precision[i],
-            "approximate": bool(approximate[i]),
-            **{name: values[i] for name, values in text.items() if name != "source"},
-            "source": text["source"][i],
-            "row": int(rows[i]),
-        }
-
-
-def _csv_cell(value: object) -> str:
-    if value is None or value is pd.NA:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _escape(cell: str) -> str:
-    if cell.startswith(_FORMULA_STARTS) or (cell.startswith("'") and cell[1:2] in _ESCAPED_STARTS):
-        return "'" + cell
-    return cell
+            for record in event_records(events):
+                writer.writerow(csv_cell(record[name]) for name in COLUMNS)

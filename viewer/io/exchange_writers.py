@@ -10,10 +10,9 @@ from typing import IO
 
 import numpy as np
 
+from viewer.io.event_records import csv_cell, escape_formula, event_records
 from viewer.model.event_table import COLUMNS, EventTable
-from viewer.model.instants import civil_from_seconds, format_iso
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from viewer.model.instants import civil_from_seconds
 
 
 def write_timelinejs(events: EventTable, stream: IO[str], title: str = "") -> None:
@@ -73,40 +72,13 @@ def _date(parts: tuple[np.ndarray, ...], i: int, precision: str) -> dict[str, st
 def write_timesketch(events: EventTable, stream: IO[str]) -> None:
     """Timesketch CSV: ``message``, ``datetime`` (UTC with offset), ``timestamp`` (µs) and
     ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
-    frame = events.frame
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
-    starts = frame["start"].to_numpy(np.int64)
-    iso_starts = format_iso(starts)
-    has_end = frame["end"].notna().to_numpy()
-    iso_ends = format_iso(frame["end"].fillna(0).to_numpy(np.int64))
-    text = {
-        name: frame[name].astype(str).tolist()
-        for name in ("title", "excerpt", "lane", "url", "date_text", "source")
-    }
-    precision = frame["precision"].astype(str).tolist()
-    approximate = frame["approximate"].tolist()
-    rows = frame["row"].tolist()
-    for i in range(len(frame)):
-        ours = [
-            iso_starts[i], iso_ends[i] if has_end[i] else "", precision[i], "true" if approximate[i] else "false",
-            text["title"][i], text["excerpt"][i], text["lane"][i], text["url"][i], text["date_text"][i],
-            text["source"][i], str(rows[i]),
-        ]  # fmt: skip
-        message = text["title"][i] or text["excerpt"][i]
-        cells = [
-            message,
-            iso_starts[i] + "+00:00",
-            str(int(starts[i]) * 1_000_000),
-            "Event time",
-            *ours,
-        ]
-        writer.writerow(_escape(cell) for cell in cells)
-
-
-def _escape(cell: str) -> str:
-    if cell.startswith(_FORMULA_STARTS) or (
-        cell.startswith("'") and cell[1:2] in (*_FORMULA_STARTS, "'")
-    ):
-        return "'" + cell
-    return cell
+    starts = events.frame["start"].to_numpy(np.int64)
+    for start, record in zip(starts.tolist(), event_records(events), strict=True):
+        message = str(record["title"] or record["excerpt"])
+        timesketch = [message, f"{record['start']}+00:00", str(start * 1_000_000), "Event time"]
+        writer.writerow(
+            [escape_formula(cell) for cell in timesketch]
+            + [csv_cell(record[name]) for name in COLUMNS]
+        )
