@@ -31,6 +31,7 @@ ROW_PX = 22.0
 BAR_PX = 12.0
 HIT_PX = 6.0
 COUNT_BUCKET_PX = 90.0
+BADGE_STRIP_PX = 16.0
 
 
 @dataclass
@@ -196,7 +197,8 @@ class EventsItem(pg.GraphicsObject):
         x_end = lane.extent_end[visible] * sx + dx
         indices = lane.index[visible]
         widths = np.array([self._label_width(int(i)) for i in indices], dtype=np.float64)
-        max_rows = int((bottom - top - 4) // ROW_PX)
+        # The lane's bottom strip is kept for "+N" badges, so a badge never covers a mark.
+        max_rows = int((bottom - top - 4 - BADGE_STRIP_PX) // ROW_PX)
         view_left, view_right = self._view_pixels
         layout = layout_marks(x_start, x_end, widths, max_rows, clip=(view_left, view_right))
         row_y = top + 2 + (layout.row + 0.5) * ROW_PX
@@ -286,7 +288,7 @@ class EventsItem(pg.GraphicsObject):
     ) -> None:
         sx, dx = to_x
         for x, count in badges:
-            rect = QRectF(x - 16, bottom - 17, 32, 14)
+            rect = QRectF(x - 16, bottom - BADGE_STRIP_PX - 1, 32, 14)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(0, 0, 0, 150))
             painter.drawRoundedRect(rect, 6, 6)
