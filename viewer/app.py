@@ -268,7 +268,8 @@ class Application:
     def _on_session_sources_changed(self) -> None:
         s, w = self.session, self.window
         w.timeline.set_events(s.events, s.shown, keep_view=self._keep_view)
-        self._keep_view = False
+        # A reload of several files keeps the view until the last of them has arrived.
+        self._keep_view = self._keep_view and self.loader.busy > 0
         w.table.set_events(s.events, s.matches if s.search_text.strip() else s.shown)
         w.legend.set_lanes(s.lane_counts(), s.hidden_lanes)
         w.sources.set_sources(s.sources)
