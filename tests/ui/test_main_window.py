@@ -397,3 +397,26 @@ def test_export_events_writes_only_the_shown_events_and_never_a_loaded_file(appl
     application.exports.ask_output = lambda caption, filters, default: sample
     application.exports.export_events()
     assert Path(sample).read_bytes() == before
+
+
+def test_open_recent_lists_loaded_files_across_runs(qtbot, app_settings, tmp_path):
+    path = write(tmp_path, "recent.csv", "date,title\n2026-05-01,Recent\n")
+    first = build(qtbot, [], app_settings)
+    drop(first.window, [path])
+    wait_loaded(qtbot, first, 2)
+    first.save_state()
+    second = build(qtbot, [], settings.open_settings(app_settings.file_name()))
+    second._fill_recent_menu()
+    names = [action.text() for action in second.window.recent_menu.actions()]
+    assert "recent.csv" in names
+
+
+def test_live_reload_can_be_turned_off(qtbot, app_settings, tmp_path):
+    path = write(tmp_path, "still.csv", "date,title\n2026-05-01,Before\n")
+    built = build(qtbot, [path], app_settings)
+    built.window.actions.live_reload.setChecked(False)
+    # Longer than the reload delay, and no reload may come.
+    with qtbot.assertNotEmitted(built.session.sources_changed, wait=1500):
+        Path(path).write_text("date,title\n2026-05-01,After\n2026-05-02,More\n", encoding="utf-8")
+    assert built.session.events.frame["title"].tolist() == ["Before"]
+    assert app_settings.get(settings.LIVE_RELOAD) is False
