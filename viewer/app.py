@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -25,6 +25,7 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.mapping_dialog import MappingDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.theme import LIGHT, apply_palette, resolve_theme
+from viewer.ui.translations import install_translators, remove_translators, ui_language
 from viewer.ui.window_actions import ICON_INK, tint_actions
 
 FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
@@ -49,6 +50,8 @@ class Application:
 
     def __init__(self, preferences: settings.Settings) -> None:
         self.settings = preferences
+        # Before any widget exists: strings are translated as widgets are built.
+        self.translators = install_translators(ui_language(preferences.get(settings.LANGUAGE)))
         self.session = Session()
         self.loader = FileLoader()
         self.window = MainWindow()
@@ -59,6 +62,7 @@ class Application:
         self._changed_paths: set[str] = set()
         self._replace_next = False
         self._keep_view = False
+        self._shut_down = False
         # Asks which column is which (a dialog; tests put a stand-in here).
         self.ask_mapping = self._ask_with_dialog
         self.theme = resolve_theme("light")
@@ -124,6 +128,9 @@ class Application:
         a.about.triggered.connect(self._about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         w.theme_actions.triggered.connect(lambda action: self.set_theme(str(action.data())))
+        w.language_actions.triggered.connect(lambda action: self.set_language(str(action.data())))
+        for action in w.language_actions.actions():
+            action.setChecked(action.data() == self.settings.get(settings.LANGUAGE))
         hints = QGuiApplication.styleHints()
         self._scheme_connection = hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
@@ -131,7 +138,10 @@ class Application:
         self.apply_theme()
 
     def shutdown(self) -> None:
-        """Stop what outlives the window: global connections, watchers, timers, loads."""
+        """Stop what outlives the window: global connections, watchers, timers, loads. Once."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_connection)
         self._reload_timer.stop()
         if self.watcher.files():
@@ -139,8 +149,18 @@ class Application:
         self.loader.cancel()
         self.loader.wait()
         self.errors.uninstall()
+        remove_translators(self.translators)
 
     # -- look ---------------------------------------------------------------------------------
+    def set_language(self, preference: str) -> None:
+        """Saved now, shown from the next start (every window and string is built at start-up)."""
+        self.settings.set(settings.LANGUAGE, preference)
+        self.window.show_status(
+            QCoreApplication.translate(
+                "Application", "The language changes when Timeline Viewer starts again."
+            )
+        )
+
     def set_theme(self, preference: str) -> None:
         self.settings.set(settings.THEME, preference)
         self.apply_theme()
@@ -161,7 +181,7 @@ class Application:
     def open_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.window.tr("Open timelines"),
+            QCoreApplication.translate("Application", "Open timelines"),
             self.settings.get(settings.LAST_FOLDER),
             FILE_FILTER,
         )
@@ -202,7 +222,9 @@ class Application:
         else:
             self.session.add_source(source)
         self.settings.add_recent_file(source.path)
-        self.window.show_status(self.window.tr("Loaded %1").replace("%1", source.name))
+        self.window.show_status(
+            QCoreApplication.translate("Application", "Loaded %1").replace("%1", source.name)
+        )
 
     def _on_loader_failed(self, path: str, report: LoadReport) -> None:
         sentence = report.error or ""
@@ -213,9 +235,10 @@ class Application:
         self.window.show_status(sentence)
 
     def _order_question(self) -> str:
-        return self.window.tr(
+        return QCoreApplication.translate(
+            "Application",
             "The dates in this file read the same as day/month and month/day. They are shown month "
-            "first; choose the order if that is wrong."
+            "first; choose the order if that is wrong.",
         )
 
     def _ask_mapping(self, path: str, report: LoadReport, reason: str) -> bool:
@@ -278,7 +301,7 @@ class Application:
         self._check_fonts()
         self._on_session_search_changed()
         w.show_status(
-            w.tr("%1 events from %2 file(s)")
+            QCoreApplication.translate("Application", "%1 events from %2 file(s)")
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )
@@ -291,11 +314,12 @@ class Application:
             return
         self.font_notice = QMessageBox(
             QMessageBox.Icon.Information,
-            self.window.tr("A font is missing"),
-            self.window.tr(
+            QCoreApplication.translate("Application", "A font is missing"),
+            QCoreApplication.translate(
+                "Application",
                 "Some events are written in Chinese, Japanese or Korean, but no installed font can "
                 "show those characters. Install a CJK font (on Debian or Ubuntu: sudo apt-get install "
-                "fonts-noto-cjk) and restart Timeline Viewer."
+                "fonts-noto-cjk) and restart Timeline Viewer.",
             ),
             parent=self.window,
         )
@@ -352,14 +376,16 @@ class Application:
             menu.addAction(Path(path).name, lambda p=path: self._load([p])).setToolTip(path)
         menu.setEnabled(True)
         if menu.isEmpty():
-            menu.addAction(self.window.tr("No recent files")).setEnabled(False)
+            menu.addAction(QCoreApplication.translate("Application", "No recent files")).setEnabled(
+                False
+            )
 
     def _about(self) -> None:
         QMessageBox.about(
             self.window,
-            self.window.tr("About Timeline Viewer"),
-            self.window.tr(
-                "Timeline Viewer %1\nA fast, zoomable timeline of dated events."
+            QCoreApplication.translate("Application", "About Timeline Viewer"),
+            QCoreApplication.translate(
+                "Application", "Timeline Viewer %1\nA fast, zoomable timeline of dated events."
             ).replace("%1", __version__),
         )
 

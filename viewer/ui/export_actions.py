@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer import settings
@@ -38,7 +39,11 @@ class ExportActions:
         dialog = self.make_image_dialog(title, bool(selected))
         if dialog.exec() != ExportImageDialog.DialogCode.Accepted:
             return
-        path = self.ask_output(w.tr("Export image"), IMAGE_FILTER, "timeline.png")
+        path = self.ask_output(
+            QCoreApplication.translate("ExportActions", "Export image"),
+            IMAGE_FILTER,
+            "timeline.png",
+        )
         if path is None:
             return
         choice = dialog.ranges.checkedId()
@@ -57,7 +62,11 @@ class ExportActions:
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
 
     def export_events(self) -> None:
-        path = self.ask_output(self._window.tr("Export events"), EVENTS_FILTER, "events.csv")
+        path = self.ask_output(
+            QCoreApplication.translate("ExportActions", "Export events"),
+            EVENTS_FILTER,
+            "events.csv",
+        )
         if path is None:
             return
         shown = EventTable(self._session.events.frame.iloc[self._session.shown])
@@ -73,9 +82,9 @@ class ExportActions:
     def _write_output(self, path: str, write: Callable[[], None]) -> None:
         if any(Path(path).resolve() == Path(p).resolve() for p in self._session.source_paths()):
             self._window.show_status(
-                self._window.tr("%1 is a loaded file; it was not overwritten.").replace(
-                    "%1", Path(path).name
-                )
+                QCoreApplication.translate(
+                    "ExportActions", "%1 is a loaded file; it was not overwritten."
+                ).replace("%1", Path(path).name)
             )
             return
         try:
@@ -83,10 +92,12 @@ class ExportActions:
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self._window,
-                self._window.tr("Export"),
-                self._window.tr("Could not write %1: %2")
+                QCoreApplication.translate("ExportActions", "Export"),
+                QCoreApplication.translate("ExportActions", "Could not write %1: %2")
                 .replace("%1", Path(path).name)
                 .replace("%2", str(error)),
             )
             return
-        self._window.show_status(self._window.tr("Wrote %1").replace("%1", path))
+        self._window.show_status(
+            QCoreApplication.translate("ExportActions", "Wrote %1").replace("%1", path)
+        )

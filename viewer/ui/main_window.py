@@ -78,6 +78,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.legend_dock, self.date_dock)
         self.legend_dock.raise_()
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.language_menu = QMenu(self.tr("&Language"), self)
+        self.language_actions = QActionGroup(self)
+        # Each language's name in itself, so a user can find their own in any interface language.
+        for key, text in (
+            ("system", self.tr("Follow the &System")),
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+        ):
+            action = self.language_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(key)
+            self.language_actions.addAction(action)
         self.theme_menu = QMenu(self.tr("&Theme"), self)
         self.theme_actions = QActionGroup(self)
         for key, text in (
@@ -145,6 +157,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addMenu(self.theme_menu)
+        view_menu.addMenu(self.language_menu)
         view_menu.addSeparator()
         for number, dock in enumerate(self.docks(), start=1):
             toggle = dock.toggleViewAction()

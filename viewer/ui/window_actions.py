@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -51,24 +51,53 @@ def create_actions(parent: QWidget) -> WindowActions:
         )
         return made
 
-    tr = parent.tr
     actions = WindowActions(
-        open=action(tr("&Open…"), QKeySequence.StandardKey.Open, "open"),
-        reload_all=action(tr("&Reload All"), "F5", "reload"),
-        export_image=action(tr("Export &Image…"), "Ctrl+E"),
-        export_events=action(tr("Export &Events…"), "Ctrl+Shift+E"),
-        quit=action(tr("&Quit"), "Ctrl+Q"),
-        find=action(tr("&Find…"), QKeySequence.StandardKey.Find, "search"),
-        find_next=action(tr("Find &Next"), "F3"),
-        find_previous=action(tr("Find &Previous"), "Shift+F3"),
-        zoom_in=action(tr("Zoom &In"), "Ctrl+=", "zoom-in"),
-        zoom_out=action(tr("Zoom &Out"), "Ctrl+-", "zoom-out"),
-        fit_all=action(tr("&Fit All"), "Ctrl+0", "fit-all"),
-        previous_event=action(tr("Pre&vious Event"), "Alt+Left", "previous"),
-        next_event=action(tr("Ne&xt Event"), "Alt+Right", "next"),
-        live_reload=action(tr("&Live Reload"), "Ctrl+Shift+L"),
-        shortcuts=action(tr("&Keyboard Shortcuts"), "F1"),
-        about=action(tr("&About Timeline Viewer"), "Shift+F1"),
+        open=action(
+            QCoreApplication.translate("WindowActions", "&Open…"),
+            QKeySequence.StandardKey.Open,
+            "open",
+        ),
+        reload_all=action(
+            QCoreApplication.translate("WindowActions", "&Reload All"), "F5", "reload"
+        ),
+        export_image=action(
+            QCoreApplication.translate("WindowActions", "Export &Image…"), "Ctrl+E"
+        ),
+        export_events=action(
+            QCoreApplication.translate("WindowActions", "Export &Events…"), "Ctrl+Shift+E"
+        ),
+        quit=action(QCoreApplication.translate("WindowActions", "&Quit"), "Ctrl+Q"),
+        find=action(
+            QCoreApplication.translate("WindowActions", "&Find…"),
+            QKeySequence.StandardKey.Find,
+            "search",
+        ),
+        find_next=action(QCoreApplication.translate("WindowActions", "Find &Next"), "F3"),
+        find_previous=action(
+            QCoreApplication.translate("WindowActions", "Find &Previous"), "Shift+F3"
+        ),
+        zoom_in=action(
+            QCoreApplication.translate("WindowActions", "Zoom &In"), "Ctrl+=", "zoom-in"
+        ),
+        zoom_out=action(
+            QCoreApplication.translate("WindowActions", "Zoom &Out"), "Ctrl+-", "zoom-out"
+        ),
+        fit_all=action(
+            QCoreApplication.translate("WindowActions", "&Fit All"), "Ctrl+0", "fit-all"
+        ),
+        previous_event=action(
+            QCoreApplication.translate("WindowActions", "Pre&vious Event"), "Alt+Left", "previous"
+        ),
+        next_event=action(
+            QCoreApplication.translate("WindowActions", "Ne&xt Event"), "Alt+Right", "next"
+        ),
+        live_reload=action(
+            QCoreApplication.translate("WindowActions", "&Live Reload"), "Ctrl+Shift+L"
+        ),
+        shortcuts=action(QCoreApplication.translate("WindowActions", "&Keyboard Shortcuts"), "F1"),
+        about=action(
+            QCoreApplication.translate("WindowActions", "&About Timeline Viewer"), "Shift+F1"
+        ),
     )
     actions.live_reload.setCheckable(True)
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -95,15 +124,31 @@ def tint_actions(actions: WindowActions, colour: str) -> None:
 
 def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
     """Keys the timeline itself handles when it has focus."""
-    tr = parent.tr
     return [
-        ("+ / −", tr("Zoom in / out")),
-        ("0", tr("Fit all events")),
-        ("← / →", tr("Previous / next event")),
-        ("Home / End", tr("First / last event")),
-        (tr("Wheel"), tr("Zoom around the pointer")),
-        (tr("Drag"), tr("Pan")),
-        (tr("Right-drag or Shift+drag"), tr("Zoom to the span")),
-        (tr("Double-click"), tr("Zoom in")),
-        ("Enter / Shift+Enter", tr("Next / previous search match (in the search field)")),
+        ("+ / −", QCoreApplication.translate("WindowActions", "Zoom in / out")),
+        ("0", QCoreApplication.translate("WindowActions", "Fit all events")),
+        ("← / →", QCoreApplication.translate("WindowActions", "Previous / next event")),
+        ("Home / End", QCoreApplication.translate("WindowActions", "First / last event")),
+        (
+            QCoreApplication.translate("WindowActions", "Wheel"),
+            QCoreApplication.translate("WindowActions", "Zoom around the pointer"),
+        ),
+        (
+            QCoreApplication.translate("WindowActions", "Drag"),
+            QCoreApplication.translate("WindowActions", "Pan"),
+        ),
+        (
+            QCoreApplication.translate("WindowActions", "Right-drag or Shift+drag"),
+            QCoreApplication.translate("WindowActions", "Zoom to the span"),
+        ),
+        (
+            QCoreApplication.translate("WindowActions", "Double-click"),
+            QCoreApplication.translate("WindowActions", "Zoom in"),
+        ),
+        (
+            "Enter / Shift+Enter",
+            QCoreApplication.translate(
+                "WindowActions", "Next / previous search match (in the search field)"
+            ),
+        ),
     ]
