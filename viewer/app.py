@@ -17,6 +17,7 @@ from viewer.io.load_options import ROLES, LoadOptions
 from viewer.io.loader import LoadReport
 from viewer.io.preview import preview_rows
 from viewer.state.session import Session, Source
+from viewer.timeline.tick_spacing import set_date_language
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
 from viewer.ui.file_loader import FileLoader, expand_paths
@@ -51,7 +52,9 @@ class Application:
     def __init__(self, preferences: settings.Settings) -> None:
         self.settings = preferences
         # Before any widget exists: strings are translated as widgets are built.
-        self.translators = install_translators(ui_language(preferences.get(settings.LANGUAGE)))
+        language = ui_language(preferences.get(settings.LANGUAGE))
+        self.translators = install_translators(language)
+        set_date_language(language)  # the axis, details and pictures write dates the same way
         self.session = Session()
         self.loader = FileLoader()
         self.window = MainWindow()
@@ -150,6 +153,7 @@ class Application:
         self.loader.wait()
         self.errors.uninstall()
         remove_translators(self.translators)
+        set_date_language("en")
 
     # -- look ---------------------------------------------------------------------------------
     def set_language(self, preference: str) -> None:

@@ -58,10 +58,10 @@ def test_translations_keep_their_placeholders_and_accelerators():
 def built(qtbot, tmp_path):
     apps = []
 
-    def build(language: str, path: Path | None = None):
+    def build(language: str, path: Path | None = None, files: tuple[str, ...] = ()):
         preferences = settings.open_settings(str(path or tmp_path / "s.ini"))
         preferences.set(settings.LANGUAGE, language)
-        app = build_application([], preferences)
+        app = build_application(list(files), preferences)
         app.ask_mapping = lambda *args: None
         qtbot.addWidget(app.window)
         apps.append(app)
@@ -122,3 +122,46 @@ def test_the_translator_reads_only_finished_translations(tmp_path):
     translator = TsTranslator(ts)
     assert translator.translate("C", "Done") == "完成"
     assert translator.translate("C", "Draft") is None
+
+
+def test_in_chinese_the_axis_and_details_write_dates_the_chinese_way(built, qtbot):
+    from viewer.model.instants import seconds_at
+
+    british = str(ROOT / "tests" / "data" / "historicaldate_events_in_british_history.csv")
+    sample = str(ROOT / "data" / "sample_timeline_zh.csv")
+    app = built("zh_CN", files=(sample, british))  # from 55 BC to 2032, so BC years are in reach
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    timeline = app.window.timeline
+    cases = [
+        (
+            (seconds_at(2026, 4, 20), seconds_at(2026, 5, 10)),
+            "2026年4月",
+        ),  # days: first tick has the year
+        ((seconds_at(2025, 1, 1), seconds_at(2027, 1, 1)), "年"),  # months
+        ((seconds_at(-60), seconds_at(10)), "公元前"),  # BCE years
+    ]
+    for (start, end), expected in cases:
+        timeline.set_time_range(start, end)
+        timeline.plot.grab()
+        labels = [tick.label for tick in timeline.axis.ticks()]
+        assert labels
+        assert any(expected in label for label in labels), labels
+        assert not any("Apr" in label or "BC" in label for label in labels)
+    frame = app.session.events.frame
+    approximate = int(
+        frame.index[frame["approximate"] & (frame["source"] == "sample_timeline_zh.csv")].tolist()[
+            0
+        ]
+    )
+    app.session.select(approximate)
+    text = app.window.details.browser.toPlainText()
+    assert "约2026年" in text
+
+
+def test_back_in_english_dates_are_english_again(built):
+    from viewer.timeline.tick_spacing import format_year
+
+    built("zh_CN").shutdown()
+    built("en")
+    assert format_year(-43) == "44 BC"

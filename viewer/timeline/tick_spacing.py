@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from viewer.model.date_parsing import YEARS_AGO_ORIGIN
 from viewer.model.instants import SECONDS_PER_DAY, civil_from_seconds, seconds_from_civil
+from viewer.timeline import chinese_labels as zh
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR_SECONDS = 365.2425 * SECONDS_PER_DAY
@@ -32,6 +33,20 @@ _EDGE_PX = 2
 
 IntArray = npt.NDArray[np.int64]
 _Labeller = Callable[[IntArray], list[str]]
+
+# The language dates are written in, set once at start-up from the interface language
+# (like Qt's installed translators, it holds for the whole application).
+_language = "en"
+
+
+def set_date_language(language: str) -> None:
+    """``"zh_CN"`` (or any Chinese) writes 2026年4月27日; anything else writes 27 Apr 2026."""
+    global _language
+    _language = "zh" if language.lower().startswith("zh") else "en"
+
+
+def date_language() -> str:
+    return _language
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,8 @@ def format_span(start: float, end: float) -> str:
     lo, hi = _clamped_span(start, end)
     if not hi >= lo:
         return ""
+    if _language == "zh":
+        return _zh_span(lo, hi)
     span = hi - lo
     if _is_deep(lo) and span >= 10 * _YEAR_SECONDS:
         return _deep_span(lo, hi)
@@ -218,6 +235,8 @@ def _labels_fit(
 
 def format_year(year: int) -> str:
     """Historical year for an astronomical one: 1969, 43, 44 BC (-43), 1 BC (0), 10,000."""
+    if _language == "zh":
+        return zh.year(year)
     if year <= 0:
         return f"{_year_number(1 - year)} BC"
     return _year_number(year)
@@ -244,7 +263,8 @@ def _clock_labels(secs: IntArray, with_seconds: bool) -> list[str]:
     for year, month, day, hour, minute, second in parts:
         clock = _clock(hour, minute, second, with_seconds)
         new_day = previous_day != (year, month, day)
-        labels.append(f"{_day_month(day, month)} {clock}" if new_day else clock)
+        day_text = zh.day_month(month, day) if _language == "zh" else _day_month(day, month)
+        labels.append(f"{day_text} {clock}" if new_day else clock)
         previous_day = (year, month, day)
     return labels
 
@@ -252,6 +272,11 @@ def _clock_labels(secs: IntArray, with_seconds: bool) -> list[str]:
 def _day_labels(secs: IntArray) -> list[str]:
     """``27 Apr``, with the year on the first tick and on 1 January: ``1 Jan 2027``."""
     year, month, day = (p.tolist() for p in civil_from_seconds(secs)[:3])
+    if _language == "zh":
+        return [
+            zh.full_day(y, m, d) if i == 0 or (d, m) == (1, 1) else zh.day_month(m, d)
+            for i, (y, m, d) in enumerate(zip(year, month, day, strict=True))
+        ]
     return [
         f"{_day_month(d, m)} {format_year(y)}" if i == 0 or (d, m) == (1, 1) else _day_month(d, m)
         for i, (y, m, d) in enumerate(zip(year, month, day, strict=True))
@@ -261,6 +286,8 @@ def _day_labels(secs: IntArray) -> list[str]:
 def _month_labels(secs: IntArray) -> list[str]:
     """``Apr 2026``."""
     year, month = (p.tolist() for p in civil_from_seconds(secs)[:2])
+    if _language == "zh":
+        return [zh.month_year(y, m) for y, m in zip(year, month, strict=True)]
     return [f"{MONTH_NAMES[m - 1]} {format_year(y)}" for y, m in zip(year, month, strict=True)]
 
 
@@ -275,6 +302,8 @@ def _years_ago_labels(secs: IntArray, step: int) -> list[str]:
 
 
 def _years_ago(ago: int, step: int) -> str:
+    if _language == "zh":
+        return zh.years_ago(ago)
     if ago <= 0:
         return format_year(YEARS_AGO_ORIGIN - ago)
     unit, word = (10**9, "billion") if ago >= 10**9 else (10**6, "million")
@@ -337,6 +366,8 @@ def _deep_span(lo: float, hi: float) -> str:
 
 def _rounded_years_ago(ago: int) -> str:
     """Three significant figures: ``13.8 billion years ago``, ``312,000 years ago``."""
+    if _language == "zh":
+        return zh.rounded_years_ago(ago)
     drop = len(str(ago)) - 3
     if drop > 0:
         ago = (ago + 5 * 10 ** (drop - 1)) // 10**drop * 10**drop
@@ -344,3 +375,22 @@ def _rounded_years_ago(ago: int) -> str:
         if ago >= unit:
             return f"{_trim(f'{ago / unit:.2f}')} {word} years ago"
     return f"{ago:,} years ago"
+
+
+def _zh_span(lo: float, hi: float) -> str:
+    """The span line in Chinese, at the span's own scale: ``2026年4月27日 09:00 – 17:30``,
+    ``2026年4月 – 2026年6月``, ``公元前44年 – 14年``, ``138亿年前 – 46亿年前``."""
+    span = hi - lo
+    a, b = _civil(lo), _civil(hi)
+    if _is_deep(lo) and span >= 10 * _YEAR_SECONDS:
+        return f"{zh.rounded_years_ago(YEARS_AGO_ORIGIN - a[0])} – {zh.rounded_years_ago(YEARS_AGO_ORIGIN - b[0])}"
+    if span < 3 * SECONDS_PER_DAY:
+        with_seconds = span < 120
+        start = f"{zh.full_day(*a[:3])} {_clock(a[3], a[4], a[5], with_seconds)}"
+        end = _clock(b[3], b[4], b[5], with_seconds)
+        return f"{start} – {end}" if a[:3] == b[:3] else f"{start} – {zh.full_day(*b[:3])} {end}"
+    if span < 180 * SECONDS_PER_DAY:
+        return f"{zh.full_day(*a[:3])} – {zh.full_day(*b[:3])}"
+    if span < 10 * _YEAR_SECONDS:
+        return f"{zh.month_year(*a[:2])} – {zh.month_year(*b[:2])}"
+    return f"{zh.year(a[0])} – {zh.year(b[0])}"

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 from viewer.model.date_parsing import YEARS_AGO_ORIGIN
 from viewer.model.instants import civil_from_seconds
-from viewer.timeline.tick_spacing import MONTH_NAMES, _rounded_years_ago, format_year
+from viewer.timeline import chinese_labels as zh
+from viewer.timeline.tick_spacing import MONTH_NAMES, _rounded_years_ago, date_language, format_year
 
 # Years before 10,000 BC read as "years ago", as on the time axis.
 DEEP_BEFORE_YEAR = -9_999
@@ -26,6 +27,8 @@ def describe_instant(seconds: int, precision: str) -> str:
     year, month, day, hour, minute, second = (
         int(part[0]) for part in civil_from_seconds([int(seconds)])
     )
+    if date_language() == "zh":
+        return _chinese_instant(year, month, day, (hour, minute, second), precision)
     if precision == "year":
         return _years_ago(YEARS_AGO_ORIGIN - year) if year < DEEP_BEFORE_YEAR else format_year(year)
     month_year = f"{MONTH_NAMES[month - 1]} {format_year(year)}"
@@ -54,10 +57,29 @@ def describe_when(
         last = describe_instant(end, precision)
         if last != when:
             when = f"{when} – {last}"
+    if date_language() == "zh":  # 约1850年（年）: "approximate" is a prefix in Chinese
+        return f"{'约' if approximate else ''}{when}（{words.get(precision, precision)}）"
     qualifiers = [words.get(precision, precision)]
     if approximate:
         qualifiers.append(words.get("approximate", "approximate"))
     return f"{when} ({', '.join(qualifiers)})"
+
+
+def _chinese_instant(
+    year: int, month: int, day: int, clock: tuple[int, int, int], precision: str
+) -> str:
+    if precision == "year":
+        return zh.years_ago(YEARS_AGO_ORIGIN - year) if year < DEEP_BEFORE_YEAR else zh.year(year)
+    if precision == "month":
+        return zh.month_year(year, month)
+    if precision == "day":
+        return zh.full_day(year, month, day)
+    hour, minute, second = clock
+    return (
+        f"{zh.full_day(year, month, day)} {hour:02d}:{minute:02d}"
+        + (f":{second:02d}" if second else "")
+        + " UTC"
+    )
 
 
 def _years_ago(ago: int) -> str:
