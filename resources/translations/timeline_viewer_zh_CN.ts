@@ -304,6 +304,13 @@ A fast, zoomable timeline of dated events.</source>
     </message>
 </context>
 <context>
+    <name>ImageExport</name>
+    <message>
+        <source>(no lane)</source>
+        <translation>（无分类）</translation>
+    </message>
+</context>
+<context>
     <name>LaneLegend</name>
     <message>
         <source>Lanes</source>

@@ -217,6 +217,7 @@ def test_an_excerpt_with_markup_shows_as_literal_text(qtbot, app_settings, tmp_p
 
 def test_every_action_with_a_shortcut_is_listed_in_the_shortcuts_dialog(application, qtbot):
     from viewer.ui.shortcuts_dialog import ShortcutsDialog
+    from viewer.ui.window_actions import plain_text
 
     window = application.window
     toggles = [dock.toggleViewAction() for dock in window.docks()]
@@ -225,7 +226,7 @@ def test_every_action_with_a_shortcut_is_listed_in_the_shortcuts_dialog(applicat
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     for action in [*window.actions.all(), *toggles]:
         assert not action.shortcut().isEmpty(), action.text()
-        assert action.text().replace("&", "").rstrip("…") in listed
+        assert plain_text(action) in listed
 
 
 def test_a_file_without_a_recognisable_date_column_asks_and_remembers_the_mapping(

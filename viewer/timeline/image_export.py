@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -240,7 +240,7 @@ def _draw_legend(
     painter.setFont(font)
     x, y, line = float(MARGIN), float(top), metrics.height() + 8
     for name, swatch in zip(names, lane_colours(names), strict=True):
-        text = name or "(no lane)"
+        text = name or QCoreApplication.translate("ImageExport", "(no lane)")
         item = 18 + metrics.horizontalAdvance(text) + 22
         if x + item > width - MARGIN and x > MARGIN:
             x, y = float(MARGIN), y + line

@@ -15,6 +15,7 @@ class LaneLegend(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long file and lane names wrap instead of being cut off
         self.list.setAccessibleName(self.tr("Lanes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

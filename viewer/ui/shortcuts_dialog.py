@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.window_actions import WindowActions, timeline_keys
+from viewer.ui.window_actions import WindowActions, plain_text, timeline_keys
 
 
 class ShortcutsDialog(QDialog):
@@ -25,10 +25,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         rows = [
-            (
-                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                a.text().replace("&", "").rstrip("…"),
-            )
+            (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain_text(a))
             for a in [*actions.all(), *(extra or [])]
             if not a.shortcut().isEmpty()
         ] + timeline_keys(self)

@@ -22,6 +22,7 @@ class SourcesPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long file and lane names wrap instead of being cut off
         self.list.setAccessibleName(self.tr("Loaded files"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.reload_button = QPushButton(self.tr("Reload"))

@@ -3,6 +3,7 @@ lists them from here)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QCoreApplication
@@ -120,6 +121,12 @@ def tint_actions(actions: WindowActions, colour: str) -> None:
     for action in actions.all():
         if action.data():
             action.setIcon(tinted_icon(str(action.data()), colour))
+
+
+def plain_text(action: QAction) -> str:
+    """An action's text without its accelerator: "&Open…" and "打开(&O)……" read "Open", "打开"."""
+    text = re.sub(r"\(&\w\)", "", action.text())
+    return text.replace("&", "").rstrip("…").rstrip("…")
 
 
 def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
