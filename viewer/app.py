@@ -29,7 +29,6 @@ from viewer.ui.theme import LIGHT, apply_palette, resolve_theme
 from viewer.ui.translations import install_translators, remove_translators, ui_language
 from viewer.ui.window_actions import ICON_INK, tint_actions
 
-FILE_FILTER = "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)"
 RELOAD_DELAY_MS = 400
 APP_ID = "org.timelineviewer.TimelineViewer"
 ORDER_KEY = "order"  # beside the roles in a remembered mapping: "day", "month" or "auto"
@@ -187,7 +186,10 @@ class Application:
             self.window,
             QCoreApplication.translate("Application", "Open timelines"),
             self.settings.get(settings.LAST_FOLDER),
-            FILE_FILTER,
+            QCoreApplication.translate(
+                "Application",
+                "Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)",
+            ),
         )
         if paths:
             self.settings.set(settings.LAST_FOLDER, str(Path(paths[0]).parent))

@@ -12,6 +12,10 @@
         <translation>打开时间线</translation>
     </message>
     <message>
+        <source>Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)</source>
+        <translation>时间线文件 (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Loaded %1</source>
         <translation>已载入 %1</translation>
     </message>
@@ -216,8 +220,16 @@ A fast, zoomable timeline of dated events.</source>
         <translation>导出图片</translation>
     </message>
     <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export events</source>
         <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)</translation>
     </message>
     <message>
         <source>%1 is a loaded file; it was not overwritten.</source>

@@ -17,9 +17,6 @@ from viewer.timeline.look import Look
 from viewer.ui.export_image_dialog import RANGE_ALL, RANGE_TYPED, RANGE_VISIBLE, ExportImageDialog
 from viewer.ui.main_window import MainWindow
 
-IMAGE_FILTER = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
-EVENTS_FILTER = "CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)"
-
 
 class ExportActions:
     def __init__(self, session: Session, window: MainWindow, preferences: settings.Settings,
@@ -41,7 +38,9 @@ class ExportActions:
             return
         path = self.ask_output(
             QCoreApplication.translate("ExportActions", "Export image"),
-            IMAGE_FILTER,
+            QCoreApplication.translate(
+                "ExportActions", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+            ),
             "timeline.png",
         )
         if path is None:
@@ -64,7 +63,10 @@ class ExportActions:
     def export_events(self) -> None:
         path = self.ask_output(
             QCoreApplication.translate("ExportActions", "Export events"),
-            EVENTS_FILTER,
+            QCoreApplication.translate(
+                "ExportActions",
+                "CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)",
+            ),
             "events.csv",
         )
         if path is None:
