@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import __version__, assets, settings
@@ -436,6 +436,3 @@ def run_app(argv: Sequence[str]) -> int:
     app.aboutToQuit.connect(application.shutdown)
     application.window.show()
     return app.exec()
-
-
-__all__ = ["QDesktopServices", "build_application", "create_app", "run_app"]

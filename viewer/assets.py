@@ -15,12 +15,16 @@ def _roots() -> list[Path]:
     return [*roots, _PACKAGE / "bundled", _PACKAGE.parent]
 
 
-def resources_dir() -> Path:
+def _bundled_folder(name: str) -> Path:
     for root in _roots():
-        candidate = root / "resources"
+        candidate = root / name
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("the bundled resources folder is missing from this installation")
+    raise FileNotFoundError(f"the bundled {name} folder is missing from this installation")
+
+
+def resources_dir() -> Path:
+    return _bundled_folder("resources")
 
 
 def icon_path(name: str) -> Path:
@@ -29,11 +33,7 @@ def icon_path(name: str) -> Path:
 
 
 def data_dir() -> Path:
-    for root in _roots():
-        candidate = root / "data"
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("the bundled data folder is missing from this installation")
+    return _bundled_folder("data")
 
 
 def sample_timeline(language: str | None = None) -> Path:

@@ -22,10 +22,7 @@ from viewer.model.date_forms import (
     EPOCH_DIVISORS,
     EPOCH_MIN,
     NUMERIC_PATTERN,
-    clock_seconds,
     local_to_utc,
-    place_two_digit_year,
-    zone_offset,
 )
 from viewer.model.date_parsing import parse_date
 from viewer.model.instants import is_valid_civil, seconds_from_civil
@@ -423,13 +420,3 @@ def _scatter(
         out.yearless[row] = results[code]  # type: ignore[assignment]
     for row, code in zip(rows[row_kind == 2].tolist(), codes[row_kind == 2].tolist(), strict=True):
         out.reasons[row] = results[code]  # type: ignore[assignment]
-
-
-__all__ = [
-    "DateColumn",
-    "clock_seconds",
-    "column_context",
-    "parse_date_column",
-    "place_two_digit_year",
-    "zone_offset",
-]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pyarrow as pa
 
 from viewer.io.column_mapping import DateParts, DateSource, JoinedColumns
@@ -116,6 +115,3 @@ def _clock(text: str) -> int:
     if not all(p.isdigit() for p in hms):
         raise DateParseError(f"time {text!r} is not a time of day")
     return clock_seconds(hms[0], hms[1], hms[2], ampm)
-
-
-__all__ = ["date_text", "np", "parse_source"]

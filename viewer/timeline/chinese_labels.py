@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-YEARS_AGO_ORIGIN = 1950  # as viewer.model.date_parsing (Before Present)
+from viewer.model.date_parsing import YEARS_AGO_ORIGIN
 
 
 def year(y: int) -> str:

@@ -356,15 +356,15 @@ def _year_span(a: int, b: int) -> str:
 
 
 def _deep_span(lo: float, hi: float) -> str:
-    first = _rounded_years_ago(YEARS_AGO_ORIGIN - _civil(lo)[0])
+    first = rounded_years_ago(YEARS_AGO_ORIGIN - _civil(lo)[0])
     end_year = _civil(hi)[0]
     if end_year >= YEARS_AGO_ORIGIN:
         return f"{first} – {format_year(end_year)}"
-    last = _rounded_years_ago(YEARS_AGO_ORIGIN - end_year)
+    last = rounded_years_ago(YEARS_AGO_ORIGIN - end_year)
     return f"{first.removesuffix(' years ago')} – {last}"
 
 
-def _rounded_years_ago(ago: int) -> str:
+def rounded_years_ago(ago: int) -> str:
     """Three significant figures: ``13.8 billion years ago``, ``312,000 years ago``."""
     if _language == "zh":
         return zh.rounded_years_ago(ago)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from viewer.model.date_parsing import YEARS_AGO_ORIGIN
 from viewer.model.instants import civil_from_seconds
 from viewer.timeline import chinese_labels as zh
-from viewer.timeline.tick_spacing import MONTH_NAMES, _rounded_years_ago, date_language, format_year
+from viewer.timeline.tick_spacing import MONTH_NAMES, date_language, format_year, rounded_years_ago
 
 # Years before 10,000 BC read as "years ago", as on the time axis.
 DEEP_BEFORE_YEAR = -9_999
@@ -84,6 +84,6 @@ def _chinese_instant(
 
 def _years_ago(ago: int) -> str:
     """``13.8 billion years ago``, ``65.5 million years ago`` (rounded as on the axis's span
-    line, whose private helper this reuses so the two agree); under a million years the exact
+    line, whose helper this reuses so the two agree); under a million years the exact
     count, ``13,949 years ago``."""
-    return _rounded_years_ago(ago) if ago >= _MILLION else f"{ago:,} years ago"
+    return rounded_years_ago(ago) if ago >= _MILLION else f"{ago:,} years ago"

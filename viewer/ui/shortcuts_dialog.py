@@ -28,7 +28,7 @@ class ShortcutsDialog(QDialog):
             (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain_text(a))
             for a in [*actions.all(), *(extra or [])]
             if not a.shortcut().isEmpty()
-        ] + timeline_keys(self)
+        ] + timeline_keys()
         self.table = QTableWidget(len(rows), 2)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])

@@ -129,7 +129,7 @@ def plain_text(action: QAction) -> str:
     return text.replace("&", "").rstrip("…").rstrip("…")
 
 
-def timeline_keys(parent: QWidget) -> list[tuple[str, str]]:
+def timeline_keys() -> list[tuple[str, str]]:
     """Keys the timeline itself handles when it has focus."""
     return [
         ("+ / −", QCoreApplication.translate("WindowActions", "Zoom in / out")),
