@@ -22,6 +22,7 @@ from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
 from viewer.ui.file_loader import FileLoader, expand_paths
 from viewer.ui.font_coverage import FontFamilies, cjk_font_missing
+from viewer.ui.load_messages import translated
 from viewer.ui.main_window import MainWindow
 from viewer.ui.mapping_dialog import MappingDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
@@ -233,7 +234,7 @@ class Application:
         )
 
     def _on_loader_failed(self, path: str, report: LoadReport) -> None:
-        sentence = report.error or ""
+        sentence = translated(report.error or "")
         if report.needs_mapping and self._ask_mapping(path, report, sentence):
             return
         self.window.problems.add_failure(path, sentence)
@@ -307,7 +308,11 @@ class Application:
         self._check_fonts()
         self._on_session_search_changed()
         w.show_status(
-            QCoreApplication.translate("Application", "%1 events from %2 file(s)")
+            (
+                QCoreApplication.translate("Application", "1 event from %2 file(s)")
+                if len(s.events) == 1
+                else QCoreApplication.translate("Application", "%1 events from %2 file(s)")
+            )
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )

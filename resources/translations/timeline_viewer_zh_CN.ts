@@ -24,6 +24,10 @@
         <translation>此文件中的日期按“日/月”或“月/日”读来都说得通。目前按“月在前”显示；如有误，请选择正确的顺序。</translation>
     </message>
     <message>
+        <source>1 event from %2 file(s)</source>
+        <translation>1 个事件，来自 %2 个文件</translation>
+    </message>
+    <message>
         <source>%1 events from %2 file(s)</source>
         <translation>%1 个事件，来自 %2 个文件</translation>
     </message>
@@ -334,6 +338,381 @@ A fast, zoomable timeline of dated events.</source>
     </message>
 </context>
 <context>
+    <name>LoadMessages</name>
+    <message>
+        <source>no column holds dates</source>
+        <translation>没有哪一列是日期</translation>
+    </message>
+    <message>
+        <source>unknown role {role!r}; roles are {roles}</source>
+        <translation>未知的角色 {role!r}；可用的角色有 {roles}</translation>
+    </message>
+    <message>
+        <source>there is no column {name!r} for {role}</source>
+        <translation>没有名为 {name!r} 的列可作 {role}</translation>
+    </message>
+    <message>
+        <source>year {year_text!r} is not a number</source>
+        <translation>年份 {year_text!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>month {month_text!r} is not a number</source>
+        <translation>月份 {month_text!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>month {month} is out of range</source>
+        <translation>月份 {month} 超出范围</translation>
+    </message>
+    <message>
+        <source>there is no day {day} in month {month} of year {year}</source>
+        <translation>{year}年{month}月没有{day}日</translation>
+    </message>
+    <message>
+        <source>time {text!r} is not a time of day</source>
+        <translation>时间 {text!r} 不是一天中的时刻</translation>
+    </message>
+    <message>
+        <source>is empty or has no header row</source>
+        <translation>文件为空或没有标题行</translation>
+    </message>
+    <message>
+        <source>{reason}; shown without an end</source>
+        <translation>{reason}；显示时不带结束日期</translation>
+    </message>
+    <message>
+        <source>ends before it starts; shown without an end</source>
+        <translation>结束早于开始；显示时不带结束日期</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>nested too deeply to read</source>
+        <translation>嵌套太深，无法读取</translation>
+    </message>
+    <message>
+        <source>is empty; a JSON Lines file holds one JSON object per line.</source>
+        <translation>文件为空；JSON Lines 文件每行应有一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>is not {encoding} text (undecodable byte at offset {offset}); JSON Lines must be saved as UTF-8.</source>
+        <translation>不是 {encoding} 文本（偏移 {offset} 处有无法解码的字节）；JSON Lines 文件必须以 UTF-8 保存。</translation>
+    </message>
+    <message>
+        <source>starts like a JSON array but is not valid JSON ({error} at line {line}, column {column}).</source>
+        <translation>开头像 JSON 数组，但不是有效的 JSON（第 {line} 行第 {column} 列：{error}）。</translation>
+    </message>
+    <message>
+        <source>starts like a JSON array but could not be read ({err}).</source>
+        <translation>开头像 JSON 数组，但无法读取（{err}）。</translation>
+    </message>
+    <message>
+        <source>holds a single JSON object spread over several lines (keys: {keys}), not one object per line or an array of records.</source>
+        <translation>是一个跨越多行的 JSON 对象（键：{keys}），而不是每行一个对象或记录数组。</translation>
+    </message>
+    <message>
+        <source>has no line holding a JSON object (line {first} holds something else); a JSON Lines file holds one object per line.</source>
+        <translation>没有一行是 JSON 对象（第 {first} 行是别的内容）；JSON Lines 文件每行应有一个对象。</translation>
+    </message>
+    <message>
+        <source>has no line holding a JSON object ({count} lines hold something else, the first at line {first}); a JSON Lines file holds one object per line.</source>
+        <translation>没有一行是 JSON 对象（{count} 行是别的内容，第一处在第 {first} 行）；JSON Lines 文件每行应有一个对象。</translation>
+    </message>
+    <message>
+        <source>{error} at column {column}</source>
+        <translation>第 {column} 列：{error}</translation>
+    </message>
+    <message>
+        <source>is not a JSON array of records.</source>
+        <translation>不是由记录组成的 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>is an empty JSON array, so it holds no records.</source>
+        <translation>是空的 JSON 数组，没有任何记录。</translation>
+    </message>
+    <message>
+        <source>is a JSON array of {count} items none of which is an object; each record should be an object of field names and values.</source>
+        <translation>是含 {count} 项的 JSON 数组，但没有一项是对象；每条记录应是由字段名和值组成的对象。</translation>
+    </message>
+    <message>
+        <source>not a JSON object: {reason}</source>
+        <translation>不是 JSON 对象：{reason}</translation>
+    </message>
+    <message>
+        <source>found an array</source>
+        <translation>这里是数组</translation>
+    </message>
+    <message>
+        <source>found a number</source>
+        <translation>这里是数字</translation>
+    </message>
+    <message>
+        <source>found a string</source>
+        <translation>这里是字符串</translation>
+    </message>
+    <message>
+        <source>found true/false</source>
+        <translation>这里是 true/false</translation>
+    </message>
+    <message>
+        <source>found null</source>
+        <translation>这里是 null</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown time zone {name!r} (use a name such as Europe/Berlin or +02:00)</source>
+        <translation>未知的时区 {name!r}（请使用 Asia/Shanghai 或 +08:00 这样的名称）</translation>
+    </message>
+    <message>
+        <source>{file}: could not be read ({kind}: {error})</source>
+        <translation>{file}：无法读取（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <source>has a header but no rows (columns: {columns})</source>
+        <translation>只有标题行，没有数据行（列：{columns}）</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>is a web page (HTML), not a table; save the table itself as CSV and open that</source>
+        <translation>是网页（HTML），不是表格；请把表格本身另存为 CSV 再打开</translation>
+    </message>
+    <message>
+        <source>is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files</source>
+        <translation>是 XML，但不是 Timeline（.timeline）文件；请打开 CSV、JSON 或 .timeline 文件</translation>
+    </message>
+    <message>
+        <source>{problem}; found columns {columns}; name the date column with --column start=NAME</source>
+        <translation>{problem}；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等另外 {count} 列</translation>
+    </message>
+    <message>
+        <source>has no usable dates in column {column}; found columns {columns}; name the date column with --column start=NAME</source>
+        <translation>列 {column} 中没有可用的日期；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
+    </message>
+    <message>
+        <source>has no usable dates in column {column} (row {row}: {value!r}, {reason}); found columns {columns}; name the date column with --column start=NAME</source>
+        <translation>列 {column} 中没有可用的日期（第 {row} 行：{value!r}，{reason}）；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
+    </message>
+    <message>
+        <source>unknown encoding {name!r}</source>
+        <translation>未知的编码 {name!r}</translation>
+    </message>
+    <message>
+        <source>is a binary file, not a text table (it contains NUL bytes)</source>
+        <translation>是二进制文件，不是文本表格（含有 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>is not text in any encoding we recognise; if it is, name it with --encoding</source>
+        <translation>不是任何可识别编码的文本；如果是文本，请用 --encoding 指定编码</translation>
+    </message>
+    <message>
+        <source>is not valid {encoding} (byte {byte:,} cannot be read); name the right encoding with --encoding</source>
+        <translation>不是有效的 {encoding} 文本（第 {byte:,} 个字节无法读取）；请用 --encoding 指定正确的编码</translation>
+    </message>
+    <message>
+        <source>names an unknown encoding {encoding!r}</source>
+        <translation>指定了未知的编码 {encoding!r}</translation>
+    </message>
+    <message>
+        <source>contains a {found} declaration, which .timeline files never have and which can be used to attack XML readers, so it was not read.</source>
+        <translation>含有 {found} 声明；.timeline 文件从不含此类声明，而它可被用来攻击 XML 读取程序，因此未读取。</translation>
+    </message>
+    <message>
+        <source>is a Timeline file in the early plain-text format (EVENT: lines), not the XML format later versions write; open and save it in Timeline to convert it.</source>
+        <translation>是早期纯文本格式（EVENT: 行）的 Timeline 文件，不是后来版本使用的 XML 格式；请在 Timeline 中打开并保存以转换。</translation>
+    </message>
+    <message>
+        <source>is not well-formed XML ({err}); a .timeline file is XML.</source>
+        <translation>不是格式正确的 XML（{err}）；.timeline 文件是 XML。</translation>
+    </message>
+    <message>
+        <source>could not be read as XML ({err}).</source>
+        <translation>无法作为 XML 读取（{err}）。</translation>
+    </message>
+    <message>
+        <source>is XML whose top element is &lt;{name}&gt;, not &lt;timeline&gt;, so it is not a .timeline file.</source>
+        <translation>是顶层元素为 &lt;{name}&gt; 而非 &lt;timeline&gt; 的 XML，因此不是 .timeline 文件。</translation>
+    </message>
+    <message>
+        <source>uses Timeline&apos;s &apos;{time_type}&apos; time type rather than Gregorian dates, which cannot be shown on a calendar timeline.</source>
+        <translation>使用 Timeline 的“{time_type}”时间类型而非公历日期，无法显示在日历时间线上。</translation>
+    </message>
+    <message>
+        <source>is a &lt;timeline&gt; document without an &lt;events&gt; element.</source>
+        <translation>是没有 &lt;events&gt; 元素的 &lt;timeline&gt; 文档。</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (undecodable byte at offset {offset}); TimelineJS JSON must be UTF-8.</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处有无法解码的字节）；TimelineJS JSON 必须是 UTF-8。</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({error} at line {line}, column {column}); a TimelineJS file is a JSON object with an events list.</source>
+        <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{error}）；TimelineJS 文件是带有 events 列表的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>could not be read as JSON ({err}).</source>
+        <translation>无法作为 JSON 读取（{err}）。</translation>
+    </message>
+    <message>
+        <source>{found}, not a TimelineJS story with dated events.</source>
+        <translation>{found}，不是带日期事件的 TimelineJS 故事。</translation>
+    </message>
+    <message>
+        <source>holds a JSON object without an events list (keys: {keys})</source>
+        <translation>是没有 events 列表的 JSON 对象（键：{keys}）</translation>
+    </message>
+    <message>
+        <source>has an empty or non-list events entry</source>
+        <translation>events 项为空或不是列表</translation>
+    </message>
+    <message>
+        <source>has an events list whose items are not objects with a start_date</source>
+        <translation>events 列表中的项不是带 start_date 的对象</translation>
+    </message>
+    <message>
+        <source>holds a JSON array at the top level</source>
+        <translation>顶层是 JSON 数组</translation>
+    </message>
+    <message>
+        <source>holds a JSON string at the top level</source>
+        <translation>顶层是 JSON 字符串</translation>
+    </message>
+    <message>
+        <source>holds a JSON literal (true, false or null) at the top level</source>
+        <translation>顶层是 JSON 字面量（true、false 或 null）</translation>
+    </message>
+    <message>
+        <source>holds a JSON number at the top level</source>
+        <translation>顶层是 JSON 数字</translation>
+    </message>
+    <message>
+        <source>no year, and no other date to take it from (give one with --year)</source>
+        <translation>没有年份，也没有其他日期可借用年份（请用 --year 指定）</translation>
+    </message>
+    <message>
+        <source>not a Chinese date form we know</source>
+        <translation>不是可识别的中文日期格式</translation>
+    </message>
+    <message>
+        <source>a decade should end in 0</source>
+        <translation>年代应以 0 结尾</translation>
+    </message>
+    <message>
+        <source>a day without a month</source>
+        <translation>有日无月</translation>
+    </message>
+    <message>
+        <source>a time of day without a day</source>
+        <translation>有时刻而无日期</translation>
+    </message>
+    <message>
+        <source>a month without a year</source>
+        <translation>有月无年</translation>
+    </message>
+    <message>
+        <source>both a day and a part of the month</source>
+        <translation>同时有具体日期和上中下旬</translation>
+    </message>
+    <message>
+        <source>an era without a year</source>
+        <translation>有纪年而无年份</translation>
+    </message>
+    <message>
+        <source>there is no year 0 BC</source>
+        <translation>没有公元前0年</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time of day we know</source>
+        <translation>“{text}”不是可识别的时刻</translation>
+    </message>
+    <message>
+        <source>a season or quarter needs a year and no month</source>
+        <translation>季节或季度需要年份，且不能有月份</translation>
+    </message>
+    <message>
+        <source>time-zone offset {zone} is out of range</source>
+        <translation>时区偏移 {zone} 超出范围</translation>
+    </message>
+    <message>
+        <source>unknown time zone {zone}</source>
+        <translation>未知的时区 {zone}</translation>
+    </message>
+    <message>
+        <source>hour {h} does not go with {ampm}</source>
+        <translation>{h} 点不能与 {ampm} 连用</translation>
+    </message>
+    <message>
+        <source>time of day out of range</source>
+        <translation>时刻超出范围</translation>
+    </message>
+    <message>
+        <source>the year should have two or four digits</source>
+        <translation>年份应为两位或四位数字</translation>
+    </message>
+    <message>
+        <source>year is too far from the present</source>
+        <translation>年份离现在太远</translation>
+    </message>
+    <message>
+        <source>a decimal number, not a date</source>
+        <translation>是小数，不是日期</translation>
+    </message>
+    <message>
+        <source>a number too large for a timestamp</source>
+        <translation>数字太大，不能作为时间戳</translation>
+    </message>
+    <message>
+        <source>an era year must be positive</source>
+        <translation>纪年的年份必须为正数</translation>
+    </message>
+    <message>
+        <source>the year is missing</source>
+        <translation>缺少年份</translation>
+    </message>
+    <message>
+        <source>two months in one date</source>
+        <translation>一个日期中有两个月份</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos; is not part of a date we know</source>
+        <translation>“{token}”不是可识别的日期成分</translation>
+    </message>
+    <message>
+        <source>two years in one date</source>
+        <translation>一个日期中有两个年份</translation>
+    </message>
+    <message>
+        <source>more numbers than a date has</source>
+        <translation>数字比日期所需的多</translation>
+    </message>
+    <message>
+        <source>no month or year found</source>
+        <translation>未找到月份或年份</translation>
+    </message>
+    <message>
+        <source>a season or part of a year needs a year and no month</source>
+        <translation>季节或年内时段需要年份，且不能有月份</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空白</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Timeline Viewer</source>
@@ -513,8 +892,16 @@ A fast, zoomable timeline of dated events.</source>
         <translation>%2 中跳过了 %1 行</translation>
     </message>
     <message>
+        <source>1 row skipped in %2</source>
+        <translation>%2 中跳过了 1 行</translation>
+    </message>
+    <message>
         <source>%1 warnings in %2</source>
         <translation>%2 中有 %1 条警告</translation>
+    </message>
+    <message>
+        <source>1 warning in %2</source>
+        <translation>%2 中有 1 条警告</translation>
     </message>
     <message>
         <source>row %1</source>
@@ -546,6 +933,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>No matches</source>
         <translation>没有匹配</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
     </message>
     <message>
         <source>%1 matches</source>
@@ -592,6 +983,14 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>%1 — %2 events</source>
         <translation>%1 — %2 个事件</translation>
+    </message>
+    <message>
+        <source>%1 — 1 event</source>
+        <translation>%1 — 1 个事件</translation>
+    </message>
+    <message>
+        <source> · 1 problem</source>
+        <translation> · 1 个问题</translation>
     </message>
     <message>
         <source> · %1 problems</source>

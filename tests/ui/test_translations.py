@@ -3,6 +3,7 @@ choice taking effect at the next start, the command line staying English."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -52,6 +53,9 @@ def test_translations_keep_their_placeholders_and_accelerators():
             assert (placeholder in source) == (placeholder in (text or "")), (context, source)
         if "&" in source.replace("&&", ""):
             assert "&" in (text or ""), (context, source)
+        # the loader's messages are filled in with str.format: the same fields, conversions and specs
+        fields = sorted(f for f in re.findall(r"\{[^{}]*\}", source))
+        assert fields == sorted(re.findall(r"\{[^{}]*\}", text or "")), (context, source)
 
 
 @pytest.fixture

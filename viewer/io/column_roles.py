@@ -11,6 +11,7 @@ from viewer.io.known_layouts import known_layout
 from viewer.io.load_options import ROLES
 from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError
 
 Sample = dict[str, list[str]]  # column -> its first non-empty cells
@@ -22,6 +23,10 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 class MappingError(ValueError):
     """The user named a column that is not there, or no column holds dates."""
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.reason = Message(template, **values)
+        super().__init__(self.reason)
 
 
 def decide_mapping(
@@ -43,7 +48,7 @@ def decide_mapping(
     ):
         mapping.start = _date_column_by_content(columns, sample, mapping) or mapping.start
     if mapping.start is None:
-        raise MappingError("no column holds dates")
+        raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
     if mapping.layout == "generic":
         _fill_by_content(mapping, columns, sample)
     used = set(_used_columns(mapping))
@@ -74,10 +79,18 @@ def _apply_forced(mapping: ColumnMapping, columns: list[str], forced: dict[str, 
     by_key = {header_key(c): c for c in columns}
     for role, name in forced.items():
         if role not in ROLES:
-            raise MappingError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+            raise MappingError(
+                QT_TRANSLATE_NOOP("LoadMessages", "unknown role {role!r}; roles are {roles}"),
+                role=role,
+                roles=", ".join(ROLES),
+            )
         column = name if name in columns else by_key.get(header_key(name))
         if column is None:
-            raise MappingError(f"there is no column {name!r} for {role}")
+            raise MappingError(
+                QT_TRANSLATE_NOOP("LoadMessages", "there is no column {name!r} for {role}"),
+                name=name,
+                role=role,
+            )
         for other in ROLES:  # a column plays one role
             if other != role and getattr(mapping, other) == column:
                 setattr(mapping, other, None)

@@ -26,7 +26,7 @@ from viewer.model.date_forms import (
 )
 from viewer.model.date_parsing import parse_date
 from viewer.model.instants import is_valid_civil, seconds_from_civil
-from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
+from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -120,7 +120,7 @@ def parse_date_column(
     out = DateColumn.empty(n)
     pending = to_numpy(pc.utf8_length(text)) > 0  # (numpy for the comparison: see arrow_numpy)
     for index in np.flatnonzero(~pending):
-        out.reasons[int(index)] = "empty"
+        out.reasons[int(index)] = EMPTY
     if not pending.any():
         return out
     _fast_iso(text, pending, out, tz if context is None else context.tz)
@@ -187,7 +187,7 @@ def _through_distinct_values(
         ambiguous_order=distinct.ambiguous_order,
     )
     for row in np.flatnonzero(~present).tolist():
-        out.reasons[row] = "empty"
+        out.reasons[row] = EMPTY
     for table, target in ((distinct.reasons, out.reasons), (distinct.yearless, out.yearless)):
         if table:
             wanted = np.fromiter(table, dtype=np.int64)

@@ -12,7 +12,8 @@ from viewer.io.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, clock_seconds
 from viewer.model.date_words import MONTHS
 from viewer.model.instants import is_valid_civil, seconds_at
-from viewer.model.parsed_date import DateParseError
+from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.parsed_date import EMPTY, DateParseError
 from viewer.model.precision import Precision
 
 _MONTH_ABBR = {number: name.title() for name, number in MONTHS.items() if len(name) == 3}
@@ -86,22 +87,37 @@ def _parts_instant(
     year_text: str | None, month_text: str | None, day_text: str | None, time_text: str | None
 ) -> tuple[int, Precision]:
     if not year_text:
-        raise DateParseError("empty")
+        raise DateParseError(EMPTY)
     year = _int(year_text)
     if year is None:
-        raise DateParseError(f"year {year_text!r} is not a number")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "year {year_text!r} is not a number"),
+            year_text=year_text,
+        )
     year = bc_to_astronomical(year)  # TimelineJS: -44 is 44 BC
     month, day = _int(month_text), _int(day_text)
     if month_text and month is None:
-        raise DateParseError(f"month {month_text!r} is not a number")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "month {month_text!r} is not a number"),
+            month_text=month_text,
+        )
     if month is None:
         return seconds_at(year), Precision.YEAR
     if day is None:
         if not 1 <= month <= 12:
-            raise DateParseError(f"month {month} is out of range")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
+            )
         return seconds_at(year, month), Precision.MONTH
     if not is_valid_civil(year, month, day):
-        raise DateParseError(f"there is no day {day} in month {month} of year {year}")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "there is no day {day} in month {month} of year {year}"
+            ),
+            day=day,
+            month=month,
+            year=year,
+        )
     clock, precision = 0, Precision.DAY
     if time_text:
         clock, precision = _clock(time_text), Precision.TIME
@@ -113,5 +129,7 @@ def _clock(text: str) -> int:
     ampm = pieces[1] if len(pieces) > 1 else None
     hms = [*pieces[0].split(":"), "0", "0"][:3]
     if not all(p.isdigit() for p in hms):
-        raise DateParseError(f"time {text!r} is not a time of day")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "time {text!r} is not a time of day"), text=text
+        )
     return clock_seconds(hms[0], hms[1], hms[2], ampm)

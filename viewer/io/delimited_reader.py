@@ -22,6 +22,7 @@ from viewer.io.load_errors import LoadError
 from viewer.io.raw_table import RawTable, table_from_records, unique_headers
 from viewer.io.text_decoding import decode
 from viewer.model.date_parsing import parse_date
+from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
@@ -87,7 +88,7 @@ def sniff_layout(path: Path, head_text: str, delimiter: str | None) -> Delimited
     delimiter = delimiter or sniff_delimiter(head_text)
     records = split_records(head_text, delimiter, _SNIFF_RECORDS + 1)
     if not records or not any(cell.strip() for cell in records[0]):
-        raise LoadError(path, "is empty or has no header row")
+        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is empty or has no header row"))
     has_header = not looks_like_data(records[0])
     header = records[0] if has_header else [f"Column {i}" for i in range(1, len(records[0]) + 1)]
     body = records[1:] if has_header else records

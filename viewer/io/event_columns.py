@@ -22,6 +22,8 @@ from viewer.io.load_errors import RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.raw_table import RawTable, join_cells
 from viewer.io.year_filling import fill_years
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
+from viewer.model.parsed_date import EMPTY
 from viewer.model.precision import PRECISION_LABELS, Precision
 
 _VALUE_LIMIT = 200  # characters of a bad cell quoted in a problem report
@@ -137,10 +139,16 @@ def _combine_end(
 ) -> None:
     """Put the end column into ``start``'s spans: a written end wins over an implied one."""
     for i, reason in end.reasons.items():
-        if keep[i] and reason != "empty":
+        if keep[i] and reason != EMPTY:
             warnings.append(
                 RowProblem(
-                    int(raw.rows[i]), column, _quote(text, i), f"{reason}; shown without an end"
+                    int(raw.rows[i]),
+                    column,
+                    _quote(text, i),
+                    Message(
+                        QT_TRANSLATE_NOOP("LoadMessages", "{reason}; shown without an end"),
+                        reason=reason,
+                    ),
                 )
             )
     given = end.ok & keep
@@ -165,7 +173,9 @@ def _check_spans(
                 int(raw.rows[i]),
                 column,
                 _quote(text, i),
-                "ends before it starts; shown without an end",
+                Message(
+                    QT_TRANSLATE_NOOP("LoadMessages", "ends before it starts; shown without an end")
+                ),
             )
         )
     start.has_end &= ~backwards & (start.end != start.start)

@@ -18,9 +18,11 @@ import pyarrow as pa
 from viewer.io.load_errors import LoadError, RowProblem
 from viewer.io.raw_table import RawTable, unique_headers
 from viewer.io.timelinejs_json_reader import looks_like_timelinejs_json, read_timelinejs_json
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, as_message
 
 FORMAT_LINES = "jsonl"
 FORMAT_RECORDS = "json-records"
+_TOO_DEEP = Message(QT_TRANSLATE_NOOP("LoadMessages", "nested too deeply to read"))
 _PREVIEW = 80  # characters of a bad record shown in its RowProblem
 
 
@@ -37,7 +39,12 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
     text, encoding = _decode(path, data)
     body = text.strip()
     if not body:
-        raise LoadError(path, "is empty; a JSON Lines file holds one JSON object per line.")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "is empty; a JSON Lines file holds one JSON object per line."
+            ),
+        )
     if body.startswith("[") and not _is_array_line_among_lines(body):
         return _read_array(path, _load_whole(path, body), encoding)
     if body.startswith("{") and "\n" in body:
@@ -62,8 +69,13 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         raise LoadError(
             path,
-            f"is not {encoding.upper()} text (undecodable byte at offset {err.start}); "
-            "JSON Lines must be saved as UTF-8.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is not {encoding} text (undecodable byte at offset {offset}); "
+                "JSON Lines must be saved as UTF-8.",
+            ),
+            encoding=encoding.upper(),
+            offset=err.start,
         ) from err
 
 
@@ -87,22 +99,37 @@ def _load_whole(path: Path, text: str) -> Any:
     except json.JSONDecodeError as err:
         raise LoadError(
             path,
-            f"starts like a JSON array but is not valid JSON ({err.msg} at line {err.lineno}, "
-            f"column {err.colno}).",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "starts like a JSON array but is not valid JSON ({error} at line {line}, "
+                "column {column}).",
+            ),
+            error=err.msg,
+            line=err.lineno,
+            column=err.colno,
         ) from err
     except (ValueError, RecursionError) as err:
-        raise LoadError(path, f"starts like a JSON array but could not be read ({err}).") from err
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "starts like a JSON array but could not be read ({err})."
+            ),
+            err=err,
+        ) from err
 
 
 def _read_single_object(path: Path, data: bytes, whole: dict[str, Any]) -> RawTable:
     # A pretty-printed object is one document, not lines; a TimelineJS story has its own reader.
     if looks_like_timelinejs_json(whole):
         return read_timelinejs_json(path, data)
-    keys = ", ".join(list(whole)[:5]) or "none"
     raise LoadError(
         path,
-        f"holds a single JSON object spread over several lines (keys: {keys}), "
-        "not one object per line or an array of records.",
+        QT_TRANSLATE_NOOP(
+            "LoadMessages",
+            "holds a single JSON object spread over several lines (keys: {keys}), "
+            "not one object per line or an array of records.",
+        ),
+        keys=", ".join(list(whole)[:5]) or "—",
     )
 
 
@@ -120,11 +147,21 @@ def _read_lines(path: Path, text: str, encoding: str) -> RawTable:
         if problem is not None:
             problems.append(problem)
     if not table.rows:
-        count = "1 line is" if len(problems) == 1 else f"{len(problems)} lines are"
         raise LoadError(
             path,
-            f"has no line holding a JSON object ({count} something else, the first at line "
-            f"{problems[0].row}); a JSON Lines file holds one object per line.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "has no line holding a JSON object (line {first} holds something else); a "
+                "JSON Lines file holds one object per line.",
+            )
+            if len(problems) == 1
+            else QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "has no line holding a JSON object ({count} lines hold something else, the "
+                "first at line {first}); a JSON Lines file holds one object per line.",
+            ),
+            count=len(problems),
+            first=problems[0].row,
         )
     return table.to_raw_table(FORMAT_LINES, encoding, problems)
 
@@ -134,18 +171,25 @@ def _parse_line(line: str) -> tuple[Any, str | None]:
     try:
         return _loads(line), None
     except json.JSONDecodeError as err:
-        return None, f"{err.msg} at column {err.colno}"
+        return None, Message(
+            QT_TRANSLATE_NOOP("LoadMessages", "{error} at column {column}"),
+            error=err.msg,
+            column=err.colno,
+        )
     except RecursionError:
-        return None, "nested too deeply to read"
+        return None, _TOO_DEEP
     except ValueError as err:  # not raised by json today, but never let it escape
-        return None, str(err)
+        return None, as_message(str(err))
 
 
 def _read_array(path: Path, items: Any, encoding: str) -> RawTable:
     if not isinstance(items, list):
-        raise LoadError(path, "is not a JSON array of records.")
+        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is not a JSON array of records."))
     if not items:
-        raise LoadError(path, "is an empty JSON array, so it holds no records.")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP("LoadMessages", "is an empty JSON array, so it holds no records."),
+        )
     table = _RecordTable()
     problems: list[RowProblem] = []
     for position, item in enumerate(items, start=1):
@@ -155,8 +199,12 @@ def _read_array(path: Path, items: Any, encoding: str) -> RawTable:
     if not table.rows:
         raise LoadError(
             path,
-            f"is a JSON array of {len(items)} items none of which is an object; "
-            "each record should be an object of field names and values.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is a JSON array of {count} items none of which is an object; "
+                "each record should be an object of field names and values.",
+            ),
+            count=len(items),
         )
     return table.to_raw_table(FORMAT_RECORDS, encoding, problems)
 
@@ -172,12 +220,12 @@ class _RecordTable:
     def add(self, row: int, value: Any, source: str | None) -> RowProblem | None:
         """Adds an object as a record; anything else comes back as a RowProblem."""
         if not isinstance(value, dict):
-            return _problem(row, source or _compact_or_none(value), f"found {_kind(value)}")
+            return _problem(row, source or _compact_or_none(value), _kind(value))
         try:
             # Every cell is made before any is stored, so a failure leaves no partial record.
             record = [(key, _cell(item)) for key, item in value.items()]
         except RecursionError:
-            return _problem(row, source, "nested too deeply to read")
+            return _problem(row, source, _TOO_DEEP)
         filled = len(self.rows)
         for key, text in record:
             column = self.columns.setdefault(key, [])
@@ -209,20 +257,25 @@ class _RecordTable:
 
 def _problem(row: int, source: str | None, reason: str) -> RowProblem:
     return RowProblem(
-        row=row, column="", value=(source or "")[:_PREVIEW], reason=f"not a JSON object: {reason}"
+        row=row,
+        column="",
+        value=(source or "")[:_PREVIEW],
+        reason=Message(
+            QT_TRANSLATE_NOOP("LoadMessages", "not a JSON object: {reason}"), reason=reason
+        ),
     )
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Message:
     if isinstance(value, list):
-        return "an array"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "found an array"))
     if isinstance(value, _JsonNumber):
-        return "a number"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "found a number"))
     if isinstance(value, str):
-        return "a string"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "found a string"))
     if isinstance(value, bool):
-        return "true/false"
-    return "null"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "found true/false"))
+    return Message(QT_TRANSLATE_NOOP("LoadMessages", "found null"))
 
 
 def _cell(value: Any) -> str | None:

@@ -1,18 +1,29 @@
-"""Typed load errors and row problems: facts a user can act on."""
+"""Typed load errors and row problems: facts a user can act on, in translatable messages."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
+
 
 class LoadError(Exception):
-    """A file that could not be loaded at all; the message is one sentence naming the file."""
+    """A file that could not be loaded at all; ``message`` is one sentence naming the file.
 
-    def __init__(self, path: str | Path, reason: str) -> None:
+    ``reason`` is the sentence without the file's name: a template and its values, or a
+    Message made elsewhere (a row's reason, a parser's error) passed on as it is.
+    """
+
+    def __init__(self, path: str | Path, reason: str, /, **values: object) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{Path(path).name}: {reason}")
+        self.reason = reason if isinstance(reason, Message) else Message(reason, **values)
+        self.message = Message(
+            QT_TRANSLATE_NOOP("LoadMessages", "{file}: {reason}"),
+            file=Path(path).name,
+            reason=self.reason,
+        )
+        super().__init__(self.message)
 
 
 class MappingNeeded(LoadError):
@@ -22,7 +33,8 @@ class MappingNeeded(LoadError):
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    """A record whose date could not be used: skipped (or kept with a warning)."""
+    """A record whose date could not be used: skipped (or kept with a warning). ``reason`` is a
+    Message: English text the UI can translate."""
 
     row: int
     column: str
@@ -30,4 +42,4 @@ class RowProblem:
     reason: str
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {**asdict(self), "reason": str(self.reason)}

@@ -25,6 +25,7 @@ from viewer.io.raw_table import RawTable, without_formula_escapes
 from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
 from viewer.io.timeline_xml_reader import read_timeline_xml
 from viewer.io.timelinejs_json_reader import looks_like_timelinejs_json, read_timelinejs_json
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 _SAMPLE_ROWS = 200
 _HTML_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
@@ -69,7 +70,15 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
 
     zone = dateutil_tz.gettz(name)
     if zone is None:
-        raise ValueError(f"unknown time zone {name!r} (use a name such as Europe/Berlin or +02:00)")
+        raise ValueError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "LoadMessages",
+                    "unknown time zone {name!r} (use a name such as Europe/Berlin or +02:00)",
+                ),
+                name=name,
+            )
+        )
     return zone
 
 
@@ -85,11 +94,16 @@ def read_file_columns(
     try:
         columns = _read(path, options, with_text, report, text_roles)
     except LoadError as error:
-        report.error = str(error)
+        report.error = error.message
         report.needs_mapping = isinstance(error, MappingNeeded)
         return report, None
     except Exception as error:  # a reader bug must not take the other files or the app down
-        report.error = f"{path.name}: could not be read ({type(error).__name__}: {error})"
+        report.error = Message(
+            QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
+            file=path.name,
+            kind=type(error).__name__,
+            error=error,
+        )
         return report, None
     report.events = len(columns)
     report.ambiguous_order = columns.ambiguous_order
@@ -109,11 +123,15 @@ def _read(
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
     if len(raw) == 0 and not raw.problems:
-        raise LoadError(path, f"has a header but no rows (columns: {_names(raw.columns)})")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP("LoadMessages", "has a header but no rows (columns: {columns})"),
+            columns=_names(raw.columns),
+        )
     try:
         tz = resolve_tz(options.tz)
     except ValueError as error:
-        raise LoadError(path, str(error)) from error
+        raise LoadError(path, error.args[0]) from error
     columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
     if len(columns) == 0 and len(raw) > 0:
@@ -125,7 +143,7 @@ def _read_head(path: Path) -> tuple[bytes, int]:
     """The first bytes (enough to tell the format, encoding and layout) and the file's size."""
     head, size = read_head(path, HEAD_BYTES)
     if size <= HEAD_BYTES and not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise LoadError(path, "is empty")
+        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is empty"))
     return head, size
 
 
@@ -165,7 +183,7 @@ def _encoding(path: Path, head: bytes, options: LoadOptions, whole: bool) -> str
         try:
             return python_codec(options.encoding)
         except ValueError as error:
-            raise LoadError(path, str(error)) from error
+            raise LoadError(path, error.args[0]) from error
     return detect_encoding(head, str(path), whole)
 
 
@@ -184,10 +202,18 @@ def _read_markup(path: Path, data: bytes, head_text: str) -> RawTable:
         return read_timeline_xml(path, data)
     if _HTML_RE.search(head_text):
         raise LoadError(
-            path, "is a web page (HTML), not a table; save the table itself as CSV and open that"
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is a web page (HTML), not a table; save the table itself as CSV and open that",
+            ),
         )
     raise LoadError(
-        path, "is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files"
+        path,
+        QT_TRANSLATE_NOOP(
+            "LoadMessages",
+            "is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files",
+        ),
     )
 
 
@@ -203,19 +229,48 @@ def _mapping(
     except MappingError as error:
         raise MappingNeeded(
             path,
-            f"{error}; found columns {_names(columns)}; name the date column with --column start=NAME",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "{problem}; found columns {columns}; name the date column with --column start=NAME",
+            ),
+            problem=error.reason,
+            columns=_names(columns),
         ) from error
 
 
 def _names(columns: list[str], limit: int = 12) -> str:
     shown = ", ".join(repr(c) for c in columns[:limit])
-    return shown + (f" and {len(columns) - limit} more" if len(columns) > limit else "")
+    if len(columns) <= limit:
+        return shown
+    return Message(
+        QT_TRANSLATE_NOOP("LoadMessages", "{names} and {count} more"),
+        names=shown,
+        count=len(columns) - limit,
+    )
 
 
 def _no_dates_sentence(raw: RawTable, mapping: ColumnMapping, skipped: list[RowProblem]) -> str:
-    first = skipped[0] if skipped else None
-    example = f" (row {first.row}: {first.value!r}, {first.reason})" if first else ""
-    return (
-        f"has no usable dates in column {mapping.start}{example}; found columns {_names(raw.columns)}; "
-        "name the date column with --column start=NAME"
+    columns = _names(raw.columns)
+    if not skipped:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "has no usable dates in column {column}; found columns {columns}; "
+                "name the date column with --column start=NAME",
+            ),
+            column=mapping.start,
+            columns=columns,
+        )
+    first = skipped[0]
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "LoadMessages",
+            "has no usable dates in column {column} (row {row}: {value!r}, {reason}); "
+            "found columns {columns}; name the date column with --column start=NAME",
+        ),
+        column=mapping.start,
+        row=first.row,
+        value=first.value,
+        reason=first.reason,
+        columns=columns,
     )

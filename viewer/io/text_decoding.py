@@ -7,6 +7,7 @@ import codecs
 from charset_normalizer import from_bytes
 
 from viewer.io.load_errors import LoadError
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 HEAD_BYTES = 1 << 20  # enough text for detection and for sniffing the layout
 
@@ -31,7 +32,9 @@ def python_codec(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError as error:
-        raise ValueError(f"unknown encoding {name!r}") from error
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("LoadMessages", "unknown encoding {name!r}"), name=name)
+        ) from error
 
 
 def detect_encoding(head: bytes, path: str, whole: bool = False) -> str:
@@ -44,13 +47,22 @@ def detect_encoding(head: bytes, path: str, whole: bool = False) -> str:
         if head.startswith(bom):
             return name
     if b"\x00" in head[:65536]:
-        raise LoadError(path, "is a binary file, not a text table (it contains NUL bytes)")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "is a binary file, not a text table (it contains NUL bytes)"
+            ),
+        )
     if _is_utf8(head, whole):
         return "utf-8"
     guess = from_bytes(head[:HEAD_BYTES]).best()
     if guess is None:
         raise LoadError(
-            path, "is not text in any encoding we recognise; if it is, name it with --encoding"
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is not text in any encoding we recognise; if it is, name it with --encoding",
+            ),
         )
     name = python_codec(guess.encoding)
     return _SUPERSETS.get(name, name)
@@ -71,7 +83,16 @@ def decode(data: bytes, encoding: str, path: str) -> str:
     except UnicodeDecodeError as error:
         raise LoadError(
             path,
-            f"is not valid {encoding} (byte {error.start:,} cannot be read); name the right encoding with --encoding",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is not valid {encoding} (byte {byte:,} cannot be read); name the right encoding with --encoding",
+            ),
+            encoding=encoding,
+            byte=error.start,
         ) from error
     except LookupError as error:
-        raise LoadError(path, f"names an unknown encoding {encoding!r}") from error
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP("LoadMessages", "names an unknown encoding {encoding!r}"),
+            encoding=encoding,
+        ) from error

@@ -17,6 +17,7 @@ import numpy as np
 
 from viewer.io.load_errors import LoadError
 from viewer.io.raw_table import RawTable, table_from_records
+from viewer.model.messages import QT_TRANSLATE_NOOP
 
 FORMAT = "timelineproj-xml"
 
@@ -81,21 +82,36 @@ def _parse(path: Path, data: bytes) -> ET.Element:
     if found is not None:
         raise LoadError(
             path,
-            f"contains a {found} declaration, which .timeline files never have and which "
-            "can be used to attack XML readers, so it was not read.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "contains a {found} declaration, which .timeline files never have and which "
+                "can be used to attack XML readers, so it was not read.",
+            ),
+            found=found,
         )
     if _is_old_text_format(data):
         raise LoadError(
             path,
-            "is a Timeline file in the early plain-text format (EVENT: lines), not the XML "
-            "format later versions write; open and save it in Timeline to convert it.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is a Timeline file in the early plain-text format (EVENT: lines), not the XML "
+                "format later versions write; open and save it in Timeline to convert it.",
+            ),
         )
     try:
         return ET.fromstring(data)
     except ET.ParseError as err:
-        raise LoadError(path, f"is not well-formed XML ({err}); a .timeline file is XML.") from err
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "is not well-formed XML ({err}); a .timeline file is XML."
+            ),
+            err=err,
+        ) from err
     except (LookupError, ValueError) as err:  # e.g. an unknown encoding in the declaration
-        raise LoadError(path, f"could not be read as XML ({err}).") from err
+        raise LoadError(
+            path, QT_TRANSLATE_NOOP("LoadMessages", "could not be read as XML ({err})."), err=err
+        ) from err
 
 
 def _is_old_text_format(data: bytes) -> bool:
@@ -109,18 +125,31 @@ def _events_element(path: Path, root: ET.Element) -> ET.Element:
     if name != "timeline":
         raise LoadError(
             path,
-            f"is XML whose top element is <{name}>, not <timeline>, so it is not a .timeline file.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is XML whose top element is <{name}>, not <timeline>, so it is not a .timeline file.",
+            ),
+            name=name,
         )
     time_type = (root.findtext("timetype") or "").strip()
     if time_type and time_type not in _GREGORIAN_TIME_TYPES:
         raise LoadError(
             path,
-            f"uses Timeline's '{time_type}' time type rather than Gregorian dates, "
-            "which cannot be shown on a calendar timeline.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "uses Timeline's '{time_type}' time type rather than Gregorian dates, "
+                "which cannot be shown on a calendar timeline.",
+            ),
+            time_type=time_type,
         )
     events = root.find("events")
     if events is None:
-        raise LoadError(path, "is a <timeline> document without an <events> element.")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "is a <timeline> document without an <events> element."
+            ),
+        )
     return events
 
 

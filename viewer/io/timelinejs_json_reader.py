@@ -15,6 +15,7 @@ import numpy as np
 
 from viewer.io.load_errors import LoadError
 from viewer.io.raw_table import RawTable, table_from_records
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 FORMAT = "timelinejs-json"
 
@@ -83,43 +84,71 @@ def _load(path: Path, data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as err:
         raise LoadError(
             path,
-            f"is not UTF-8 text (undecodable byte at offset {err.start}); "
-            "TimelineJS JSON must be UTF-8.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is not UTF-8 text (undecodable byte at offset {offset}); "
+                "TimelineJS JSON must be UTF-8.",
+            ),
+            offset=err.start,
         ) from err
     except json.JSONDecodeError as err:
         raise LoadError(
             path,
-            f"is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}); "
-            "a TimelineJS file is a JSON object with an events list.",
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "is not valid JSON ({error} at line {line}, column {column}); "
+                "a TimelineJS file is a JSON object with an events list.",
+            ),
+            error=err.msg,
+            line=err.lineno,
+            column=err.colno,
         ) from err
     except (ValueError, RecursionError) as err:
-        raise LoadError(path, f"could not be read as JSON ({err}).") from err
+        raise LoadError(
+            path, QT_TRANSLATE_NOOP("LoadMessages", "could not be read as JSON ({err})."), err=err
+        ) from err
     if not looks_like_timelinejs_json(story):
-        raise LoadError(path, f"{_describe(story)}, not a TimelineJS story with dated events.")
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP("LoadMessages", "{found}, not a TimelineJS story with dated events."),
+            found=_describe(story),
+        )
     return dict(story)
 
 
 def _describe(obj: object) -> str:
     """What was found instead of a story, as the start of a sentence."""
     if not isinstance(obj, dict):
-        return f"holds {_json_kind(obj)} at the top level"
+        return _json_kind(obj)
     events = obj.get("events")
     if events is None:
-        keys = ", ".join(list(obj)[:5]) or "none"
-        return f"holds a JSON object without an events list (keys: {keys})"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "holds a JSON object without an events list (keys: {keys})"
+            ),
+            keys=", ".join(list(obj)[:5]) or "—",
+        )
     if not isinstance(events, list) or not events:
-        return "has an empty or non-list events entry"
-    return "has an events list whose items are not objects with a start_date"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "has an empty or non-list events entry"))
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "LoadMessages", "has an events list whose items are not objects with a start_date"
+        )
+    )
 
 
-def _json_kind(value: object) -> str:
+def _json_kind(value: object) -> Message:
     if isinstance(value, list):
-        return "a JSON array"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "holds a JSON array at the top level"))
     if isinstance(value, str):
-        return "a JSON string"
+        return Message(QT_TRANSLATE_NOOP("LoadMessages", "holds a JSON string at the top level"))
     if isinstance(value, bool) or value is None:
-        return "a JSON literal (true, false or null)"
-    return "a JSON number"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "holds a JSON literal (true, false or null) at the top level"
+            )
+        )
+    return Message(QT_TRANSLATE_NOOP("LoadMessages", "holds a JSON number at the top level"))
 
 
 def _event_record(event: dict[str, Any]) -> list[str | None]:

@@ -9,10 +9,15 @@ import pyarrow as pa
 from viewer.io.date_column import DateColumn
 from viewer.io.load_errors import RowProblem
 from viewer.model.instants import civil_from_seconds, is_valid_civil, seconds_at
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import YearlessDate
 
 _HALF_YEAR = 183 * 86_400
-NO_YEAR = "no year, and no other date to take it from (give one with --year)"
+NO_YEAR = Message(
+    QT_TRANSLATE_NOOP(
+        "LoadMessages", "no year, and no other date to take it from (give one with --year)"
+    )
+)
 
 
 def fill_years(

@@ -8,6 +8,7 @@ import re
 from viewer.model.date_forms import clock_seconds, instant
 from viewer.model.date_words import CHINESE_DIGITS, MONTH_THIRDS, SEASONS
 from viewer.model.instants import days_in_month, seconds_at
+from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
@@ -37,18 +38,18 @@ CHINESE_MARKS = re.compile(r"[年月日号號旬季代]")
 def parse_chinese(text: str, context: DateContext) -> ParsedDate | YearlessDate:
     m = _CHINESE_RE.match(text)
     if m is None or not any(m[g] for g in ("year", "month")):
-        raise DateParseError("not a Chinese date form we know")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "not a Chinese date form we know"))
     year = _year(m)
     clock = _clock(m["clock"])
     if m["decade"]:
         if year is None or year % 10:
-            raise DateParseError("a decade should end in 0")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a decade should end in 0"))
         return ParsedDate(seconds_at(year), Precision.YEAR, True, seconds_at(year + 9))
     if m["season"] or m["quarter"]:
         return _season_or_quarter(m, year)
     if m["month"] is None:
         if m["day"] or m["third"] or clock is not None or year is None:
-            raise DateParseError("a day without a month")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a day without a month"))
         return ParsedDate(seconds_at(year), Precision.YEAR)
     return _month_form(m, year, clock, context)
 
@@ -58,18 +59,22 @@ def _month_form(
 ) -> ParsedDate | YearlessDate:
     month = int(m["month"])
     if not 1 <= month <= 12:
-        raise DateParseError(f"month {month} is out of range")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
+        )
     day = int(m["day"]) if m["day"] else None
     precision = Precision.TIME if clock is not None else (Precision.DAY if day else Precision.MONTH)
     if clock is not None and day is None:
-        raise DateParseError("a time of day without a day")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a time of day without a day"))
     if year is None:
         if day is None:
-            raise DateParseError("a month without a year")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a month without a year"))
         return YearlessDate(month, day, clock or 0, precision)
     if m["third"]:
         if day is not None:
-            raise DateParseError("both a day and a part of the month")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "both a day and a part of the month")
+            )
         first, last = MONTH_THIRDS[_THIRD_NAMES.get(m["third"], m["third"])]
         last = min(last, days_in_month(year, month))
         return ParsedDate(
@@ -83,13 +88,13 @@ def _month_form(
 def _year(m: re.Match[str]) -> int | None:
     if m["year"] is None:
         if m["era"]:
-            raise DateParseError("an era without a year")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "an era without a year"))
         return None
     year = int(m["year"])
     era = m["era"] or ""
     if era.endswith("前"):
         if year == 0:
-            raise DateParseError("there is no year 0 BC")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "there is no year 0 BC"))
         return 1 - year
     if era in ("民國", "民国"):
         return year + MINGUO_OFFSET
@@ -102,7 +107,9 @@ def _clock(text: str) -> int | None:
         return None
     m = _CLOCK_RE.match(text)
     if m is None or m["hour"] is None:
-        raise DateParseError(f"'{text}' is not a time of day we know")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "'{text}' is not a time of day we know"), text=text
+        )
     hour = int(m["hour"])
     if m["period"] in _AFTERNOON and hour < 12:
         hour += 12
@@ -111,7 +118,9 @@ def _clock(text: str) -> int | None:
 
 def _season_or_quarter(m: re.Match[str], year: int | None) -> ParsedDate:
     if year is None or m["month"] or m["day"]:
-        raise DateParseError("a season or quarter needs a year and no month")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "a season or quarter needs a year and no month")
+        )
     if m["season"]:
         first, last = SEASONS[m["season"]]
     else:

@@ -11,6 +11,7 @@ import re
 
 from viewer.model.date_words import TIME_ZONE_OFFSETS
 from viewer.model.instants import is_valid_civil, seconds_at
+from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
@@ -55,11 +56,16 @@ def zone_offset(zone: str | None) -> int | None:
         digits = zone[1:].replace(":", "")
         hours, minutes = int(digits[:2]), int(digits[2:] or 0)
         if hours > 23 or minutes > 59:  # ISO 8601's limits (pyarrow's bulk path agrees)
-            raise DateParseError(f"time-zone offset {zone} is out of range")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "time-zone offset {zone} is out of range"),
+                zone=zone,
+            )
         return (1 if zone[0] == "+" else -1) * (hours * 3600 + minutes * 60)
     if zone in TIME_ZONE_OFFSETS:
         return round(TIME_ZONE_OFFSETS[zone] * 3600)
-    raise DateParseError(f"unknown time zone {zone.upper()}")
+    raise DateParseError(
+        QT_TRANSLATE_NOOP("LoadMessages", "unknown time zone {zone}"), zone=zone.upper()
+    )
 
 
 def clock_seconds(
@@ -68,10 +74,14 @@ def clock_seconds(
     h, m, s = int(hour or 0), int(minute or 0), int(second or 0)
     if ampm:
         if not 1 <= h <= 12:
-            raise DateParseError(f"hour {h} does not go with {ampm}")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "hour {h} does not go with {ampm}"),
+                h=h,
+                ampm=ampm,
+            )
         h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
     if h > 24 or m > 59 or s > 60 or (h == 24 and (m or s)):
-        raise DateParseError("time of day out of range")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "time of day out of range"))
     return h * 3600 + m * 60 + min(s, 59)  # a leap second is kept inside its minute
 
 
@@ -102,7 +112,14 @@ def instant(
     context: DateContext,
 ) -> int:
     if not is_valid_civil(year, month, day):
-        raise DateParseError(f"there is no day {day} in month {month} of year {year}")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "there is no day {day} in month {month} of year {year}"
+            ),
+            day=day,
+            month=month,
+            year=year,
+        )
     seconds = seconds_at(year, month, day) + clock
     if offset is not None:
         return seconds - offset
@@ -116,7 +133,9 @@ def parse_iso(match: re.Match[str], context: DateContext) -> ParsedDate:
     year, month = int(g["year"]), int(g["month"])
     if g["day"] is None:
         if not 1 <= month <= 12:
-            raise DateParseError(f"month {month} is out of range")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
+            )
         return ParsedDate(seconds_at(year, month), Precision.MONTH)
     precision = Precision.TIME if g["hour"] is not None else Precision.DAY
     clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])
@@ -131,7 +150,9 @@ def numeric_order(a: str, b: str, c: str, day_first: bool) -> tuple[int, int, in
     if len(a) >= 3:
         return int(a), int(b), int(c), False
     if len(c) not in (2, 4):
-        raise DateParseError("the year should have two or four digits")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "the year should have two or four digits")
+        )
     # A first field above 12 can only be a day, whatever the column's default says.
     day_first = day_first or int(a) > 12
     day, month = (int(a), int(b)) if day_first else (int(b), int(a))
@@ -171,13 +192,17 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
         if compact is not None and not context.numbers_are_years:
             return compact
         if abs(value) > MAX_ABS_YEAR:
-            raise DateParseError("year is too far from the present")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "year is too far from the present")
+            )
         return ParsedDate(seconds_at(bc_to_astronomical(int(value))), Precision.YEAR)
     if abs(value) < EPOCH_MIN:
-        raise DateParseError("a decimal number, not a date")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a decimal number, not a date"))
     seconds = epoch_seconds(value)
     if abs(seconds) > MAX_EPOCH_SECONDS:
-        raise DateParseError("a number too large for a timestamp")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "a number too large for a timestamp")
+        )
     return ParsedDate(seconds, Precision.TIME)
 
 

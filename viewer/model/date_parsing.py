@@ -25,7 +25,8 @@ from viewer.model.date_forms import (
 from viewer.model.date_words import APPROXIMATE_PREFIXES, BCE_MARKERS, CE_MARKERS
 from viewer.model.english_dates import parse_special_span, parse_words
 from viewer.model.instants import civil_from_seconds, seconds_at
-from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
+from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
 # Deep time is counted back from 1950, the "present" of radiocarbon dating (Before Present).
@@ -64,7 +65,7 @@ def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate 
     """Parse one written date; raises ``DateParseError`` with the reason."""
     s = normalise(text)
     if not s:
-        raise DateParseError("empty")
+        raise DateParseError(EMPTY)
     s, approximate = _strip_approximate(s)
     result = _parse_range(s, context) or _parse_single(s, context)
     if approximate and not result.approximate:
@@ -119,7 +120,7 @@ def _parse_range(s: str, context: DateContext) -> ParsedDate | None:
 
 def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
     if not s:
-        raise DateParseError("empty")
+        raise DateParseError(EMPTY)
     if m := ISO_RE.match(s):
         return parse_iso(m, context)
     if m := NUMERIC_RE.match(s):
@@ -129,7 +130,9 @@ def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
     if m := MONTH_YEAR_RE.match(s):
         month = int(m["month"])
         if not 1 <= month <= 12:
-            raise DateParseError(f"month {month} is out of range")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
+            )
         return ParsedDate(seconds_at(int(m["year"]), month), Precision.MONTH)
     if deep := _parse_deep_time(s):
         return deep
@@ -141,7 +144,7 @@ def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
     if era is not None and NUMBER_RE.match(s):
         year = int(s.replace("+", ""))
         if year <= 0:
-            raise DateParseError("an era year must be positive")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "an era year must be positive"))
         return ParsedDate(seconds_at(1 - year if era < 0 else year), Precision.YEAR)
     return parse_words(s, context, era)
 
@@ -173,7 +176,7 @@ def covered_span(text: str, context: DateContext = DEFAULT_CONTEXT) -> tuple[int
     to June, "27 Apr 2026 09:00" that one second. For "from/to" filters."""
     parsed = parse_date(text, context)
     if not isinstance(parsed, ParsedDate):
-        raise DateParseError("the year is missing")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "the year is missing"))
     last = parsed.end if parsed.end is not None else parsed.start
     return parsed.start, period_end_seconds(last, parsed.precision) - 1
 

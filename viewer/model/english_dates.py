@@ -16,6 +16,7 @@ from viewer.model.date_words import (
     WEEKDAYS,
 )
 from viewer.model.instants import days_in_month, seconds_at
+from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
@@ -112,7 +113,7 @@ def _take_tokens(text: str, parts: _Parts) -> None:
             parts.year, parts.two_digit_year = int(token[1:]), True
         elif word in MONTHS:
             if parts.month is not None:
-                raise DateParseError("two months in one date")
+                raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "two months in one date"))
             parts.month = MONTHS[word]
         elif word in WEEKDAYS or word in FILLERS:
             continue
@@ -123,7 +124,10 @@ def _take_tokens(text: str, parts: _Parts) -> None:
         elif word in TIME_ZONE_OFFSETS and parts.clock is not None:
             parts.offset = zone_offset(word)
         else:
-            raise DateParseError(f"'{token}' is not part of a date we know")
+            raise DateParseError(
+                QT_TRANSLATE_NOOP("LoadMessages", "'{token}' is not part of a date we know"),
+                token=token,
+            )
     parts.numbers = numbers
 
 
@@ -147,14 +151,14 @@ def _assign_numbers(parts: _Parts, era: int | None) -> None:
         elif parts.year is None:
             parts.year = value
         else:
-            raise DateParseError("two years in one date")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "two years in one date"))
     if len(days) == 2 and parts.year is None and era is None:
         # "27 Apr 12": the last number is a two-digit year.
         parts.year, parts.two_digit_year = days.pop(), True
     elif len(days) == 1 and parts.year is None and parts.month is None:
         parts.year = days.pop()  # "5 BC" style or a bare small number
     if len(days) > 1:
-        raise DateParseError("more numbers than a date has")
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "more numbers than a date has"))
     parts.day = days[0] if days else None
 
 
@@ -163,14 +167,16 @@ def _build(parts: _Parts, context: DateContext, era: int | None) -> ParsedDate |
         return _season_or_part_of_year(parts, era)
     if parts.month is None:
         if parts.year is None or parts.day is not None or parts.clock is not None:
-            raise DateParseError("no month or year found")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "no month or year found"))
         return ParsedDate(seconds_at(_year(parts, context, era)), Precision.YEAR)
     if parts.day is not None and parts.third is not None:
-        raise DateParseError("both a day and a part of the month")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "both a day and a part of the month")
+        )
     precision = _precision(parts)
     if parts.year is None:
         if parts.day is None:
-            raise DateParseError("a month without a year")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a month without a year"))
         return YearlessDate(
             parts.month, parts.day, parts.clock or 0, precision, offset=parts.offset
         )
@@ -195,7 +201,7 @@ def _build(parts: _Parts, context: DateContext, era: int | None) -> ParsedDate |
 def _precision(parts: _Parts) -> Precision:
     if parts.clock is not None:
         if parts.day is None:
-            raise DateParseError("a time of day without a day")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a time of day without a day"))
         return Precision.TIME
     return Precision.DAY if parts.day is not None else Precision.MONTH
 
@@ -204,7 +210,7 @@ def _year(parts: _Parts, context: DateContext, era: int | None) -> int:
     assert parts.year is not None
     if era == -1:
         if parts.year == 0:
-            raise DateParseError("there is no year 0 BC")
+            raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "there is no year 0 BC"))
         return 1 - parts.year
     if parts.two_digit_year and era is None:
         return place_two_digit_year(parts.year, context.pivot_year)
@@ -213,7 +219,11 @@ def _year(parts: _Parts, context: DateContext, era: int | None) -> int:
 
 def _season_or_part_of_year(parts: _Parts, era: int | None) -> ParsedDate:
     if parts.year is None or parts.month is not None or parts.day is not None:
-        raise DateParseError("a season or part of a year needs a year and no month")
+        raise DateParseError(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "a season or part of a year needs a year and no month"
+            )
+        )
     year = _year(parts, DateContext(), era)
     if parts.season is not None:
         first, last = SEASONS[parts.season]

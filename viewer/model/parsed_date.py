@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.precision import Precision
 
 
 class DateParseError(ValueError):
-    """A text that is not a date we can place; ``reason`` says why in a few words."""
+    """A text that is not a date we can place; ``reason`` says why in a few words (a
+    ``Message``: English, translatable by the UI)."""
 
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.reason = Message(template, **values)
+        super().__init__(self.reason)
+
+
+# The reason given for a blank cell (callers skip these quietly where an end date is optional).
+EMPTY = Message(QT_TRANSLATE_NOOP("LoadMessages", "empty"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from viewer.model.date_parsing import covered_span
 from viewer.model.parsed_date import DateParseError
+from viewer.ui.load_messages import translated
 
 
 class DateRangeFilter(QWidget):
@@ -50,7 +51,7 @@ class DateRangeFilter(QWidget):
             first = _instant(texts[0], last=False) if texts[0] else -(2**62)
             last = _instant(texts[1], last=True) if texts[1] else 2**62
         except DateParseError as error:
-            self.message.setText(self.tr("Not a date: %1").replace("%1", error.reason))
+            self.message.setText(self.tr("Not a date: %1").replace("%1", translated(error.reason)))
             return
         self.message.clear()
         self.range_changed.emit(float(first), float(last))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.date_parsing import covered_span
 from viewer.model.parsed_date import DateParseError
+from viewer.ui.load_messages import translated
 
 RANGE_VISIBLE, RANGE_ALL, RANGE_TYPED = 0, 1, 2
 PAGE_SIZES = ("Fit", "A4", "A3", "Letter", "Legal")
@@ -101,6 +102,8 @@ class ExportImageDialog(QDialog):
             try:
                 self.typed_range()
             except DateParseError as error:
-                self.message.setText(self.tr("Not a date: %1").replace("%1", error.reason))
+                self.message.setText(
+                    self.tr("Not a date: %1").replace("%1", translated(error.reason))
+                )
                 return
         self.accept()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.io.loader import LoadReport
+from viewer.ui.load_messages import translated
 
 ROWS_LISTED = 1000
 
@@ -59,23 +60,12 @@ class ProblemsPanel(QWidget):
             lines.append(sentence)
             total += 1
         for report in self._reports.values():
-            problems = report.skipped + report.warnings
+            problems = sorted(report.skipped + report.warnings, key=lambda p: p.row)
             if not problems:
                 continue
             total += len(problems)
             name = report.path.rsplit("/", 1)[-1]
-            skipped = (
-                self.tr("%1 rows skipped in %2")
-                .replace("%1", f"{len(report.skipped):,}")
-                .replace("%2", name)
-            )
-            lines.append(
-                skipped
-                if report.skipped
-                else self.tr("%1 warnings in %2")
-                .replace("%1", f"{len(report.warnings):,}")
-                .replace("%2", name)
-            )
+            lines.append(self._count_line(report, name))
             parent = QTreeWidgetItem([name, "", "", lines[-1]])
             for problem in problems[:ROWS_LISTED]:
                 parent.addChild(
@@ -84,7 +74,7 @@ class ProblemsPanel(QWidget):
                             self.tr("row %1").replace("%1", str(problem.row)),
                             problem.column,
                             problem.value,
-                            problem.reason,
+                            translated(problem.reason),
                         ]
                     )
                 )
@@ -98,3 +88,15 @@ class ProblemsPanel(QWidget):
             "; ".join(lines) if lines else self.tr("No problems with the loaded files.")
         )
         self.problems_changed.emit(total)
+
+    def _count_line(self, report: LoadReport, name: str) -> str:
+        """'3 rows skipped in x.csv', or the warnings when no row was skipped."""
+        if report.skipped:
+            count = len(report.skipped)
+            text = (
+                self.tr("1 row skipped in %2") if count == 1 else self.tr("%1 rows skipped in %2")
+            )
+        else:
+            count = len(report.warnings)
+            text = self.tr("1 warning in %2") if count == 1 else self.tr("%1 warnings in %2")
+        return text.replace("%1", f"{count:,}").replace("%2", name)

@@ -49,7 +49,11 @@ class SearchBar(QWidget):
         elif total == 0:
             self.count.setText(self.tr("No matches"))
         elif position is None:
-            self.count.setText(self.tr("%1 matches").replace("%1", f"{total:,}"))
+            self.count.setText(
+                self.tr("1 match")
+                if total == 1
+                else self.tr("%1 matches").replace("%1", f"{total:,}")
+            )
         else:
             self.count.setText(
                 self.tr("%1 of %2").replace("%1", f"{position + 1:,}").replace("%2", f"{total:,}")

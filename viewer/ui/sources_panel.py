@@ -45,12 +45,14 @@ class SourcesPanel(QWidget):
         for source in sources:
             report = source.report
             text = (
-                self.tr("%1 — %2 events")
+                (self.tr("%1 — 1 event") if report.events == 1 else self.tr("%1 — %2 events"))
                 .replace("%1", source.name)
                 .replace("%2", f"{report.events:,}")
             )
             problems = len(report.skipped) + len(report.warnings)
-            if problems:
+            if problems == 1:
+                text += self.tr(" · 1 problem")
+            elif problems:
                 text += self.tr(" · %1 problems").replace("%1", f"{problems:,}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, source.path)
