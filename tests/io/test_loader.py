@@ -275,3 +275,13 @@ def test_loading_never_writes_to_the_input_files_or_beside_them(tmp_path: Path) 
     for path in sorted(tmp_path.iterdir()):
         read_file_columns(path, LoadOptions(tz="Europe/Berlin", year=2020))
     assert digest(tmp_path) == before
+
+
+def test_a_file_without_dates_names_all_its_columns_in_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("name,when,note\nalpha,someday,beta\n", encoding="utf-8")
+    for with_text in (True, False):  # inspect reads only the date columns, yet names them all
+        report, _ = read_file_columns(path, LoadOptions(), with_text=with_text)
+        assert report.error is not None
+        assert "found columns 'name', 'when', 'note';" in report.error
+        assert "(row 2: 'someday', 'someday' is not part of a date we know)" in report.error

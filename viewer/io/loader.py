@@ -126,7 +126,7 @@ def _read(
         raise LoadError(
             path,
             QT_TRANSLATE_NOOP("LoadMessages", "has a header but no rows (columns: {columns})"),
-            columns=_names(raw.columns),
+            columns=_names(raw.file_columns),
         )
     try:
         tz = resolve_tz(options.tz)
@@ -169,6 +169,7 @@ def _read_raw(
         mapping = _mapping(path, layout.names, layout.sample, options, None)
         raw = read_delimited(path, encoding, layout, mapping.columns_needed(with_text, text_roles))
         mapping.beyond_header = [c for c in raw.columns if c not in layout.names]
+        raw.all_columns = layout.names + mapping.beyond_header
         if mapping.layout == "timeline-viewer":
             raw.data = without_formula_escapes(raw.data)
         return raw, mapping
@@ -250,7 +251,7 @@ def _names(columns: list[str], limit: int = 12) -> str:
 
 
 def _no_dates_sentence(raw: RawTable, mapping: ColumnMapping, skipped: list[RowProblem]) -> str:
-    columns = _names(raw.columns)
+    columns = _names(raw.file_columns)
     if not skipped:
         return Message(
             QT_TRANSLATE_NOOP(

@@ -30,10 +30,17 @@ class RawTable:
     known_roles: dict[str, str] = field(default_factory=dict)
     # Records the reader itself had to drop (e.g. a line of JSONL that is not JSON).
     problems: list[RowProblem] = field(default_factory=list)
+    # Every column the file has, in its order, when only some were read (``data``).
+    all_columns: list[str] | None = None
 
     @property
     def columns(self) -> list[str]:
         return list(self.data.column_names)
+
+    @property
+    def file_columns(self) -> list[str]:
+        """The columns a user sees in the file, for messages naming them."""
+        return self.all_columns if self.all_columns is not None else self.columns
 
     def __len__(self) -> int:
         return self.data.num_rows
