@@ -289,3 +289,26 @@ def test_a_missing_file_or_a_folder_is_an_error_not_an_exception(tmp_path: Path)
         assert columns is None
         assert report.error is not None
         assert path.name in report.error
+
+
+def test_a_timelinejs_display_date_that_reads_approximate_makes_the_event_approximate(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "story.csv"
+    sheet.write_text(
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n"
+        "1850,,,,,,,,c. 1850,Circa,\n"
+        "1850,,,,,,,,1850,Exact,\n"
+        "2026,6,15,,,,,,mid-June 2026,Mid-month,\n"
+        "2026,4,27,,2026,5,31,,2026-04-27 – c. 2026-05-31,Span with a rough end,\n"
+        "1969,7,20,,,,,,the Moon landing,Words,\n",
+        encoding="utf-8",
+    )
+    records = load_file(sheet).events.records()
+    assert {r["title"]: r["approximate"] for r in records} == {
+        "Circa": True,
+        "Exact": False,
+        "Mid-month": True,
+        "Span with a rough end": True,
+        "Words": False,
+    }

@@ -60,6 +60,9 @@ class ColumnMapping:
     # Extra columns some layouts carry.
     date_text: str | None = None
     approximate: str | None = None
+    # A display date whose wording ("c. 1850", "mid-June 2026") marks the event approximate:
+    # TimelineJS has no field for it, so that is where our export says it.
+    approximate_from: str | None = None
     precision: str | None = None
     source: str | None = None
     row: str | None = None
@@ -86,6 +89,8 @@ class ColumnMapping:
         names = source_columns(self.start) + source_columns(self.end)
         if self.not_events:
             names.append(self.not_events[0])
+        if self.approximate_from:
+            names.append(self.approximate_from)
         if with_text:
             for role in (*sorted(text_roles), "approximate", "precision", "source", "row"):
                 value = getattr(self, role)

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from viewer.io.arrow_numpy import from_numpy, to_numpy
 from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping, DateSource, JoinedColumns
-from viewer.io.date_column import DateColumn
+from viewer.io.date_column import DateColumn, parse_date_column
 from viewer.io.date_sources import date_text, parse_source
 from viewer.io.load_errors import RowProblem
 from viewer.io.load_options import LoadOptions
@@ -26,6 +26,7 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY
 from viewer.model.precision import PRECISION_LABELS, Precision
 
+_SPAN_DASH = " – "  # between a span's start and end in the date as shown
 _VALUE_LIMIT = 200  # characters of a bad cell quoted in a problem report
 _REST_LIMIT = 12  # unused columns listed in a composed excerpt
 
@@ -70,6 +71,7 @@ def build_event_columns(
         fill_years(end, raw.rows, None, [], "", end_text, after=start.start)
         _combine_end(start, end, keep, raw, str(mapping.end), end_text, warnings)
     _check_spans(start, keep, raw, str(mapping.start), start_text, warnings)
+    _mark_approximate_wording(raw, mapping, start, tz)
     index = np.flatnonzero(keep)
     columns = EventColumns(
         start=start.start[index],
@@ -107,6 +109,20 @@ def _parse(
     day_first = options.day_first if options.day_first is not None else mapping.day_first
     numbers_are_years = mapping.numbers_are_years and not isinstance(source, JoinedColumns)
     return parse_source(raw, source, text, day_first, tz, numbers_are_years)
+
+
+def _mark_approximate_wording(
+    raw: RawTable, mapping: ColumnMapping, start: DateColumn, tz: dt.tzinfo | None
+) -> None:
+    """Events whose display date reads as approximate ("circa 1850", or a span such as
+    "2026-04-27 – c. 2026-05-31" with an approximate end) are approximate."""
+    name = mapping.approximate_from
+    if name is None or name not in raw.columns:
+        return
+    parts = pc.split_pattern(raw.column(name).combine_chunks(), _SPAN_DASH)
+    shown = parse_date_column(pc.list_flatten(parts), tz=tz)
+    rows = to_numpy(pc.list_parent_indices(parts)).astype(np.int64)
+    np.logical_or.at(start.approximate, rows, shown.approximate & shown.ok)
 
 
 def _quote(text: pa.ChunkedArray, index: int) -> str:
@@ -219,7 +235,7 @@ def _add_text(
         distinct_end = pc.if_else(
             pc.equal(start_text, end_text).fill_null(False), pa.scalar(None, pa.string()), end_text
         )
-        shown = join_cells([start_text, distinct_end], " – ")
+        shown = join_cells([start_text, distinct_end], _SPAN_DASH)
     columns.text["date_text"] = shown.take(take)
 
 

@@ -62,6 +62,7 @@ def _timelinejs_sheet(col: object) -> ColumnMapping:
         lane=col("group"),
         url=col("media"),
         date_text=col("display date"),
+        approximate_from=col("display date"),
         numbers_are_years=True,
         not_events=(col("type"), "title") if col("type") else None,
     )
