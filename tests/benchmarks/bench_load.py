@@ -13,6 +13,11 @@ interpreter (``posix_spawn`` + ``os.wait4``) that reports the command's wall tim
 exit, the runner's own start-up excluded) and its own ``ru_maxrss`` (peak RSS; if the command
 forks workers it is the largest single process, not the sum).
 
+With ``--floors`` two more commands run in the same interleaving, to show what no inspect can
+beat on this machine: ``pyarrow floor`` imports pyarrow and reads only the date column,
+converted to timestamps by pyarrow itself (no encoding check, no sniffing, no roles, no date
+rules of ours, no report); ``+ numpy`` adds ``import numpy``, which our date arithmetic uses.
+
 Targets: iso file ours/baseline <= 0.5; natural file ours/baseline <= 2.0; peak RSS of ours
 <= 4x the file size. Exit status is 0 whatever the verdict unless ``--strict`` (then 1 on any
 FAIL); it is 2 if a command itself fails (its stderr is printed). ``--json`` prints a JSON
@@ -43,6 +48,12 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
 DEFAULT_OURS = "python -m viewer inspect"
 BASELINE_CODE = "import pandas as pd; pd.read_csv({path!r})"
+FLOOR_CODE = (
+    "import pyarrow as pa, pyarrow.csv as c; c.read_csv({path!r}, convert_options="
+    "c.ConvertOptions(include_columns=['timestamp'],"
+    " column_types={{'timestamp': pa.timestamp('s', tz='UTC')}}))"
+)
+FLOORS = {"pyarrow floor": FLOOR_CODE, "+ numpy": "import numpy; " + FLOOR_CODE}
 
 # name -> (file name, max ours/baseline time ratio)
 FILES = {
@@ -134,25 +145,33 @@ def drop_into_page_cache(path: Path) -> None:
 
 
 def bench_file(
-    name: str, path: Path, ours_cmd: str, runs: int, timeout: float, verbose: bool = True
+    name: str,
+    path: Path,
+    ours_cmd: str,
+    runs: int,
+    timeout: float,
+    verbose: bool = True,
+    floors: bool = False,
 ) -> dict[str, object]:
     base_argv = [sys.executable, "-c", BASELINE_CODE.format(path=str(path))]
     ours_argv = resolve_argv(ours_cmd, path)
     drop_into_page_cache(path)
     base_runs: list[Run] = []
     ours_runs: list[Run] = []
+    floor_runs: dict[str, list[Run]] = {label: [] for label in FLOORS} if floors else {}
+    commands = [("baseline", base_argv, base_runs), ("ours", ours_argv, ours_runs)]
+    for label, runs_of_floor in floor_runs.items():
+        code = FLOORS[label].format(path=str(path))
+        commands.append((label, [sys.executable, "-c", code], runs_of_floor))
     for i in range(runs):
-        for label, argv, out in (
-            ("baseline", base_argv, base_runs),
-            ("ours", ours_argv, ours_runs),
-        ):
+        for label, argv, out in commands:
             run = run_measured(argv, timeout)
             if run.returncode != 0:
                 raise CommandFailed(f"{name}: {label}", argv, run)
             out.append(run)
             if verbose:
                 print(
-                    f"  {name} run {i + 1}/{runs} {label:8s} {run.seconds:7.2f} s"
+                    f"  {name} run {i + 1}/{runs} {label:13s} {run.seconds:7.2f} s"
                     f"  peak RSS {run.max_rss / 1e6:7.0f} MB",
                     flush=True,
                 )
@@ -181,6 +200,13 @@ def bench_file(
         "rss_target": MAX_RSS_PER_FILE_BYTE,
         "rss_pass": rss_ratio <= MAX_RSS_PER_FILE_BYTE,
         "pass": ratio <= ratio_target and rss_ratio <= MAX_RSS_PER_FILE_BYTE,
+        "floors": {
+            label: {
+                "s": round(statistics.median(r.seconds for r in floor), 3),
+                "ratio": round(statistics.median(r.seconds for r in floor) / base_s, 3),
+            }
+            for label, floor in floor_runs.items()
+        },
     }
 
 
@@ -205,6 +231,8 @@ def print_report(results: dict[str, dict[str, object]], ours_cmd: str) -> None:
             f" {r['peak_rss_mb']:8.0f} {r['rss_ratio']:8.2f} {'<= ' + str(r['rss_target']):>7s}"
             f" {_verdict(r['rss_pass'])}"
         )
+        for label, floor in r["floors"].items():  # type: ignore[union-attr]
+            print(f"  {label:15s} {floor['s']:8.2f} s  ratio {floor['ratio']:5.2f}")
     overall = all(r["pass"] for r in results.values())
     print(f"overall: {_verdict(overall)}  (median of {next(iter(results.values()))['runs']} runs)")
 
@@ -223,6 +251,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     ap.add_argument("--strict", action="store_true", help="exit 1 if any target FAILs")
     ap.add_argument("-q", "--quiet", action="store_true", help="no per-run lines")
+    ap.add_argument(
+        "--floors", action="store_true", help="also time the least any inspect could do"
+    )
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -245,7 +276,13 @@ def main(argv: list[str] | None = None) -> int:
         path = paths[FILES[name][0]]
         try:
             results[name] = bench_file(
-                name, path, args.ours_cmd, args.runs, args.timeout, verbose=not args.quiet
+                name,
+                path,
+                args.ours_cmd,
+                args.runs,
+                args.timeout,
+                verbose=not args.quiet,
+                floors=args.floors and name == "iso",
             )
         except CommandFailed as exc:
             print(f"error: {exc}", file=sys.stderr)

@@ -6,11 +6,11 @@ import json
 import sys
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import LoadReport, read_file_columns
+from viewer.io.loader import LoadReport, inspect_file
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
-    reports = [read_file_columns(path, options, with_text=False)[0] for path in files]
+    reports = [inspect_file(path, options) for path in files]
     if as_json:
         sys.stdout.write(
             json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False) + "\n"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from viewer.io.load_errors import LoadError
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
@@ -55,6 +53,8 @@ def detect_encoding(head: bytes, path: str, whole: bool = False) -> str:
         )
     if _is_utf8(head, whole):
         return "utf-8"
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8: ~20 ms saved
+
     guess = from_bytes(head[:HEAD_BYTES]).best()
     if guess is None:
         raise LoadError(
