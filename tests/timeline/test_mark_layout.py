@@ -71,7 +71,33 @@ def test_three_events_on_one_day_stack_into_three_rows_with_their_labels():
 
 def test_a_label_is_elided_to_the_room_before_the_next_mark():
     start = np.array([0.0, 60.0])
-    layout = layout_marks(start, start, np.array([200.0, 50.0]), max_rows=1)
+    layout = layout_marks(start, start, np.array([200.0, 50.0]), max_rows=1, clip=(0.0, 1600.0))
     first = next(label for label in layout.labels if label.mark == 0)
     assert first.x + first.width <= layout.left[1]
     assert first.width < 200
+
+
+def test_a_mark_near_the_right_edge_carries_its_label_on_its_left():
+    start = np.array([100.0, 1550.0])
+    layout = layout_marks(start, start, np.array([80.0, 120.0]), max_rows=1, clip=(0.0, 1600.0))
+    last = next(label for label in layout.labels if label.mark == 1)
+    assert last.width == 120
+    assert last.x + last.width <= layout.left[1]
+    first = next(label for label in layout.labels if label.mark == 0)
+    assert first.x > layout.right[0]  # with room after it, a label stays after its mark
+    assert first.x + first.width <= last.x
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(1, 6), st.floats(0, 800), st.floats(0, 800))
+def test_labels_end_inside_the_view_and_labels_before_a_mark_start_in_it(items, rows, left, width):
+    items = sorted(items)
+    start = np.array([i[0] for i in items], dtype=np.float64)
+    end = start + np.array([i[1] for i in items], dtype=np.float64)
+    widths = np.array([i[2] for i in items], dtype=np.float64)
+    clip = (left, left + width)
+    layout = layout_marks(start, end, widths, rows, clip)
+    for label in layout.labels:
+        assert label.x + label.width <= clip[1]
+        if label.x < layout.left[label.mark]:  # a label before its mark starts in the view
+            assert clip[0] <= label.x

@@ -2,8 +2,9 @@
 
 Marks are stacked into rows so none hides another (first fit, in time order); what does not
 fit in the lane's rows is counted into "+N" badges. Labels follow their mark and stop before the
-next mark in the row: they are elided, or dropped when too little room is left, so labels never
-overlap each other or a mark.
+next mark in the row (or go before the mark, or on its bar, where more of the title shows): they
+are elided, or dropped when too little room is left, so labels never overlap each other or a
+mark.
 """
 
 from __future__ import annotations
@@ -77,25 +78,47 @@ def _labels(layout: MarkLayout, widths: FloatArray, clip: tuple[float, float]) -
     labels = []
     for row in np.unique(layout.row):
         members = np.flatnonzero(layout.row == row)  # already in time order
+        used = clip[0]  # where the row's marks and labels so far end
         for k, mark in enumerate(members):
-            inside = _inside_label(layout, int(mark), float(widths[mark]), clip)
-            x = layout.right[mark] + LABEL_GAP
+            width = float(widths[mark])
             limit = layout.left[members[k + 1]] - MARK_GAP if k + 1 < len(members) else np.inf
-            room = min(float(widths[mark]), float(min(limit, clip[1] - LABEL_GAP) - x))
-            outside = (
-                Label(int(mark), float(x), room)
-                if room >= min(MIN_LABEL, float(widths[mark]))
-                else None
-            )
-            # Whichever shows more of the title; on a tie, the label stays on its bar.
+            candidates = [
+                _inside_label(layout, int(mark), width, clip),
+                _after_label(layout, int(mark), width, min(float(limit), clip[1] - LABEL_GAP)),
+                _before_label(layout, int(mark), width, max(used, clip[0]), clip[1]),
+            ]
+            # Whichever shows more of the title; on a tie the label stays on its bar, then
+            # after its mark (where the eye looks first).
             best = max(
-                (c for c in (inside, outside) if c is not None),
-                key=lambda c: (c.width, c.inside),
+                (c for c in candidates if c is not None),
+                key=lambda c: (c.width, c.inside, c.x > layout.left[c.mark]),
                 default=None,
             )
-            if best is not None and widths[mark] > 0:
+            used = max(used, float(layout.right[mark]) + MARK_GAP)
+            if best is not None and width > 0:
                 labels.append(best)
+                if not best.inside:
+                    used = max(used, best.x + best.width + MARK_GAP)
     return labels
+
+
+def _after_label(layout: MarkLayout, mark: int, width: float, limit: float) -> Label | None:
+    """To the right of the mark, up to ``limit`` (the next mark, or the edge of the view)."""
+    x = float(layout.right[mark]) + LABEL_GAP
+    room = min(width, limit - x)
+    return Label(mark, x, room) if room >= min(MIN_LABEL, width) else None
+
+
+def _before_label(
+    layout: MarkLayout, mark: int, width: float, used: float, view_end: float
+) -> Label | None:
+    """To the left of the mark, after what the row already shows: for a mark near the right
+    edge of the view, or crowded by the next one."""
+    end = float(layout.left[mark]) - LABEL_GAP
+    if end > view_end - LABEL_GAP:
+        return None  # the mark is beyond the view
+    room = min(width, end - (used + LABEL_GAP))
+    return Label(mark, end - room, room) if room >= min(MIN_LABEL, width) else None
 
 
 def _inside_label(
