@@ -9,9 +9,9 @@ import pyarrow as pa
 from viewer.io.column_mapping import DateParts, DateSource, JoinedColumns
 from viewer.io.date_column import DateColumn, parse_date_column
 from viewer.io.raw_table import RawTable, join_cells
-from viewer.model.date_forms import bc_to_astronomical, clock_seconds
+from viewer.model.date_forms import bc_to_astronomical, check_civil, check_month, clock_seconds
 from viewer.model.date_words import MONTHS
-from viewer.model.instants import is_valid_civil, seconds_at
+from viewer.model.instants import seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import EMPTY, DateParseError
 from viewer.model.precision import Precision
@@ -104,20 +104,9 @@ def _parts_instant(
     if month is None:
         return seconds_at(year), Precision.YEAR
     if day is None:
-        if not 1 <= month <= 12:
-            raise DateParseError(
-                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
-            )
+        check_month(month)
         return seconds_at(year, month), Precision.MONTH
-    if not is_valid_civil(year, month, day):
-        raise DateParseError(
-            QT_TRANSLATE_NOOP(
-                "LoadMessages", "there is no day {day} in month {month} of year {year}"
-            ),
-            day=day,
-            month=month,
-            year=year,
-        )
+    check_civil(year, month, day)
     clock, precision = 0, Precision.DAY
     if time_text:
         clock, precision = _clock(time_text), Precision.TIME

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from viewer.model.date_forms import clock_seconds, instant
+from viewer.model.date_forms import check_month, clock_seconds, instant
 from viewer.model.date_words import CHINESE_DIGITS, MONTH_THIRDS, SEASONS
 from viewer.model.instants import days_in_month, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
@@ -58,10 +58,7 @@ def _month_form(
     m: re.Match[str], year: int | None, clock: int | None, context: DateContext
 ) -> ParsedDate | YearlessDate:
     month = int(m["month"])
-    if not 1 <= month <= 12:
-        raise DateParseError(
-            QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
-        )
+    check_month(month)
     day = int(m["day"]) if m["day"] else None
     precision = Precision.TIME if clock is not None else (Precision.DAY if day else Precision.MONTH)
     if clock is not None and day is None:

@@ -47,6 +47,27 @@ MAX_EPOCH_SECONDS = 2**62
 MAX_ABS_YEAR = 10**11
 
 
+def check_month(month: int) -> None:
+    """Raise DateParseError unless ``month`` is 1 to 12."""
+    if not 1 <= month <= 12:
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
+        )
+
+
+def check_civil(year: int, month: int, day: int) -> None:
+    """Raise DateParseError unless the day exists (no 30 February)."""
+    if not is_valid_civil(year, month, day):
+        raise DateParseError(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "there is no day {day} in month {month} of year {year}"
+            ),
+            day=day,
+            month=month,
+            year=year,
+        )
+
+
 def zone_offset(zone: str | None) -> int | None:
     """Seconds east of UTC for ``Z``, ``+02:00``, ``+0530``, ``CEST``; None for no zone."""
     if not zone:
@@ -111,15 +132,7 @@ def instant(
     precision: Precision,
     context: DateContext,
 ) -> int:
-    if not is_valid_civil(year, month, day):
-        raise DateParseError(
-            QT_TRANSLATE_NOOP(
-                "LoadMessages", "there is no day {day} in month {month} of year {year}"
-            ),
-            day=day,
-            month=month,
-            year=year,
-        )
+    check_civil(year, month, day)
     seconds = seconds_at(year, month, day) + clock
     if offset is not None:
         return seconds - offset
@@ -132,10 +145,7 @@ def parse_iso(match: re.Match[str], context: DateContext) -> ParsedDate:
     g = match.groupdict()
     year, month = int(g["year"]), int(g["month"])
     if g["day"] is None:
-        if not 1 <= month <= 12:
-            raise DateParseError(
-                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
-            )
+        check_month(month)
         return ParsedDate(seconds_at(year, month), Precision.MONTH)
     precision = Precision.TIME if g["hour"] is not None else Precision.DAY
     clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])

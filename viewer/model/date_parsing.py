@@ -18,6 +18,7 @@ from viewer.model.date_forms import (
     MONTH_YEAR_RE,
     NUMBER_RE,
     NUMERIC_RE,
+    check_month,
     parse_iso,
     parse_number,
     parse_numeric,
@@ -129,10 +130,7 @@ def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
         return parse_number(s, context)
     if m := MONTH_YEAR_RE.match(s):
         month = int(m["month"])
-        if not 1 <= month <= 12:
-            raise DateParseError(
-                QT_TRANSLATE_NOOP("LoadMessages", "month {month} is out of range"), month=month
-            )
+        check_month(month)
         return ParsedDate(seconds_at(int(m["year"]), month), Precision.MONTH)
     if deep := _parse_deep_time(s):
         return deep
