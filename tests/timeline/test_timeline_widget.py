@@ -279,6 +279,8 @@ def test_the_now_line_stands_at_the_current_time(timeline):
 
     timeline.set_events(load_file(SAMPLE).events)
     assert timeline.now_line.value() + timeline.data.origin == pytest.approx(clock.time(), abs=60)
+    # drawn under the marks and titles, so a title crossing today stays readable
+    assert timeline.now_line.zValue() < timeline.events_item.zValue()
 
 
 def test_hovering_an_event_shows_its_title_date_and_lane_as_plain_text(timeline):

@@ -56,6 +56,8 @@ class TimelineWidget(QWidget):
             angle=90, movable=False, pen=pg.mkPen("#D62728", width=1, style=Qt.PenStyle.DashLine)
         )
         self.plot.addItem(self.now_line, ignoreBounds=True)
+        # Under the marks and titles (the lane stripes are translucent, so it shows through them).
+        self.now_line.setZValue(self.events_item.zValue() - 1)
         self.overview = OverviewPlot(TimeAxisItem(orientation="bottom"))
         for axis in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
             axis.setTextPen("#333333")
