@@ -12,11 +12,7 @@ def read_whole(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP("LoadMessages", "cannot be read ({error})"),
-            error=error.strerror or error,
-        ) from error
+        raise _unreadable(path, error) from error
 
 
 def read_head(path: Path, limit: int) -> tuple[bytes, int]:
@@ -27,8 +23,12 @@ def read_head(path: Path, limit: int) -> tuple[bytes, int]:
         with path.open("rb") as stream:
             return stream.read(limit), stream.seek(0, 2)
     except OSError as error:
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP("LoadMessages", "cannot be read ({error})"),
-            error=error.strerror or error,
-        ) from error
+        raise _unreadable(path, error) from error
+
+
+def _unreadable(path: Path, error: OSError) -> LoadError:
+    return LoadError(
+        path,
+        QT_TRANSLATE_NOOP("LoadMessages", "cannot be read ({error})"),
+        error=error.strerror or error,
+    )
