@@ -44,6 +44,11 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _quick(path: Path, options: LoadOptions):
+    """The one-pass report, or None where inspect goes the full way."""
+    return loader._quick_iso_report(path, loader._open(path, options), options)
+
+
 def _full(path: Path, options: LoadOptions) -> dict[str, object]:
     return read_file_columns(path, options, with_text=False)[0].as_dict()
 
@@ -51,7 +56,7 @@ def _full(path: Path, options: LoadOptions) -> dict[str, object]:
 @pytest.mark.parametrize("name", sorted(QUICK))
 def test_an_iso_only_file_is_counted_in_one_pass_with_the_full_report(tmp_path, name):
     path = _write(tmp_path, name, QUICK[name])
-    quick = loader._quick_iso_report(path, LoadOptions())
+    quick = _quick(path, LoadOptions())
     assert quick is not None, "expected the one-pass count"
     assert quick.as_dict() == _full(path, LoadOptions())
     assert quick.events >= 2
@@ -60,7 +65,7 @@ def test_an_iso_only_file_is_counted_in_one_pass_with_the_full_report(tmp_path, 
 @pytest.mark.parametrize("name", sorted(FULL_WAY))
 def test_any_other_file_goes_the_full_way_and_reports_the_same(tmp_path, name):
     path = _write(tmp_path, name, FULL_WAY[name])
-    assert loader._quick_iso_report(path, LoadOptions()) is None
+    assert _quick(path, LoadOptions()) is None
     assert inspect_file(path, LoadOptions()).as_dict() == _full(path, LoadOptions())
 
 
@@ -77,3 +82,14 @@ def test_a_missing_file_is_reported_not_raised(tmp_path):
     report = inspect_file(tmp_path / "gone.csv", LoadOptions())
     assert report.error
     assert "gone.csv" in report.error
+
+
+def test_going_the_full_way_does_not_open_the_file_twice(tmp_path, monkeypatch):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("日期,标题\n2026年4月27日,开庭前夕\n2026年4月28日,开庭\n".encode("gb18030"))
+    calls = []
+    detect = loader.detect_encoding
+    monkeypatch.setattr(loader, "detect_encoding", lambda *a: calls.append(a) or detect(*a))
+    report = inspect_file(path, LoadOptions())
+    assert (report.events, report.encoding) == (2, "gb18030")
+    assert len(calls) == 1  # the encoding guess (the slow part of opening) is made once

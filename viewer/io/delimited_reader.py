@@ -115,7 +115,7 @@ def read_delimited(
         )
     first_row = 2 if layout.has_header else 1
     rows = np.arange(first_row, first_row + table.num_rows, dtype=np.int64)
-    return RawTable(table, rows, _format_name(layout.delimiter), encoding, layout.delimiter)
+    return RawTable(table, rows, format_name(layout.delimiter), encoding, layout.delimiter)
 
 
 def count_iso_rows(
@@ -135,7 +135,7 @@ def count_iso_rows(
     return table.num_rows
 
 
-def _format_name(delimiter: str) -> str:
+def format_name(delimiter: str) -> str:
     return "tsv" if delimiter == "\t" else "csv"
 
 
@@ -214,5 +214,5 @@ def _read_with_python(
             [name for name in table.column_names if name in include or name in beyond]
         )
     return RawTable(
-        table, np.asarray(rows, dtype=np.int64), _format_name(delimiter), encoding, delimiter
+        table, np.asarray(rows, dtype=np.int64), format_name(delimiter), encoding, delimiter
     )

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.column_roles import MappingError, decide_mapping
-from viewer.io.delimited_reader import count_iso_rows, read_delimited, sniff_layout
+from viewer.io.delimited_reader import (
+    DelimitedLayout,
+    count_iso_rows,
+    format_name,
+    read_delimited,
+    sniff_layout,
+)
 from viewer.io.event_columns import EventColumns, build_event_columns
 from viewer.io.file_access import read_head, read_whole
 from viewer.io.jsonl_reader import read_jsonl
@@ -86,17 +92,32 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
     return zone
 
 
+@dataclass
+class _Opened:
+    """What a file's first bytes tell: its encoding, and for a delimited table its layout and
+    the roles of its columns (None for JSON and markup, whose readers need the whole file)."""
+
+    encoding: str
+    head_text: str
+    layout: DelimitedLayout | None = None
+    mapping: ColumnMapping | None = None
+
+
 def read_file_columns(
     path: str | Path,
     options: LoadOptions,
     with_text: bool = True,
     text_roles: frozenset[str] = TEXT_ROLES,
+    opened: _Opened | None = None,
 ) -> tuple[LoadReport, EventColumns | None]:
-    """Read one file into event columns; a failure is in ``report.error``, never raised."""
+    """Read one file into event columns; a failure is in ``report.error``, never raised.
+    ``opened`` is the file already opened by ``_open`` (``inspect_file`` opens it first)."""
     path = Path(path)
     report = LoadReport(path=str(path))
     try:
-        columns = _read(path, options, with_text, report, text_roles)
+        columns = _read(
+            path, opened or _open(path, options), options, with_text, report, text_roles
+        )
     except LoadError as error:
         report.error = error.message
         report.needs_mapping = isinstance(error, MappingNeeded)
@@ -118,40 +139,38 @@ def read_file_columns(
 def inspect_file(path: str | Path, options: LoadOptions) -> LoadReport:
     """The report ``inspect`` prints. A delimited file whose one date column is ISO 8601 in
     every row is counted in a single pass of pyarrow's reader; any other file, or one whose
-    quick count fails, is read the full way (which also finds and reports the problems)."""
+    quick count fails, is read the full way (which also finds and reports the problems), from
+    what the quick attempt already learnt of it."""
+    path = Path(path)
     try:
-        quick = _quick_iso_report(Path(path), options)
+        opened = _open(path, options)
     except LoadError:
-        quick = None  # the full way says what is wrong
-    return quick or read_file_columns(path, options, with_text=False)[0]
+        opened = None  # the full way reports it
+    else:
+        quick = _quick_iso_report(path, opened, options)
+        if quick is not None:
+            return quick
+    return read_file_columns(path, options, with_text=False, opened=opened)[0]
 
 
-def _quick_iso_report(path: Path, options: LoadOptions) -> LoadReport | None:
-    if options.tz is not None:
-        return None  # the full way checks the zone's name
-    head, size = _read_head(path)
-    encoding = _encoding(path, head, options, whole=size <= HEAD_BYTES)
-    head_text = (
-        codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
-    )
-    if head_text.lstrip()[:1] in ("{", "[", "<"):
-        return None
-    layout = sniff_layout(path, head_text, options.delimiter)
-    mapping = _mapping(path, layout.names, layout.sample, options, None)
+def _quick_iso_report(path: Path, opened: _Opened, options: LoadOptions) -> LoadReport | None:
+    layout, mapping = opened.layout, opened.mapping
+    if layout is None or mapping is None or options.tz is not None:
+        return None  # not a delimited table; or a zone name the full way checks
     start = mapping.start
     if not isinstance(start, str) or mapping.end or mapping.not_events or mapping.approximate_from:
         return None
-    sample = layout.sample.get(start, [])
-    zoned = {bool(m[1]) for m in map(_ISO_SAMPLE_RE.fullmatch, sample) if m}
-    if len(zoned) != 1 or any(not _ISO_SAMPLE_RE.fullmatch(v) for v in sample):
+    matches = [_ISO_SAMPLE_RE.fullmatch(v) for v in layout.sample.get(start, [])]
+    zoned = {bool(m[1]) for m in matches if m}
+    if len(zoned) != 1 or not all(matches):
         return None
-    count = count_iso_rows(path, encoding, layout, start, zoned.pop())
+    count = count_iso_rows(path, opened.encoding, layout, start, zoned.pop())
     if not count:
         return None
     return LoadReport(
         path=str(path),
-        format="tsv" if layout.delimiter == "\t" else "csv",
-        encoding=encoding,
+        format=format_name(layout.delimiter),
+        encoding=opened.encoding,
         delimiter=layout.delimiter,
         columns=mapping.roles(),
         events=count,
@@ -160,13 +179,13 @@ def _quick_iso_report(path: Path, options: LoadOptions) -> LoadReport | None:
 
 def _read(
     path: Path,
+    opened: _Opened,
     options: LoadOptions,
     with_text: bool,
     report: LoadReport,
     text_roles: frozenset[str] = TEXT_ROLES,
 ) -> EventColumns:
-    head, size = _read_head(path)
-    raw, mapping = _read_raw(path, head, size, options, with_text, text_roles)
+    raw, mapping = _read_raw(path, opened, options, with_text, text_roles)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
     if len(raw) == 0 and not raw.problems:
@@ -194,32 +213,40 @@ def _read_head(path: Path) -> tuple[bytes, int]:
     return head, size
 
 
-def _read_raw(
-    path: Path,
-    head: bytes,
-    size: int,
-    options: LoadOptions,
-    with_text: bool,
-    text_roles: frozenset[str] = TEXT_ROLES,
-) -> tuple[RawTable, ColumnMapping]:
+def _open(path: Path, options: LoadOptions) -> _Opened:
+    """Read the file's head: its encoding, and for a delimited table its layout and roles."""
+    head, size = _read_head(path)
     encoding = _encoding(path, head, options, whole=size <= HEAD_BYTES)
     head_text = (
         codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
     )
-    start = head_text.lstrip()[:1]
-    if start in ("{", "["):
-        raw = _read_json(path, read_whole(path))
-    elif start == "<":
-        raw = _read_markup(path, read_whole(path), head_text)
-    else:
-        layout = sniff_layout(path, head_text, options.delimiter)
-        mapping = _mapping(path, layout.names, layout.sample, options, None)
-        raw = read_delimited(path, encoding, layout, mapping.columns_needed(with_text, text_roles))
+    if head_text.lstrip()[:1] in ("{", "[", "<"):
+        return _Opened(encoding, head_text)
+    layout = sniff_layout(path, head_text, options.delimiter)
+    mapping = _mapping(path, layout.names, layout.sample, options, None)
+    return _Opened(encoding, head_text, layout, mapping)
+
+
+def _read_raw(
+    path: Path,
+    opened: _Opened,
+    options: LoadOptions,
+    with_text: bool,
+    text_roles: frozenset[str] = TEXT_ROLES,
+) -> tuple[RawTable, ColumnMapping]:
+    layout, mapping = opened.layout, opened.mapping
+    if layout is not None and mapping is not None:
+        needed = mapping.columns_needed(with_text, text_roles)
+        raw = read_delimited(path, opened.encoding, layout, needed)
         mapping.beyond_header = [c for c in raw.columns if c not in layout.names]
         raw.all_columns = layout.names + mapping.beyond_header
         if mapping.layout == "timeline-viewer":
             raw.data = without_formula_escapes(raw.data)
         return raw, mapping
+    if opened.head_text.lstrip()[:1] == "<":
+        raw = _read_markup(path, read_whole(path), opened.head_text)
+    else:
+        raw = _read_json(path, read_whole(path))
     sample = {
         name: [v for v in raw.column(name).to_pylist()[:_SAMPLE_ROWS] if v] for name in raw.columns
     }
