@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from viewer import __version__, assets, settings
 from viewer.io.load_errors import LoadError
 from viewer.io.load_options import ROLES, LoadOptions
-from viewer.io.loader import LoadReport
-from viewer.io.preview import preview_rows
+from viewer.io.pipeline import LoadReport
+from viewer.io.readers.preview import preview_rows
 from viewer.state.session import Session, Source
 from viewer.timeline.tick_spacing import set_date_language
 from viewer.ui.error_reporting import ErrorReporter

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.io.event_loading import load_file
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import read_file_columns
+from viewer.io.pipeline import read_file_columns
 
 BASE_CSV = (
     "date,end,title,excerpt,lane,url\n"

@@ -11,7 +11,7 @@ import pytest
 
 from viewer.io.event_loading import LoadResult, load_file, load_files
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import read_file_columns
+from viewer.io.pipeline import read_file_columns
 from viewer.model.instants import seconds_at
 
 DATA = Path(__file__).parent.parent / "data"

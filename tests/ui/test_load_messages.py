@@ -12,7 +12,7 @@ import pytest
 from viewer import settings
 from viewer.app import build_application
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import read_file_columns
+from viewer.io.pipeline import read_file_columns
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import VERBATIM, Message
 from viewer.model.parsed_date import DateParseError

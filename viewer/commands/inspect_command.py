@@ -6,7 +6,7 @@ import json
 import sys
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import LoadReport, inspect_file
+from viewer.io.pipeline import LoadReport, inspect_file
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.io.column_mapping import TEXT_ROLES
-from viewer.io.event_assembly import event_table_from
+from viewer.io.events.event_assembly import event_table_from
 from viewer.io.load_options import LoadOptions
-from viewer.io.loader import LoadReport, read_file_columns
+from viewer.io.mapping.column_mapping import TEXT_ROLES
+from viewer.io.pipeline import LoadReport, read_file_columns
 from viewer.model.event_table import EventTable
 
 

@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
-from viewer.io.loader import LoadReport
+from viewer.io.pipeline import LoadReport
 from viewer.model.event_table import EventTable
 
 IndexArray = npt.NDArray[np.int64]

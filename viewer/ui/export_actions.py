@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer import settings
-from viewer.io.event_writer import write_events
+from viewer.io.writers.event_writer import write_events
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
 from viewer.timeline.image_export import ImageRequest, export_image

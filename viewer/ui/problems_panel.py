@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from viewer.io.loader import LoadReport
+from viewer.io.pipeline import LoadReport
 from viewer.ui.load_messages import translated
 
 ROWS_LISTED = 1000

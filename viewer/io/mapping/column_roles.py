@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from statistics import mean
 
-from viewer.io.column_mapping import ColumnMapping, JoinedColumns, source_columns
-from viewer.io.header_names import YEAR_HEADERS, exact_role_matches, header_key, hinted_date_columns
-from viewer.io.known_layouts import known_layout
 from viewer.io.load_options import ROLES
+from viewer.io.mapping.column_mapping import ColumnMapping, JoinedColumns, source_columns
+from viewer.io.mapping.header_names import (
+    YEAR_HEADERS,
+    exact_role_matches,
+    header_key,
+    hinted_date_columns,
+)
+from viewer.io.mapping.known_layouts import known_layout
 from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message

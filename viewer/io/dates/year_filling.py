@@ -6,7 +6,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from viewer.io.date_column import DateColumn
+from viewer.io.dates.date_column import DateColumn
 from viewer.io.load_errors import RowProblem
 from viewer.model.instants import civil_from_seconds, is_valid_civil, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from viewer.io.load_errors import LoadError
-from viewer.io.raw_table import RawTable
-from viewer.io.timelinejs_json_reader import (
+from viewer.io.readers.raw_table import RawTable
+from viewer.io.readers.timelinejs_json_reader import (
     COLUMNS,
     looks_like_timelinejs_json,
     read_timelinejs_json,
 )
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 COSMO = DATA / "timelinejs_cosmo_mixed.json"
 
 

@@ -14,14 +14,14 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.arrow_numpy import from_numpy, to_numpy
-from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping, DateSource, JoinedColumns
-from viewer.io.date_column import DateColumn, parse_date_column
-from viewer.io.date_sources import date_text, parse_source
+from viewer.io.dates.date_column import DateColumn, parse_date_column
+from viewer.io.dates.date_sources import date_text, parse_source
+from viewer.io.dates.year_filling import fill_years
+from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.io.load_errors import RowProblem
 from viewer.io.load_options import LoadOptions
-from viewer.io.raw_table import RawTable, join_cells
-from viewer.io.year_filling import fill_years
+from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping, DateSource, JoinedColumns
+from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY
 from viewer.model.precision import PRECISION_LABELS, Precision

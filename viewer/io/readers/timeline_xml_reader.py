@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from viewer.io.load_errors import LoadError
-from viewer.io.raw_table import RawTable, table_from_records
+from viewer.io.readers.raw_table import RawTable, table_from_records
 from viewer.model.messages import QT_TRANSLATE_NOOP
 
 FORMAT = "timelineproj-xml"

@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.event_columns import EventColumns
+from viewer.io.events.event_columns import EventColumns
 from viewer.model.event_table import PRECISION_DTYPE, EventTable
 
 

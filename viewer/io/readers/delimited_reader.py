@@ -17,10 +17,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from viewer.io.file_access import read_whole
 from viewer.io.load_errors import LoadError
-from viewer.io.raw_table import RawTable, table_from_records, unique_headers
-from viewer.io.text_decoding import decode
+from viewer.io.readers.file_access import read_whole
+from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
+from viewer.io.readers.text_decoding import decode
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateParseError, ParsedDate

@@ -10,7 +10,7 @@ from typing import IO
 
 import numpy as np
 
-from viewer.io.event_records import csv_cell, escape_formula, event_records
+from viewer.io.writers.event_records import csv_cell, escape_formula, event_records
 from viewer.model.event_table import COLUMNS, EventTable
 from viewer.model.instants import civil_from_seconds
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from viewer.io.delimited_reader import sniff_layout, split_records
-from viewer.io.file_access import read_head
 from viewer.io.load_options import LoadOptions
-from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
+from viewer.io.readers.delimited_reader import sniff_layout, split_records
+from viewer.io.readers.file_access import read_head
+from viewer.io.readers.text_decoding import HEAD_BYTES, detect_encoding, python_codec
 
 
 def preview_rows(

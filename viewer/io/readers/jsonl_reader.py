@@ -16,8 +16,11 @@ import numpy as np
 import pyarrow as pa
 
 from viewer.io.load_errors import LoadError, RowProblem
-from viewer.io.raw_table import RawTable, unique_headers
-from viewer.io.timelinejs_json_reader import looks_like_timelinejs_json, read_timelinejs_json
+from viewer.io.readers.raw_table import RawTable, unique_headers
+from viewer.io.readers.timelinejs_json_reader import (
+    looks_like_timelinejs_json,
+    read_timelinejs_json,
+)
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message, as_message
 
 FORMAT_LINES = "jsonl"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.io.jsonl_reader import read_jsonl
 from viewer.io.load_errors import LoadError, RowProblem
-from viewer.io.raw_table import RawTable
+from viewer.io.readers.jsonl_reader import read_jsonl
+from viewer.io.readers.raw_table import RawTable
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 SKETCH = DATA / "handmade_timesketch.jsonl"
 
 

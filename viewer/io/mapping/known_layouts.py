@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.io.column_mapping import ColumnMapping, DateParts, JoinedColumns
-from viewer.io.header_names import header_key
+from viewer.io.mapping.column_mapping import ColumnMapping, DateParts, JoinedColumns
+from viewer.io.mapping.header_names import header_key
 
 OWN_EXPORT_COLUMNS = (
     "start", "end", "precision", "approximate", "title", "excerpt", "lane", "url", "date_text",

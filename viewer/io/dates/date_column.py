@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.arrow_numpy import from_numpy, to_numpy
+from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.model.date_forms import (
     EPOCH_DIVISORS,
     EPOCH_MIN,

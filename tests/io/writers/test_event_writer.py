@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from viewer.io import event_writer
+from viewer.io.writers import event_writer
 from viewer.io.event_loading import load_file
-from viewer.io.event_writer import write_events
+from viewer.io.writers.event_writer import write_events
 from viewer.model.event_table import COLUMNS, EventTable
 from viewer.model.instants import seconds_at
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 FORMATS = [".jsonl", ".csv"]
 
 

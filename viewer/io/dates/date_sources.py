@@ -6,9 +6,9 @@ import datetime as dt
 
 import pyarrow as pa
 
-from viewer.io.column_mapping import DateParts, DateSource, JoinedColumns
-from viewer.io.date_column import DateColumn, parse_date_column
-from viewer.io.raw_table import RawTable, join_cells
+from viewer.io.dates.date_column import DateColumn, parse_date_column
+from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumns
+from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, check_civil, check_month, clock_seconds
 from viewer.model.date_words import MONTHS
 from viewer.model.instants import seconds_at

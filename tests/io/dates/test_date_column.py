@@ -10,8 +10,8 @@ from dateutil import tz as dateutil_tz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.io import date_column
-from viewer.io.date_column import DateColumn, column_context, parse_date_column
+from viewer.io.dates import date_column
+from viewer.io.dates.date_column import DateColumn, column_context, parse_date_column
 from viewer.model.date_parsing import parse_date
 from viewer.model.instants import seconds_at
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate

@@ -13,24 +13,27 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.io.column_mapping import TEXT_ROLES, ColumnMapping
-from viewer.io.column_roles import MappingError, decide_mapping
-from viewer.io.delimited_reader import (
+from viewer.io.events.event_columns import EventColumns, build_event_columns
+from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
+from viewer.io.load_options import LoadOptions
+from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
+from viewer.io.mapping.column_roles import MappingError, decide_mapping
+from viewer.io.readers.delimited_reader import (
     DelimitedLayout,
     count_iso_rows,
     format_name,
     read_delimited,
     sniff_layout,
 )
-from viewer.io.event_columns import EventColumns, build_event_columns
-from viewer.io.file_access import read_head, read_whole
-from viewer.io.jsonl_reader import read_jsonl
-from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
-from viewer.io.load_options import LoadOptions
-from viewer.io.raw_table import RawTable, without_formula_escapes
-from viewer.io.text_decoding import HEAD_BYTES, detect_encoding, python_codec
-from viewer.io.timeline_xml_reader import read_timeline_xml
-from viewer.io.timelinejs_json_reader import looks_like_timelinejs_json, read_timelinejs_json
+from viewer.io.readers.file_access import read_head, read_whole
+from viewer.io.readers.jsonl_reader import read_jsonl
+from viewer.io.readers.raw_table import RawTable, without_formula_escapes
+from viewer.io.readers.text_decoding import HEAD_BYTES, detect_encoding, python_codec
+from viewer.io.readers.timeline_xml_reader import read_timeline_xml
+from viewer.io.readers.timelinejs_json_reader import (
+    looks_like_timelinejs_json,
+    read_timelinejs_json,
+)
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 _SAMPLE_ROWS = 200

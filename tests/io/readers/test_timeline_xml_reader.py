@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from viewer.io.load_errors import LoadError
-from viewer.io.raw_table import RawTable
-from viewer.io.timeline_xml_reader import read_timeline_xml
+from viewer.io.readers.raw_table import RawTable
+from viewer.io.readers.timeline_xml_reader import read_timeline_xml
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 ROME = DATA / "handmade_rome_and_conference.timeline"
 
 

@@ -1,0 +1,1 @@
+"""Events out: our own JSON Lines/CSV, TimelineJS and Timesketch, written atomically."""
