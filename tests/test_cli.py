@@ -152,3 +152,27 @@ def test_a_chinese_locale_does_not_change_how_the_command_line_is_read(tmp_path:
     assert (report["events"], report["columns"]["start"]) == (2, "日期")
     bad = run("inspect", "--column", "start", path, env={"LANG": "zh_CN.UTF-8"})
     assert bad.returncode == 2
+
+
+def test_inspect_reads_a_folder_as_the_timeline_files_inside_it(tmp_path: Path) -> None:
+    (tmp_path / "a.tab").write_text("date\ttitle\n2026-04-27\tJury selection\n", encoding="utf-8")
+    (tmp_path / "b.ndjson").write_text(
+        '{"datetime": "2026-04-28T09:00:00Z", "message": "Opening statements"}\n', encoding="utf-8"
+    )
+    (tmp_path / "notes.md").write_text("not a timeline", encoding="utf-8")
+    result = run("inspect", "--json", tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = [Path(f["path"]).name for f in json.loads(result.stdout)["files"]]
+    assert files == ["a.tab", "b.ndjson"]
+
+
+def test_a_folder_without_timeline_files_is_refused_in_one_line(tmp_path: Path) -> None:
+    result = run("inspect", tmp_path)
+    assert result.returncode == 2
+    assert "no timeline files in" in assert_one_line_error(result)
+
+
+def test_help_lists_the_formats_the_loader_reads() -> None:
+    result = run("inspect", "--help")
+    for suffix in (".csv", ".tab", ".json", ".ndjson", ".timeline"):
+        assert suffix in result.stdout

@@ -19,7 +19,7 @@ def test_the_core_loads_a_file_with_qt_and_pyqtgraph_blocked():
     code = (
         "import sys\n"
         "for name in ('PySide6', 'pyqtgraph'): sys.modules[name] = None\n"
-        "from viewer.io.event_loading import load_file\n"
+        "from viewer.io.pipeline import load_file\n"
         "result = load_file(sys.argv[1])\n"
         "assert len(result.events) == 9, result.report\n"
     )

@@ -36,20 +36,32 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _formats_read() -> str:
+    """The epilog of the help: what FILE may be, from the loader's table of formats."""
+    from viewer.io.formats import readable_formats  # the readers: only when help is shown
+
+    kinds = "; ".join(f"{f.label} ({' '.join(f.suffixes)})" for f in readable_formats())
+    return f"FILE is a timeline file or a folder of them. Reads: {kinds}."
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
         description="A fast, zoomable timeline of dated events. With no command, opens the app.",
+        epilog=_formats_read(),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    inspect = commands.add_parser("inspect", help="say how each file is read, without a window")
+    inspect = commands.add_parser(
+        "inspect", help="say how each file is read, without a window", epilog=_formats_read()
+    )
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
     _add_load_options(inspect)
     export = commands.add_parser(
         "export",
         help="write the events (.jsonl, .csv, .timelinejs.json, .timesketch.csv) or a picture (.png, .svg, .pdf)",
+        epilog=_formats_read(),
     )
     export.add_argument("files", nargs="+", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
@@ -98,6 +110,19 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
                        day_first=args.day_first, tz=args.tz, year=args.year)  # fmt: skip
 
 
+def _files(named: list[str]) -> list[str]:
+    """The files named, with each folder replaced by the readable files inside it."""
+    from viewer.io.formats import expand_paths, readable_suffixes
+
+    files = expand_paths(named)
+    if not files:
+        raise CommandError(
+            f"no timeline files in {', '.join(named)} (files ending {' '.join(readable_suffixes())})",
+            EXIT_USAGE,
+        )
+    return files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in ("inspect", "export", "-h", "--help", "--version"):
@@ -107,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         options = load_options(args)
+        args.files = _files(args.files)
         if args.command == "inspect":
             from viewer.commands.inspect_command import run_inspect
 

@@ -8,14 +8,6 @@
         <translation>重新启动时间线查看器后，界面语言才会改变。</translation>
     </message>
     <message>
-        <source>Open timelines</source>
-        <translation>打开时间线</translation>
-    </message>
-    <message>
-        <source>Timelines (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;All files (*)</source>
-        <translation>时间线文件 (*.csv *.tsv *.txt *.json *.jsonl *.timeline);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Loaded %1</source>
         <translation>已载入 %1</translation>
     </message>
@@ -376,6 +368,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>文件为空或没有标题行</translation>
     </message>
     <message>
+        <source>CSV, TSV and other delimited text</source>
+        <translation>CSV、TSV 等分隔文本</translation>
+    </message>
+    <message>
         <source>{reason}; shown without an end</source>
         <translation>{reason}；显示时不带结束日期</translation>
     </message>
@@ -484,8 +480,16 @@ A fast, zoomable timeline of dated events.</source>
         <translation>文件为空</translation>
     </message>
     <message>
+        <source>Web page</source>
+        <translation>网页</translation>
+    </message>
+    <message>
         <source>is a web page (HTML), not a table; save the table itself as CSV and open that</source>
         <translation>是网页（HTML），不是表格；请把表格本身另存为 CSV 再打开</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
     </message>
     <message>
         <source>is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files</source>
@@ -554,6 +558,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>is a &lt;timeline&gt; document without an &lt;events&gt; element.</source>
         <translation>是没有 &lt;events&gt; 元素的 &lt;timeline&gt; 文档。</translation>
+    </message>
+    <message>
+        <source>Timeline files (thetimelineproj)</source>
+        <translation>Timeline 文件（thetimelineproj）</translation>
     </message>
     <message>
         <source>is not UTF-8 text (undecodable byte at offset {offset}); TimelineJS JSON must be UTF-8.</source>
@@ -711,6 +719,10 @@ A fast, zoomable timeline of dated events.</source>
         <source>empty</source>
         <translation>空白</translation>
     </message>
+    <message>
+        <source>JSON and JSON Lines (TimelineJS, Timesketch)</source>
+        <translation>JSON 与 JSON Lines（TimelineJS、Timesketch）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -856,6 +868,21 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Order of day and month</source>
         <translation>日与月的顺序</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDialog</name>
+    <message>
+        <source>Timelines (%1)</source>
+        <translation>时间线文件 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open timelines</source>
+        <translation>打开时间线</translation>
     </message>
 </context>
 <context>

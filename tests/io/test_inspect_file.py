@@ -10,6 +10,7 @@ import pytest
 from viewer.io import pipeline
 from viewer.io.load_options import LoadOptions
 from viewer.io.pipeline import inspect_file, read_file_columns
+from viewer.io.readers import file_head
 
 QUICK = {
     "naive.csv": "when,title\n2026-04-27T09:50:01,a\n2026-04-28 10:00,b\n2026-04-29,c\n",
@@ -88,8 +89,8 @@ def test_going_the_full_way_does_not_open_the_file_twice(tmp_path, monkeypatch):
     path = tmp_path / "gbk.csv"
     path.write_bytes("日期,标题\n2026年4月27日,开庭前夕\n2026年4月28日,开庭\n".encode("gb18030"))
     calls = []
-    detect = pipeline.detect_encoding
-    monkeypatch.setattr(pipeline, "detect_encoding", lambda *a: calls.append(a) or detect(*a))
+    detect = file_head.detect_encoding
+    monkeypatch.setattr(file_head, "detect_encoding", lambda *a: calls.append(a) or detect(*a))
     report = inspect_file(path, LoadOptions())
     assert (report.events, report.encoding) == (2, "gb18030")
     assert len(calls) == 1  # the encoding guess (the slow part of opening) is made once

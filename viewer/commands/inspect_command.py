@@ -6,7 +6,8 @@ import json
 import sys
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.pipeline import LoadReport, inspect_file
+from viewer.io.load_report import LoadReport
+from viewer.io.pipeline import inspect_file
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:

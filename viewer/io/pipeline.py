@@ -1,78 +1,40 @@
 """Load timeline files: find the format, read the cells, give the columns roles, parse dates.
 
-``read_file_columns`` stops before pandas (``inspect`` needs only counts); ``load_file`` and
-``load_files`` return EventTables. Input files are only ever read.
+The steps, in order: the file's head picks its format (``viewer.io.formats``), the format's
+reader opens it (``readers``), the columns get their roles (``mapping``), the cells are read,
+the dates parsed (``dates``) and the event columns built (``events``). ``read_file_columns``
+stops before pandas (``inspect`` needs only counts); ``load_file`` and ``load_files`` return
+EventTables. A failure is in the report, never raised. Input files are only ever read.
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.io.events.event_assembly import event_table_from
 from viewer.io.events.event_columns import EventColumns, build_event_columns
+from viewer.io.formats import format_for
 from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_report import LoadReport
 from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.mapping.column_roles import MappingError, decide_mapping
-from viewer.io.readers.delimited_reader import (
-    DelimitedLayout,
-    count_iso_rows,
-    format_name,
-    read_delimited,
-    sniff_layout,
-)
-from viewer.io.readers.file_access import read_head, read_whole
-from viewer.io.readers.jsonl_reader import read_jsonl
+from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, format_name
+from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, without_formula_escapes
-from viewer.io.readers.text_decoding import HEAD_BYTES, detect_encoding, python_codec
-from viewer.io.readers.timeline_xml_reader import read_timeline_xml
-from viewer.io.readers.timelinejs_json_reader import (
-    looks_like_timelinejs_json,
-    read_timelinejs_json,
-)
+from viewer.io.readers.reader_format import OpenedTable
+from viewer.model.event_table import EventTable
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 _SAMPLE_ROWS = 200
-_HTML_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
-_TIMELINE_XML_RE = re.compile(r"<timeline[\s>]")
 # Sample cells the quick inspect count takes on (group 1: a zone); pyarrow decides the rest.
 _ISO_SAMPLE_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
-
-
-@dataclass
-class LoadReport:
-    """How one file was read: what ``inspect`` prints and the UI shows."""
-
-    path: str
-    format: str | None = None
-    encoding: str | None = None
-    delimiter: str | None = None
-    columns: dict[str, str] = field(default_factory=dict)
-    events: int = 0
-    skipped: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
-    error: str | None = None
-    needs_mapping: bool = False  # the error is that no column could be read as the dates
-    ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "format": self.format,
-            "encoding": self.encoding,
-            "delimiter": self.delimiter,
-            "columns": self.columns,
-            "events": self.events,
-            "skipped": [p.as_dict() for p in self.skipped],
-            "warnings": [p.as_dict() for p in self.warnings],
-            "error": self.error,
-        }
 
 
 def resolve_tz(name: str | None) -> dt.tzinfo | None:
@@ -97,12 +59,11 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
 
 @dataclass
 class _Opened:
-    """What a file's first bytes tell: its encoding, and for a delimited table its layout and
-    the roles of its columns (None for JSON and markup, whose readers need the whole file)."""
+    """A file its format has opened: for a table whose head tells its columns (delimited
+    text), the roles of those columns are decided before any cell is read."""
 
-    encoding: str
-    head_text: str
-    layout: DelimitedLayout | None = None
+    head: FileHead
+    table: OpenedTable
     mapping: ColumnMapping | None = None
 
 
@@ -126,12 +87,7 @@ def read_file_columns(
         report.needs_mapping = isinstance(error, MappingNeeded)
         return report, None
     except Exception as error:  # a reader bug must not take the other files or the app down
-        report.error = Message(
-            QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
-            file=path.name,
-            kind=type(error).__name__,
-            error=error,
-        )
+        report.error = _unexpected(path, error)
         return report, None
     report.events = len(columns)
     report.ambiguous_order = columns.ambiguous_order
@@ -157,9 +113,10 @@ def inspect_file(path: str | Path, options: LoadOptions) -> LoadReport:
 
 
 def _quick_iso_report(path: Path, opened: _Opened, options: LoadOptions) -> LoadReport | None:
-    layout, mapping = opened.layout, opened.mapping
-    if layout is None or mapping is None or options.tz is not None:
+    table, mapping = opened.table, opened.mapping
+    if not isinstance(table, DelimitedTable) or mapping is None or options.tz is not None:
         return None  # not a delimited table; or a zone name the full way checks
+    layout = table.layout
     start = mapping.start
     if not isinstance(start, str) or mapping.end or mapping.not_events or mapping.approximate_from:
         return None
@@ -167,13 +124,13 @@ def _quick_iso_report(path: Path, opened: _Opened, options: LoadOptions) -> Load
     zoned = {bool(m[1]) for m in matches if m}
     if len(zoned) != 1 or not all(matches):
         return None
-    count = count_iso_rows(path, opened.encoding, layout, start, zoned.pop())
+    count = count_iso_rows(path, opened.head.encoding, layout, start, zoned.pop())
     if not count:
         return None
     return LoadReport(
         path=str(path),
         format=format_name(layout.delimiter),
-        encoding=opened.encoding,
+        encoding=opened.head.encoding,
         delimiter=layout.delimiter,
         columns=mapping.roles(),
         events=count,
@@ -208,26 +165,14 @@ def _read(
     return columns
 
 
-def _read_head(path: Path) -> tuple[bytes, int]:
-    """The first bytes (enough to tell the format, encoding and layout) and the file's size."""
-    head, size = read_head(path, HEAD_BYTES)
-    if size <= HEAD_BYTES and not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is empty"))
-    return head, size
-
-
 def _open(path: Path, options: LoadOptions) -> _Opened:
-    """Read the file's head: its encoding, and for a delimited table its layout and roles."""
-    head, size = _read_head(path)
-    encoding = _encoding(path, head, options, whole=size <= HEAD_BYTES)
-    head_text = (
-        codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
-    )
-    if head_text.lstrip()[:1] in ("{", "[", "<"):
-        return _Opened(encoding, head_text)
-    layout = sniff_layout(path, head_text, options.delimiter)
-    mapping = _mapping(path, layout.names, layout.sample, options, None)
-    return _Opened(encoding, head_text, layout, mapping)
+    """Read the file's head, find its format and open it; for a table whose head tells its
+    columns, decide their roles."""
+    head = FileHead.read(path, options.encoding)
+    table = format_for(head).open(head, options)
+    if table.header is None:
+        return _Opened(head, table)
+    return _Opened(head, table, _mapping(path, table.header, table.sample, options, None))
 
 
 def _read_raw(
@@ -237,61 +182,29 @@ def _read_raw(
     with_text: bool,
     text_roles: frozenset[str] = TEXT_ROLES,
 ) -> tuple[RawTable, ColumnMapping]:
-    layout, mapping = opened.layout, opened.mapping
-    if layout is not None and mapping is not None:
-        needed = mapping.columns_needed(with_text, text_roles)
-        raw = read_delimited(path, opened.encoding, layout, needed)
-        mapping.beyond_header = [c for c in raw.columns if c not in layout.names]
-        raw.all_columns = layout.names + mapping.beyond_header
-        if mapping.layout == "timeline-viewer":
-            raw.data = without_formula_escapes(raw.data)
-        return raw, mapping
-    if opened.head_text.lstrip()[:1] == "<":
-        raw = _read_markup(path, read_whole(path), opened.head_text)
+    if opened.mapping is not None:
+        mapping = opened.mapping
+        raw = opened.table.read(mapping.columns_needed(with_text, text_roles))
+        header = set(opened.table.header or [])
+        mapping.beyond_header = [c for c in raw.columns if c not in header]
     else:
-        raw = _read_json(path, read_whole(path))
-    sample = {
-        name: [v for v in raw.column(name).to_pylist()[:_SAMPLE_ROWS] if v] for name in raw.columns
-    }
-    return raw, _mapping(path, raw.columns, sample, options, raw.known_roles)
+        raw = opened.table.read(None)
+        sample = {
+            name: [v for v in raw.column(name).to_pylist()[:_SAMPLE_ROWS] if v]
+            for name in raw.columns
+        }
+        mapping = _mapping(path, raw.columns, sample, options, raw.known_roles)
+    if mapping.formula_escaped:
+        raw.data = without_formula_escapes(raw.data)
+    return raw, mapping
 
 
-def _encoding(path: Path, head: bytes, options: LoadOptions, whole: bool) -> str:
-    if options.encoding:
-        try:
-            return python_codec(options.encoding)
-        except ValueError as error:
-            raise LoadError(path, error.args[0]) from error
-    return detect_encoding(head, str(path), whole)
-
-
-def _read_json(path: Path, data: bytes) -> RawTable:
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        return read_jsonl(path, data)
-    if looks_like_timelinejs_json(document):
-        return read_timelinejs_json(path, data)
-    return read_jsonl(path, data)
-
-
-def _read_markup(path: Path, data: bytes, head_text: str) -> RawTable:
-    if _TIMELINE_XML_RE.search(head_text):
-        return read_timeline_xml(path, data)
-    if _HTML_RE.search(head_text):
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP(
-                "LoadMessages",
-                "is a web page (HTML), not a table; save the table itself as CSV and open that",
-            ),
-        )
-    raise LoadError(
-        path,
-        QT_TRANSLATE_NOOP(
-            "LoadMessages",
-            "is XML but not a Timeline (.timeline) file; open CSV, JSON or .timeline files",
-        ),
+def _unexpected(path: Path, error: Exception) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
+        file=path.name,
+        kind=type(error).__name__,
+        error=error,
     )
 
 
@@ -352,3 +265,34 @@ def _no_dates_sentence(raw: RawTable, mapping: ColumnMapping, skipped: list[RowP
         reason=first.reason,
         columns=columns,
     )
+
+
+@dataclass
+class LoadResult:
+    report: LoadReport
+    events: EventTable  # empty when the file failed (see report.error)
+
+
+def load_file(
+    path: str | Path, options: LoadOptions | None = None, text_roles: frozenset[str] = TEXT_ROLES
+) -> LoadResult:
+    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts)."""
+    report, columns = read_file_columns(path, options or LoadOptions(), True, text_roles)
+    if columns is None:
+        return LoadResult(report, EventTable.empty())
+    try:
+        events = event_table_from(columns, Path(path).name)
+    except Exception as error:  # a bug here must end the load too, with its file named
+        report.error = _unexpected(Path(path), error)
+        return LoadResult(report, EventTable.empty())
+    return LoadResult(report, events)
+
+
+def load_files(
+    paths: Iterable[str | Path],
+    options: LoadOptions | None = None,
+    text_roles: frozenset[str] = TEXT_ROLES,
+) -> tuple[EventTable, list[LoadReport]]:
+    """All files' events in one table (each event keeps its source and row) and a report each."""
+    results = [load_file(p, options, text_roles) for p in paths]
+    return EventTable.concat(r.events for r in results), [r.report for r in results]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from viewer.io.pipeline import load_file
 from viewer.io.writers import event_writer
-from viewer.io.event_loading import load_file
 from viewer.io.writers.event_writer import write_events
 from viewer.model.event_table import COLUMNS, EventTable
 from viewer.model.instants import seconds_at

@@ -211,8 +211,7 @@ def _add_text(
         name = getattr(mapping, role)
         if name is not None and role in roles:
             columns.text[role] = raw.column(name).take(take)
-    if "url" in columns.text and mapping.layout == "timelinejs":
-        # TimelineJS's Media cell may hold embed HTML (a blockquote, an iframe): only links are URLs.
+    if "url" in columns.text and mapping.urls_are_links_only:
         media = columns.text["url"]
         columns.text["url"] = pc.if_else(
             pc.match_substring_regex(media, r"^https?://\S+$"), media, pa.scalar(None, pa.string())

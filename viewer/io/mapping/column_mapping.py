@@ -67,6 +67,10 @@ class ColumnMapping:
     source: str | None = None
     row: str | None = None
     day_first: bool | None = None  # a layout that fixes the order (plaso writes MM/DD/YYYY)
+    # What a known layout says of its file, so that generic steps need not ask its name.
+    roles_by_content: bool = True  # generic headers: the cells decide the roles left open
+    formula_escaped: bool = False  # our own CSV export: cells quoted against spreadsheet formulas
+    urls_are_links_only: bool = False  # TimelineJS's Media may hold embed HTML: only links are URLs
     numbers_are_years: bool = False
     # Rows whose column holds this value are not events (TimelineJS's title slide).
     not_events: tuple[str, str] | None = None

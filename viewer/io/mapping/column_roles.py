@@ -42,7 +42,7 @@ def decide_mapping(
 ) -> ColumnMapping:
     mapping = known_layout(columns)
     if mapping is None and known_roles:
-        mapping = ColumnMapping(layout="structured", **known_roles)  # type: ignore[arg-type]
+        mapping = ColumnMapping(layout="structured", roles_by_content=False, **known_roles)  # type: ignore[arg-type]
     if mapping is None:
         mapping = _from_headers(columns, sample)
     _apply_forced(mapping, columns, forced)
@@ -54,7 +54,7 @@ def decide_mapping(
         mapping.start = _date_column_by_content(columns, sample, mapping) or mapping.start
     if mapping.start is None:
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
-    if mapping.layout == "generic":
+    if mapping.roles_by_content:
         _fill_by_content(mapping, columns, sample)
     used = set(_used_columns(mapping))
     mapping.unused = [c for c in columns if c not in used and sample.get(c)]

@@ -20,13 +20,17 @@ def known_layout(columns: list[str]) -> ColumnMapping | None:
 
     if keys >= {header_key(c) for c in OWN_EXPORT_COLUMNS}:
         return ColumnMapping(
-            layout="timeline-viewer", **{role: col(header_key(role)) for role in OWN_EXPORT_COLUMNS}
+            layout="timeline-viewer",
+            roles_by_content=False,
+            formula_escaped=True,
+            **{role: col(header_key(role)) for role in OWN_EXPORT_COLUMNS},
         )
     if {"year", "headline"} <= keys:
         return _timelinejs_sheet(col)
     if {"date", "time", "timezone", "short", "desc"} <= keys:
         return ColumnMapping(
             layout="plaso-l2tcsv",
+            roles_by_content=False,
             start=JoinedColumns((by_key["date"], by_key["time"], by_key["timezone"])),
             title=col("short"),
             excerpt=col("desc"),
@@ -37,6 +41,7 @@ def known_layout(columns: list[str]) -> ColumnMapping | None:
         is_plaso = {"source", "source long"} <= keys and "data type" not in keys
         return ColumnMapping(
             layout="plaso-dynamic" if is_plaso else "timesketch",
+            roles_by_content=False,
             start=col("datetime") or col("timestamp"),
             title=col("message"),
             lane=col("source short") or col("source") or col("data type") or col("timestamp desc"),
@@ -55,6 +60,8 @@ def _timelinejs_sheet(col: object) -> ColumnMapping:
     )
     return ColumnMapping(
         layout="timelinejs",
+        roles_by_content=False,
+        urls_are_links_only=True,
         start=start,
         end=end,
         title=col("headline"),

@@ -18,11 +18,14 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from viewer.io.load_errors import LoadError
+from viewer.io.load_options import LoadOptions
 from viewer.io.readers.file_access import read_whole
+from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
+from viewer.io.readers.reader_format import ReaderFormat
 from viewer.io.readers.text_decoding import decode
 from viewer.model.date_parsing import parse_date
-from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
@@ -99,6 +102,42 @@ def sniff_layout(path: Path, head_text: str, delimiter: str | None) -> Delimited
             if cell.strip():
                 sample[name].append(cell.strip())
     return DelimitedLayout(delimiter, header, has_header, sample)
+
+
+@dataclass
+class DelimitedTable:
+    """A delimited file opened: its layout is sniffed from the head, so the loader decides the
+    columns' roles first and reads only the columns it needs."""
+
+    head: FileHead
+    layout: DelimitedLayout
+
+    @classmethod
+    def open(cls, head: FileHead, options: LoadOptions) -> DelimitedTable:
+        return cls(head, sniff_layout(head.path, head.text, options.delimiter))
+
+    @property
+    def header(self) -> list[str]:
+        return self.layout.names
+
+    @property
+    def sample(self) -> dict[str, list[str]]:
+        return self.layout.sample
+
+    def read(self, needed: list[str] | None) -> RawTable:
+        raw = read_delimited(self.head.path, self.head.encoding, self.layout, needed)
+        raw.all_columns = self.layout.names + [c for c in raw.columns if c not in self.layout.names]
+        return raw
+
+
+# Anything no other format claims is read as delimited text (the table's last entry).
+READER = ReaderFormat(
+    name="delimited",
+    label=Message(QT_TRANSLATE_NOOP("LoadMessages", "CSV, TSV and other delimited text")),
+    suffixes=(".csv", ".tsv", ".tab", ".txt"),
+    sniff=lambda head: True,
+    open=DelimitedTable.open,
+)
 
 
 def read_delimited(

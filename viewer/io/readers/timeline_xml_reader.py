@@ -17,7 +17,8 @@ import numpy as np
 
 from viewer.io.load_errors import LoadError
 from viewer.io.readers.raw_table import RawTable, table_from_records
-from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.io.readers.reader_format import ReaderFormat, whole_file
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 FORMAT = "timelineproj-xml"
 
@@ -222,3 +223,14 @@ def _text(element: ET.Element, tag: str, *, strip: bool = False) -> str | None:
     if strip:
         value = value.strip()
     return value or None
+
+
+_TIMELINE_RE = re.compile(r"<timeline[\s>]")
+
+READER = ReaderFormat(
+    name="timeline",
+    label=Message(QT_TRANSLATE_NOOP("LoadMessages", "Timeline files (thetimelineproj)")),
+    suffixes=(".timeline",),
+    sniff=lambda head: head.text_starts_with("<") and bool(_TIMELINE_RE.search(head.text)),
+    open=whole_file(lambda head: read_timeline_xml(head.path, head.whole())),
+)

@@ -1,0 +1,37 @@
+"""How one file was read: what ``inspect`` prints and the UI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viewer.io.load_errors import RowProblem
+
+
+@dataclass
+class LoadReport:
+    """How one file was read: what ``inspect`` prints and the UI shows."""
+
+    path: str
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    events: int = 0
+    skipped: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    error: str | None = None
+    needs_mapping: bool = False  # the error is that no column could be read as the dates
+    ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "columns": self.columns,
+            "events": self.events,
+            "skipped": [p.as_dict() for p in self.skipped],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "error": self.error,
+        }
