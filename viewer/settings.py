@@ -23,6 +23,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.io.load_options import ROLES, LoadOptions
+
 T = TypeVar("T")
 
 ORGANIZATION = "Timeline Viewer"
@@ -31,6 +33,7 @@ THEMES = ("system", "light", "dark")
 MAX_RECENT_FILES = 10
 # Mappings are remembered per file forever otherwise; the oldest are dropped past this many.
 MAX_REMEMBERED_MAPPINGS = 200
+_ORDER_KEY = "order"  # beside the roles in a remembered mapping: "day", "month" or "auto"
 
 PathLike = str | os.PathLike[str]
 RoleColumns = dict[str, str]  # role ("start", "title", ...) -> column name
@@ -274,6 +277,25 @@ class Settings:
     def mapping_for(self, path: PathLike) -> RoleColumns | None:
         """The roles last chosen for ``path``, or None if there is no choice remembered."""
         return self.get(COLUMN_MAPPINGS).get(_path_key(path))
+
+    def remember_choice(
+        self, path: PathLike, columns: Mapping[str, str], day_first: bool | None
+    ) -> None:
+        """What the user said of a file: its columns' roles, and the order of day and month
+        (None: let the loader decide; remembered too, so the question is not asked again)."""
+        order = "auto" if day_first is None else ("day" if day_first else "month")
+        self.remember_mapping(path, {**columns, _ORDER_KEY: order})
+
+    def order_chosen(self, path: PathLike) -> bool:
+        """Whether the user answered the day/month question for ``path``."""
+        return _ORDER_KEY in (self.mapping_for(path) or {})
+
+    def load_options_for(self, path: PathLike) -> LoadOptions:
+        """The loader's options from what the user chose for ``path`` before."""
+        remembered = self.mapping_for(path) or {}
+        columns = {role: column for role, column in remembered.items() if role in ROLES}
+        day_first = {"day": True, "month": False}.get(remembered.get(_ORDER_KEY, ""))
+        return LoadOptions(columns=columns, day_first=day_first)
 
 
 def open_settings(path: PathLike | None = None) -> Settings:

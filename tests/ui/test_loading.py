@@ -34,7 +34,7 @@ def million_rows(tmp_path_factory) -> Path:
 @pytest.fixture
 def application(qtbot, tmp_path):
     built = build_application([], settings.open_settings(str(tmp_path / "s.ini")))
-    built.ask_mapping = lambda *args: None
+    built.files.mapping.ask = lambda *args: None
     qtbot.addWidget(built.window)
     yield built
     built.shutdown()
@@ -54,7 +54,7 @@ def test_a_load_runs_on_a_worker_thread_and_reports_back(qtbot, tmp_path):
 
 
 def _real_load(path, options):
-    from viewer.io.event_loading import load_file
+    from viewer.io.pipeline import load_file
 
     return load_file(path, options)
 
@@ -65,7 +65,7 @@ def test_the_window_stays_responsive_while_a_million_rows_load(application, qtbo
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     started = time.perf_counter()
-    application._load([str(million_rows)])
+    application.files.open([str(million_rows)])
     qtbot.waitUntil(lambda: len(application.session.sources) == 2, timeout=60_000)
     finished = time.perf_counter()
     timer.stop()
@@ -81,7 +81,7 @@ def test_the_window_stays_responsive_while_a_million_rows_load(application, qtbo
 
 def test_cancelling_a_load_keeps_what_was_loaded(application, qtbot, million_rows):
     before = application.session.events.frame.copy()
-    application._load([str(million_rows)])
+    application.files.open([str(million_rows)])
     assert application.window.cancel_button.isVisible() or application.loader.busy
     application.window.cancel_button.click()
     QThreadPool.globalInstance().waitForDone()
@@ -122,3 +122,45 @@ def test_an_error_in_a_worker_thread_reaches_the_user(qtbot):
         reporter.last_box.close()
     finally:
         reporter.uninstall()
+
+
+def test_a_load_whose_worker_raises_still_ends_and_names_the_file(qtbot, tmp_path):
+    def broken(path, options):
+        raise RuntimeError("a bug in a reader")
+
+    loader = FileLoader(load=broken)
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as failed:
+        loader.load([str(tmp_path / "story.csv")])
+    path, report, _request = failed.args
+    assert path.endswith("story.csv")
+    assert report.error.startswith("story.csv: could not be read (RuntimeError")
+    assert loader.busy == 0
+
+
+def test_what_a_request_asks_travels_with_its_own_files(application, qtbot, tmp_path):
+    """A reload (keep the view) and an open (fit the new file) in flight together: each
+    result gets what its own request asked, whichever arrives first."""
+    new = tmp_path / "new.csv"
+    new.write_text("date,title\n2026-04-28,Opening statements\n", encoding="utf-8")
+    sample = application.session.source_paths()[0]
+    changes: list[tuple[tuple[str, ...], bool]] = []
+    application.session.sources_changed.connect(
+        lambda keep: changes.append((tuple(application.session.source_paths()), keep))
+    )
+    application.files.reload([sample])
+    application.files.open([str(new)])
+    qtbot.waitUntil(lambda: len(changes) == 2 and application.loader.busy == 0, timeout=10_000)
+    arrival_of_new = next(i for i, (paths, _) in enumerate(changes) if str(new) in paths)
+    assert changes[arrival_of_new][1] is False  # the opened file is fitted
+    assert sorted(keep for _, keep in changes) == [False, True]  # the reload kept the view
+
+
+def test_a_replacing_load_drops_loads_still_in_flight(application, qtbot, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text("date,title\n2026-04-27,Jury selection\n", encoding="utf-8")
+    application.files.reload(application.session.source_paths())
+    application.files.open([str(other)], replace=True)
+    qtbot.waitUntil(lambda: application.loader.busy == 0, timeout=10_000)
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()
+    assert application.session.source_paths() == [str(other)]

@@ -38,7 +38,7 @@ def _shut_down_applications():
 
 def build(qtbot, files, app_settings):
     built = build_application(files, app_settings)
-    built.ask_mapping = declined  # no modal dialog in tests unless one asks for it
+    built.files.mapping.ask = declined  # no modal dialog in tests unless one asks for it
     qtbot.addWidget(built.window)
     BUILT.append(built)
     return built
@@ -246,7 +246,7 @@ def test_a_file_without_a_recognisable_date_column_asks_and_remembers_the_mappin
         asked.append((name, columns, rows[0]))
         return {"start": "Wann", "title": "Was"}, None
 
-    built.ask_mapping = answer
+    built.files.mapping.ask = answer
     drop(built.window, [path])
     qtbot.waitUntil(lambda: len(built.session.sources) == 2, timeout=10_000)
     assert asked[0][0] == "german.csv"
@@ -261,7 +261,7 @@ def test_ambiguous_day_month_order_is_asked_and_the_answer_reloads_the_file(
 ):
     path = write(tmp_path, "orders.csv", "date,title\n01/02/2026,First\n03/04/2026,Second\n")
     built = build(qtbot, [], app_settings)
-    built.ask_mapping = lambda name, columns, rows, reason, current: (
+    built.files.mapping.ask = lambda name, columns, rows, reason, current: (
         {"start": "date", "title": "title"},
         True,
     )
@@ -282,14 +282,14 @@ def test_the_dark_theme_darkens_the_window_and_the_timeline_and_is_remembered(
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
-    application.set_theme("dark")
+    application.appearance.set_theme("dark")
     window = QApplication.instance().palette().color(QPalette.ColorRole.Window)
     assert window.lightnessF() < 0.3
     image = application.window.timeline.plot.grab().toImage()
     corner = image.pixelColor(image.width() - 5, 5)
     assert corner.lightnessF() < 0.3
     assert app_settings.get(settings.THEME) == "dark"
-    application.set_theme("light")
+    application.appearance.set_theme("light")
     image = application.window.timeline.plot.grab().toImage()
     assert image.pixelColor(image.width() - 5, 5).lightnessF() > 0.9
 
@@ -304,18 +304,18 @@ def test_following_the_system_picks_dark_or_light_from_the_colour_scheme():
 
 def test_chinese_text_without_a_cjk_font_brings_a_notice_naming_the_package(qtbot, app_settings):
     built = build(qtbot, [], app_settings)
-    built.font_families = lambda system: []  # as on a machine with only DejaVu
-    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
-    assert built.font_notice is not None
-    assert "fonts-noto-cjk" in built.font_notice.text()
-    built.font_notice.close()
+    built.font_notice.families = lambda system: []  # as on a machine with only DejaVu
+    built.files.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    assert built.font_notice.notice is not None
+    assert "fonts-noto-cjk" in built.font_notice.notice.text()
+    built.font_notice.notice.close()
 
 
 def test_no_notice_when_a_cjk_font_is_installed(qtbot, app_settings):
     built = build(qtbot, [], app_settings)
-    built.font_families = lambda system: ["Noto Sans CJK SC"]
-    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
-    assert built.font_notice is None
+    built.font_notice.families = lambda system: ["Noto Sans CJK SC"]
+    built.files.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    assert built.font_notice.notice is None
 
 
 def test_the_date_range_filter_reads_any_date_form_and_narrows_timeline_and_table(application):

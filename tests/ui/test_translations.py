@@ -66,7 +66,7 @@ def built(qtbot, tmp_path):
         preferences = settings.open_settings(str(path or tmp_path / "s.ini"))
         preferences.set(settings.LANGUAGE, language)
         app = build_application(list(files), preferences)
-        app.ask_mapping = lambda *args: None
+        app.files.mapping.ask = lambda *args: None
         qtbot.addWidget(app.window)
         apps.append(app)
         return app

@@ -3,6 +3,7 @@ selected event. Views call its methods and listen to its signals; they never cal
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import numpy.typing as npt
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
-from viewer.io.pipeline import LoadReport
+from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 
 IndexArray = npt.NDArray[np.int64]
@@ -31,7 +32,7 @@ class Source:
 
 
 class Session(QObject):
-    sources_changed = Signal()  # the merged table changed (indices are new)
+    sources_changed = Signal(bool)  # the merged table changed (indices are new); keep the view?
     filters_changed = Signal()  # lanes or date range: ``shown`` changed
     search_changed = Signal()  # ``matches`` changed
     selection_changed = Signal(object)  # event index or None
@@ -48,15 +49,26 @@ class Session(QObject):
         self.matches: IndexArray = np.empty(0, np.int64)
 
     # -- sources ----------------------------------------------------------------------------
-    def add_source(self, source: Source) -> None:
-        """Add a loaded file, or replace the one loaded from the same path (a reload)."""
-        key = self._selected_key()
-        kept = [s for s in self.sources if Path(s.path) != Path(source.path)]
+    def add_source(
+        self,
+        source: Source,
+        keep_only: Collection[str] | None = None,
+        keep_view: bool = False,
+    ) -> None:
+        """Add a loaded file, or replace the one loaded from the same path (a reload).
+        ``keep_only``: the files that stay (the others are dropped: a load that replaces);
+        ``keep_view``: the views keep their visible range (a reload)."""
+        current = self.sources
+        if keep_only is not None:
+            staying = {Path(p) for p in keep_only}
+            current = [s for s in current if Path(s.path) in staying]
+        key = self._selected_key() if keep_only is None else None
+        kept = [s for s in current if Path(s.path) != Path(source.path)]
         position = next(
-            (i for i, s in enumerate(self.sources) if Path(s.path) == Path(source.path)), len(kept)
+            (i for i, s in enumerate(current) if Path(s.path) == Path(source.path)), len(kept)
         )
         kept.insert(position, source)
-        self._set_sources(kept, key)
+        self._set_sources(kept, key, keep_view)
 
     def remove_source(self, path: str) -> None:
         key = self._selected_key()
@@ -68,13 +80,15 @@ class Session(QObject):
     def source_paths(self) -> list[str]:
         return [s.path for s in self.sources]
 
-    def _set_sources(self, sources: list[Source], selected_key: tuple[str, int] | None) -> None:
+    def _set_sources(
+        self, sources: list[Source], selected_key: tuple[str, int] | None, keep_view: bool = False
+    ) -> None:
         self.sources = sources
         self.events = EventTable.concat(s.events for s in sources)
         self.selected = self._find(selected_key)
         self._refilter(emit=False)
         self._research(emit=False)
-        self.sources_changed.emit()
+        self.sources_changed.emit(keep_view)
         self.selection_changed.emit(self.selected)
 
     def _selected_key(self) -> tuple[str, int] | None:
@@ -130,6 +144,22 @@ class Session(QObject):
         if emit:
             self.filters_changed.emit()
             self.search_changed.emit()
+
+    @property
+    def listed(self) -> IndexArray:
+        """The events the lists show: the search's matches while searching, else all shown."""
+        return self.matches if self.searching else self.shown
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.search_text.strip())
+
+    def match_position(self) -> int | None:
+        """Where the selected event is among the matches (None if it is not one)."""
+        if not self.searching or self.selected is None:
+            return None
+        hits = np.flatnonzero(self.matches == self.selected)
+        return int(hits[0]) if len(hits) else None
 
     # -- search -----------------------------------------------------------------------------
     def set_search(self, text: str) -> None:

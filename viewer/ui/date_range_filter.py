@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from viewer.model.date_parsing import covered_span
 from viewer.model.parsed_date import DateParseError
+from viewer.state.session import Session
 from viewer.ui.load_messages import translated
 
 
@@ -35,6 +36,9 @@ class DateRangeFilter(QWidget):
         layout.addRow(self.tr("To"), self.end)
         layout.addRow(self.message)
         layout.addRow(self.clear_button)
+
+    def bind(self, session: Session) -> None:
+        self.range_changed.connect(session.set_date_range)
 
     def clear(self) -> None:
         self.start.clear()

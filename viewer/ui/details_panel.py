@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.model.event_table import EventTable
+from viewer.state.session import Session
 from viewer.ui.event_dates import describe_when
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -121,6 +122,14 @@ class DetailsPanel(QWidget):
         layout.addLayout(buttons)
         self.setAccessibleName(self.tr("Details"))
         self.show_event(EventTable.empty(), None)
+
+    def bind(self, session: Session) -> None:
+        """Show the session's selected event."""
+        self._session = session
+        session.selection_changed.connect(self._on_session_selection_changed)
+
+    def _on_session_selection_changed(self, index: object) -> None:
+        self.show_event(self._session.events, index if isinstance(index, int) else None)
 
     def show_event(self, events: EventTable, index: int | None) -> None:
         """Show row ``index`` (a position in ``events``), or the placeholder for ``None``."""

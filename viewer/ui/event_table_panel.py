@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.event_table import EventTable
+from viewer.state.session import Session
 from viewer.ui.event_table_model import DATE, LANE, SOURCE, TITLE, EventTableModel, IntArray
 
 _COLUMN_WIDTHS = {DATE: 200, TITLE: 420, LANE: 150, SOURCE: 200}
@@ -89,6 +90,24 @@ class EventTablePanel(QWidget):
         table.setSortingEnabled(True)
 
     # --- the public API -------------------------------------------------------------------
+
+    def bind(self, session: Session) -> None:
+        """List the session's listed events, follow its selection, and select in it."""
+        self._session = session
+        session.sources_changed.connect(self._on_session_sources_changed)
+        session.filters_changed.connect(self._on_session_listed_changed)
+        session.search_changed.connect(self._on_session_listed_changed)
+        session.selection_changed.connect(self._on_session_selection_changed)
+        self.event_selected.connect(session.select)
+
+    def _on_session_sources_changed(self, _keep_view: bool) -> None:
+        self.set_events(self._session.events, self._session.listed)
+
+    def _on_session_listed_changed(self) -> None:
+        self.set_shown(self._session.listed)
+
+    def _on_session_selection_changed(self, index: object) -> None:
+        self.select_event(index if isinstance(index, int) else None)
 
     def set_events(self, events: EventTable, shown: IntArray | None = None) -> None:
         """Show ``events[shown]`` (all when ``shown`` is None); the selection is cleared."""

@@ -1,94 +1,114 @@
 """Loading files off the GUI thread: one load per file in flight; a cancelled or superseded
-load's result is dropped, so the session keeps what it had."""
+load's result is dropped, so the session keeps what it had. What the user asked of a load
+(replace what is shown, keep the view) is its ``LoadRequest``: it travels with the load and
+comes back with its result, so no later or earlier load can take it."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from viewer.io.event_loading import LoadResult, load_file
+from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_report import LoadReport
+from viewer.io.pipeline import LoadResult, load_file
+from viewer.model.event_table import EventTable
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.state.session import Source
 
-SUPPORTED_SUFFIXES = {".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".timeline"}
+Load = Callable[[str, LoadOptions], LoadResult]
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; folders replaced by the supported files inside them (sorted)."""
-    out: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        else:
-            out.append(str(path))
-    return out
+@dataclass(frozen=True)
+class LoadRequest:
+    """One user action's files and what it wants of them."""
+
+    paths: tuple[str, ...] = ()
+    replace: bool = False  # these files replace everything loaded (Ctrl while dropping)
+    keep_view: bool = False  # a reload: the visible range stays
 
 
 class _Signals(QObject):
-    done = Signal(str, int, object)  # path, ticket, LoadResult
+    done = Signal(str, int, object, object)  # path, ticket, LoadResult, LoadRequest
 
 
 class _LoadTask(QRunnable):
-    def __init__(self, path: str, ticket: int, options: LoadOptions, signals: _Signals,
-                 load: Callable[[str, LoadOptions], LoadResult]) -> None:  # fmt: skip
+    def __init__(self, path: str, ticket: int, request: LoadRequest, options: LoadOptions,
+                 signals: _Signals, load: Load) -> None:  # fmt: skip
         super().__init__()
-        self._path, self._ticket, self._options, self._signals, self._load = (
-            path,
-            ticket,
-            options,
-            signals,
-            load,
-        )
+        self._path, self._ticket, self._request, self._options = path, ticket, request, options
+        self._signals, self._load = signals, load
 
     def run(self) -> None:
-        result = self._load(
-            self._path, self._options
-        )  # load_file never raises: errors are in the report
-        self._signals.done.emit(self._path, self._ticket, result)
+        result = safe_load(self._load, self._path, self._options)
+        self._signals.done.emit(self._path, self._ticket, result, self._request)
+
+
+def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
+    """Whatever the load does, it ends with a result: a raise becomes the file's error."""
+    try:
+        return load(path, options)
+    except Exception as error:  # a bug must not leave the file "loading" forever
+        report = LoadReport(path=path)
+        report.error = Message(
+            QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
+            file=Path(path).name,
+            kind=type(error).__name__,
+            error=error,
+        )
+        return LoadResult(report, EventTable.empty())
 
 
 class FileLoader(QObject):
-    """Emits ``started(path)``, ``loaded(Source)`` and ``failed(path, LoadReport)``;
+    """Emits ``loaded(Source, LoadRequest)`` and ``failed(path, LoadReport, LoadRequest)``;
     ``busy_changed(count)`` tells how many loads are in flight."""
 
     started = Signal(str)
-    loaded = Signal(object)
-    failed = Signal(str, object)
+    loaded = Signal(object, object)
+    failed = Signal(str, object, object)
     busy_changed = Signal(int)
 
-    def __init__(self, load: Callable[[str, LoadOptions], LoadResult] = load_file,
-                 pool: QThreadPool | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        load: Load = load_file,
+        pool: QThreadPool | None = None,
+        options_for: Callable[[str], LoadOptions] = lambda _path: LoadOptions(),
+    ) -> None:
         super().__init__()
         self._load = load
+        self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()
         self._tickets = itertools.count(1)
         self._in_flight: dict[str, int] = {}  # path -> the ticket whose result is wanted
         self._signals = _Signals()
         self._signals.done.connect(self._on_task_done)
 
-    def load(self, paths: Iterable[str], options: LoadOptions | None = None) -> None:
-        for path in expand_paths(paths):
+    def load(self, paths: Iterable[str], request: LoadRequest | None = None) -> None:
+        """Load ``paths`` (folders give their readable files) on worker threads."""
+        files = expand_paths(paths)
+        request = request or LoadRequest()
+        request = LoadRequest(tuple(files), request.replace, request.keep_view)
+        if request.replace:
+            self._in_flight.clear()  # what was loading would come back after the replacement
+        for path in files:
             ticket = next(self._tickets)
             self._in_flight[path] = ticket  # a newer load of the same file supersedes the older
             self.started.emit(path)
-            self._pool.start(
-                _LoadTask(path, ticket, options or LoadOptions(), self._signals, self._load)
-            )
+            options = self._options_for(path)
+            self._pool.start(_LoadTask(path, ticket, request, options, self._signals, self._load))
         self.busy_changed.emit(len(self._in_flight))
 
-    def load_now(self, path: str, options: LoadOptions | None = None) -> None:
+    def load_now(self, path: str, request: LoadRequest | None = None) -> None:
         """The same, on this thread (start-up and tests that need no thread)."""
+        request = request or LoadRequest((path,))
         ticket = next(self._tickets)
         self._in_flight[path] = ticket
-        self._on_task_done(path, ticket, self._load(path, options or LoadOptions()))
+        result = safe_load(self._load, path, self._options_for(path))
+        self._on_task_done(path, ticket, result, request)
 
     def cancel(self) -> None:
         """Drop every load in flight: their results will be ignored."""
@@ -103,12 +123,14 @@ class FileLoader(QObject):
     def busy(self) -> int:
         return len(self._in_flight)
 
-    def _on_task_done(self, path: str, ticket: int, result: LoadResult) -> None:
+    def _on_task_done(
+        self, path: str, ticket: int, result: LoadResult, request: LoadRequest
+    ) -> None:
         if self._in_flight.get(path) != ticket:
             return  # cancelled or superseded: keep what the session has
         del self._in_flight[path]
         if result.report.error:
-            self.failed.emit(path, result.report)
+            self.failed.emit(path, result.report, request)
         else:
-            self.loaded.emit(Source(path, result.report, result.events))
+            self.loaded.emit(Source(path, result.report, result.events), request)
         self.busy_changed.emit(len(self._in_flight))

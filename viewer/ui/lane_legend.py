@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from viewer.state.session import Session
 from viewer.timeline.palette import lane_colours
 
 
@@ -21,6 +22,15 @@ class LaneLegend(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         self.list.itemChanged.connect(self._on_list_item_changed)
+
+    def bind(self, session: Session) -> None:
+        """Show the session's lanes; the check boxes show and hide them."""
+        self._session = session
+        session.sources_changed.connect(self._on_session_sources_changed)
+        self.lane_toggled.connect(session.set_lane_visible)
+
+    def _on_session_sources_changed(self, _keep_view: bool) -> None:
+        self.set_lanes(self._session.lane_counts(), self._session.hidden_lanes)
 
     def set_lanes(self, lanes: list[tuple[str, int]], hidden: set[str]) -> None:
         self.list.blockSignals(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.assets import icon_path
+from viewer.state.session import Session
 from viewer.timeline.timeline_widget import TimelineWidget
 from viewer.ui.date_range_filter import DateRangeFilter
 from viewer.ui.details_panel import DetailsPanel
@@ -33,6 +34,7 @@ from viewer.ui.lane_legend import LaneLegend
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.sources_panel import SourcesPanel
+from viewer.ui.timeline_binding import TimelineBinding
 from viewer.ui.window_actions import create_actions
 
 
@@ -202,6 +204,29 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self.show_loading(0)
+
+    def bind(self, session: Session) -> None:
+        """Every view subscribes to the part of the session it shows."""
+        self.timeline_binding = TimelineBinding(self.timeline, session)
+        views = (self.table, self.legend, self.date_filter, self.search, self.details, self.sources,
+                 self.problems)  # fmt: skip
+        for view in views:
+            view.bind(session)
+        self.table.event_activated.connect(self.timeline_binding.zoom_to_event)
+        self._session = session
+        session.sources_changed.connect(self._on_session_sources_changed)
+
+    def _on_session_sources_changed(self, _keep_view: bool) -> None:
+        s = self._session
+        self.show_status(
+            (
+                QCoreApplication.translate("Application", "1 event from %2 file(s)")
+                if len(s.events) == 1
+                else QCoreApplication.translate("Application", "%1 events from %2 file(s)")
+            )
+            .replace("%1", f"{len(s.events):,}")
+            .replace("%2", str(len(s.sources)))
+        )
 
     def show_loading(self, files: int) -> None:
         self.progress.setVisible(files > 0)

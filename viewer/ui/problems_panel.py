@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from viewer.io.pipeline import LoadReport
+from viewer.io.load_report import LoadReport
+from viewer.state.session import Session
 from viewer.ui.load_messages import translated
 
 ROWS_LISTED = 1000
@@ -34,6 +35,14 @@ class ProblemsPanel(QWidget):
         self._reports: dict[str, LoadReport] = {}
         self._failures: dict[str, str] = {}
         self._refresh()
+
+    def bind(self, session: Session) -> None:
+        """List the problems of the session's files (failures are added as they come)."""
+        self._session = session
+        session.sources_changed.connect(self._on_session_sources_changed)
+
+    def _on_session_sources_changed(self, _keep_view: bool) -> None:
+        self.set_reports([source.report for source in self._session.sources])
 
     def set_reports(self, reports: list[LoadReport]) -> None:
         self._reports = {r.path: r for r in reports}

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from viewer.state.session import Session
+
 
 class _SearchField(QLineEdit):
     stepped = Signal(int)
@@ -41,6 +43,19 @@ class SearchBar(QWidget):
         layout.addWidget(self.count)
         self.field.textChanged.connect(self.text_changed)
         self.field.stepped.connect(self.stepped)
+
+    def bind(self, session: Session) -> None:
+        """Search the session as the user types; Enter steps through its matches."""
+        self._session = session
+        self.text_changed.connect(session.set_search)
+        self.stepped.connect(session.step_match)
+        session.sources_changed.connect(self._on_session_matches_changed)
+        session.search_changed.connect(self._on_session_matches_changed)
+        session.selection_changed.connect(self._on_session_matches_changed)
+
+    def _on_session_matches_changed(self, *_args: object) -> None:
+        s = self._session
+        self.show_count(s.match_position(), len(s.matches), s.searching)
 
     def show_count(self, position: int | None, total: int, searching: bool) -> None:
         """``position`` is 0-based; shows "3 of 12", "12 matches" or "No matches"."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.state.session import Source
+from viewer.state.session import Session, Source
 
 
 class SourcesPanel(QWidget):
@@ -38,6 +38,15 @@ class SourcesPanel(QWidget):
         self.reload_button.clicked.connect(lambda: self._emit_for_current(self.reload_requested))
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._on_list_current_item_changed(None)
+
+    def bind(self, session: Session) -> None:
+        """List the session's files; Remove takes one out of it (Reload is the loader's)."""
+        self._session = session
+        session.sources_changed.connect(self._on_session_sources_changed)
+        self.remove_requested.connect(session.remove_source)
+
+    def _on_session_sources_changed(self, _keep_view: bool) -> None:
+        self.set_sources(self._session.sources)
 
     def set_sources(self, sources: list[Source]) -> None:
         current = self.current_path()

@@ -1,0 +1,73 @@
+"""Opening files: what the user asks for (Open, drops, reloads, Open Recent) goes to the loader
+as one request, and each file's result goes to the session, or to the user when it failed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from viewer import settings
+from viewer.io.formats import expand_paths
+from viewer.io.load_report import LoadReport
+from viewer.state.session import Session, Source
+from viewer.ui.file_loader import FileLoader, LoadRequest
+from viewer.ui.load_messages import translated
+from viewer.ui.main_window import MainWindow
+from viewer.ui.mapping_question import MappingQuestion
+from viewer.ui.open_dialog import ask_for_timelines
+
+
+class FileOpener:
+    def __init__(
+        self, session: Session, window: MainWindow, preferences: settings.Settings
+    ) -> None:
+        self._session, self._window, self._settings = session, window, preferences
+        self.loader = FileLoader(options_for=preferences.load_options_for)
+        self.mapping = MappingQuestion(preferences, window, lambda path: self.reload([path]))
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.busy_changed.connect(window.show_loading)
+
+    def open_with_dialog(self) -> None:
+        paths = ask_for_timelines(self._window, self._settings.get(settings.LAST_FOLDER))
+        if paths:
+            self._settings.set(settings.LAST_FOLDER, str(Path(paths[0]).parent))
+            self.open(paths)
+
+    def open(self, paths: Sequence[str], replace: bool = False) -> None:
+        """Load files (folders give their readable files) in the background; ``replace``:
+        they take the place of everything loaded."""
+        self._window.problems.clear_failures()
+        self.loader.load(paths, LoadRequest(replace=replace))
+
+    def reload(self, paths: Sequence[str]) -> None:
+        """Load files again, keeping the view (a reload, a changed file, a new mapping)."""
+        self._window.problems.clear_failures()
+        self.loader.load(paths, LoadRequest(keep_view=True))
+
+    def reload_all(self) -> None:
+        self.reload(self._session.source_paths())
+
+    def load_now(self, paths: Sequence[str]) -> None:
+        """Load on this thread (start-up: the window opens already showing its files)."""
+        for path in expand_paths(paths):
+            self.loader.load_now(path)
+
+    def _on_loader_loaded(self, source: Source, request: LoadRequest) -> None:
+        self.mapping.after_load(source.path, source.report)
+        keep_only = request.paths if request.replace else None
+        self._session.add_source(source, keep_only=keep_only, keep_view=request.keep_view)
+        self._settings.add_recent_file(source.path)
+        self._window.show_status(
+            QCoreApplication.translate("Application", "Loaded %1").replace("%1", source.name)
+        )
+
+    def _on_loader_failed(self, path: str, report: LoadReport, _request: LoadRequest) -> None:
+        sentence = translated(report.error or "")
+        if report.needs_mapping and self.mapping.ask_about(path, report, sentence):
+            return
+        self._window.problems.add_failure(path, sentence)
+        self._window.problems_dock.raise_()
+        self._window.show_status(sentence)

@@ -1,0 +1,49 @@
+"""The timeline shows the session: its events, the ones shown, the search's matches and the
+selected event; a click on the timeline selects in the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from viewer.state.session import Session
+from viewer.timeline.timeline_widget import TimelineWidget
+
+_DAY = 86_400.0
+
+
+class TimelineBinding(QObject):
+    """Lives as long as its timeline (its child), so no connection outlives the widget."""
+
+    def __init__(self, timeline: TimelineWidget, session: Session) -> None:
+        super().__init__(timeline)
+        self._timeline, self._session = timeline, session
+        session.sources_changed.connect(self._on_session_sources_changed)
+        session.filters_changed.connect(self._on_session_filters_changed)
+        session.search_changed.connect(self._on_session_search_changed)
+        session.selection_changed.connect(self._on_session_selection_changed)
+        timeline.event_selected.connect(session.select)
+
+    def zoom_to_event(self, index: int) -> None:
+        """Bring an event and a margin around it into view (a double-click in a list)."""
+        frame = self._session.events.frame
+        start = float(frame["start"].iat[index])
+        end = frame["end"].iat[index]
+        last = float(end) if end is not None and end == end else start
+        margin = max((last - start) * 0.2, _DAY)
+        self._timeline.set_time_range(start - margin, last + margin)
+
+    def _on_session_sources_changed(self, keep_view: bool) -> None:
+        s = self._session
+        self._timeline.set_events(s.events, s.shown, keep_view=keep_view)
+        self._on_session_search_changed()
+
+    def _on_session_filters_changed(self) -> None:
+        s = self._session
+        self._timeline.set_events(s.events, s.shown, keep_view=True)
+
+    def _on_session_search_changed(self) -> None:
+        self._timeline.events_item.set_highlighted(self._session.matches)
+
+    def _on_session_selection_changed(self, index: object) -> None:
+        self._timeline.select_event(index if isinstance(index, int) else None, reveal=True)
+        self._on_session_search_changed()
