@@ -16,8 +16,8 @@ from viewer.io.load_errors import LoadError
 from viewer.io.load_options import ROLES, LoadOptions
 from viewer.io.loader import LoadReport
 from viewer.io.preview import preview_rows
+from viewer.model.date_wording import wording_for
 from viewer.state.session import Session, Source
-from viewer.timeline.tick_spacing import set_date_language
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
 from viewer.ui.file_loader import FileLoader, expand_paths
@@ -54,10 +54,9 @@ class Application:
         # Before any widget exists: strings are translated as widgets are built.
         language = ui_language(preferences.get(settings.LANGUAGE))
         self.translators = install_translators(language)
-        set_date_language(language)  # the axis, details and pictures write dates the same way
         self.session = Session()
         self.loader = FileLoader()
-        self.window = MainWindow()
+        self.window = MainWindow(wording_for(language))  # dates written in the UI language
         self.errors = ErrorReporter(self.window)
         self.watcher = QFileSystemWatcher()
         self.exports = ExportActions(self.session, self.window, preferences, lambda: self.theme)
@@ -153,7 +152,6 @@ class Application:
         self.loader.wait()
         self.errors.uninstall()
         remove_translators(self.translators)
-        set_date_language("en")
 
     # -- look ---------------------------------------------------------------------------------
     def set_language(self, preference: str) -> None:
