@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__, assets, settings
+from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
-from viewer.timeline.tick_spacing import set_date_language
 from viewer.ui.appearance import Appearance
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
@@ -47,9 +47,8 @@ class Application:
         # Before any widget exists: strings are translated as widgets are built.
         language = ui_language(preferences.get(settings.LANGUAGE))
         self.translators = install_translators(language)
-        set_date_language(language)  # the axis, details and pictures write dates the same way
         self.session = Session()
-        self.window = MainWindow()
+        self.window = MainWindow(wording_for(language))  # dates written in the UI language
         self.window.bind(self.session)
         self.errors = ErrorReporter(self.window)
         self.appearance = Appearance(preferences, self.window)
@@ -104,7 +103,6 @@ class Application:
         self.files.loader.wait()
         self.errors.uninstall()
         remove_translators(self.translators)
-        set_date_language("en")
 
     def _fill_recent_menu(self) -> None:
         menu = self.window.recent_menu

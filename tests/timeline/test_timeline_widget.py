@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from viewer.io.pipeline import load_file
+from viewer.model.date_wording import CHINESE
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.events_item import MARK_LIMIT
@@ -262,6 +263,29 @@ def test_the_current_span_is_written_above_the_timeline(timeline):
     timeline.set_time_range(seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
     assert "2026" in timeline.span_label.text()
     assert "Apr" in timeline.span_label.text()
+
+
+def test_two_timelines_with_different_wordings_each_write_their_own_dates(timeline, qtbot):
+    chinese = TimelineWidget(wording=CHINESE)
+    qtbot.addWidget(chinese)
+    chinese.resize(1200, 600)
+    chinese.show()
+    qtbot.waitExposed(chinese)
+    for widget in (timeline, chinese):
+        widget.set_events(load_file(SAMPLE).events)
+        widget.set_time_range(seconds_at(2026, 4, 1), seconds_at(2026, 7, 1))
+        render(widget)
+        widget.overview.grab()
+    english_labels = [tick.label for tick in timeline.axis.ticks()]
+    chinese_labels = [tick.label for tick in chinese.axis.ticks()]
+    assert any("Apr" in label or "May" in label for label in english_labels), english_labels
+    assert all("年" not in label and "月" not in label for label in english_labels)
+    assert all("月" in label for label in chinese_labels), chinese_labels
+    assert timeline.span_label.text() == "1 Apr – 1 Jul 2026"
+    assert chinese.span_label.text() == "2026年4月1日 – 2026年7月1日"
+    overview = [tick.label for tick in chinese.overview.getAxis("bottom").ticks()]
+    assert overview
+    assert all("年" in label for label in overview), overview
 
 
 def test_lanes_can_be_reordered(timeline):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 
+from viewer.model.date_wording import CHINESE
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.ui.details_panel import DetailsPanel
@@ -182,3 +183,14 @@ def test_widgets_have_accessible_names(qtbot):
     panel = _panel(qtbot)
     assert panel.browser.accessibleName()
     assert panel.copy_button.accessibleName()
+
+
+def test_two_panels_with_different_wordings_each_write_their_own_dates(qtbot):
+    english = _panel(qtbot, _events())
+    chinese = DetailsPanel(wording=CHINESE)
+    qtbot.addWidget(chinese)
+    chinese.show_event(_events(), 0)
+    assert "27 Apr 2026 – 31 May 2026 (day, approximate)" in english.browser.toPlainText()
+    assert "约2026年4月27日 – 2026年5月31日（day）" in chinese.browser.toPlainText()
+    english.show_event(_events(), 0)  # shown again after the Chinese panel: still English
+    assert "27 Apr 2026" in english.browser.toPlainText()

@@ -164,8 +164,23 @@ def test_in_chinese_the_axis_and_details_write_dates_the_chinese_way(built, qtbo
 
 
 def test_back_in_english_dates_are_english_again(built):
-    from viewer.timeline.tick_spacing import format_year
-
     built("zh_CN").shutdown()
-    built("en")
-    assert format_year(-43) == "44 BC"
+    app = built("en")
+    assert app.window.timeline.wording.year(-43) == "44 BC"
+
+
+def test_a_chinese_and_an_english_app_in_one_process_each_write_their_own_dates(built):
+    from viewer.model.instants import seconds_at
+
+    british = str(ROOT / "tests" / "data" / "historicaldate_events_in_british_history.csv")
+    chinese, english = built("zh_CN", files=(british,)), built("en", files=(british,))
+    spans = {}
+    for app in (chinese, english):
+        app.window.timeline.set_time_range(seconds_at(-60), seconds_at(10))
+        spans[app] = app.window.timeline.span_label.text()
+        app.session.select(0)
+    assert spans[chinese] == "公元前61年 – 10年"
+    assert spans[english] == "61 BC – AD 10"
+    # (The precision word in brackets goes through Qt's translators, which are process-wide.)
+    assert "公元前55年 – 公元前54年" in chinese.window.details.browser.toPlainText()
+    assert "55 BC – 54 BC" in english.window.details.browser.toPlainText()

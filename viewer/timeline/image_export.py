@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.palette import lane_colours
@@ -50,6 +51,7 @@ class ImageRequest:
     page: str | None = None  # PDF: "A4", "Letter"...; None fits the page to the picture
     landscape: bool = True
     highlighted: np.ndarray | None = None  # search matches, outlined as in the app
+    wording: DateWording = ENGLISH  # how the time axis writes dates, as in the app
 
 
 def image_format(path: str | Path) -> str | None:
@@ -186,7 +188,7 @@ def _compose(
 def _timeline(
     events: EventTable, shown: np.ndarray | None, request: ImageRequest, size: QSize
 ) -> TimelineWidget:
-    widget = TimelineWidget()
+    widget = TimelineWidget(wording=request.wording)
     widget.overview.hide()
     widget.span_label.hide()
     widget.now_line.hide()

@@ -13,6 +13,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6 import QtGui
 
+from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.timeline.tick_spacing import Tick, choose_ticks
 
 # Room between neighbouring labels, so each reads as its own.
@@ -22,19 +23,32 @@ MIN_LABEL_GAP_PX = 12
 class TimeAxisItem(pg.AxisItem):
     """A bottom (or top) axis whose x values are seconds since :meth:`origin`.
 
-    Labels are measured with the axis font, so none overlap or overhang the ends (pyqtgraph would
-    hide those). AxisItem's ``setScale`` and log mode do not apply to time and are ignored.
+    Labels are written by ``wording`` and measured with the axis font, so none overlap or
+    overhang the ends (pyqtgraph would hide those). AxisItem's ``setScale`` and log mode do not
+    apply to time and are ignored.
     """
 
-    def __init__(self, orientation: str = "bottom", origin: float = 0.0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        orientation: str = "bottom",
+        origin: float = 0.0,
+        wording: DateWording = ENGLISH,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(orientation, **kwargs)
         self._origin = float(origin)
+        self._wording = wording
         self._cache_key: tuple[Any, ...] | None = None
         self._ticks: list[Tick] = []
         self._labels: dict[float, str] = {}
 
     def origin(self) -> float:
         return self._origin
+
+    @property
+    def wording(self) -> DateWording:
+        """How the labels write dates (fixed for the axis's life)."""
+        return self._wording
 
     def set_origin(self, seconds: float) -> None:
         """Absolute seconds since 1970 that plot x = 0 stands for."""
@@ -65,6 +79,7 @@ class TimeAxisItem(pg.AxisItem):
                 size,
                 metrics.horizontalAdvance,
                 MIN_LABEL_GAP_PX,
+                wording=self._wording,
             )
             self._remember(key, ticks)
         return [(None, list(self._labels))]

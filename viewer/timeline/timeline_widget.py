@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.events_item import EventsItem
 from viewer.timeline.look import Look
 from viewer.timeline.overview_plot import OverviewPlot
-from viewer.timeline.tick_spacing import format_span
 from viewer.timeline.time_axis import TimeAxisItem
 from viewer.timeline.timeline_data import TimelineData, build_timeline_data, period_end
 from viewer.timeline.timeline_view_box import TimelineViewBox
@@ -32,14 +32,15 @@ ZOOM_STEP = 2.0
 class TimelineWidget(QWidget):
     event_selected = Signal(object)  # index into the EventTable, or None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, wording: DateWording = ENGLISH) -> None:
         super().__init__(parent)
+        self.wording = wording  # how the axes and the span line write dates
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Timeline"))
         self.data = TimelineData.empty()
         self._selected: int | None = None
         self._bounds = (0.0, 0.0)
-        self.axis = TimeAxisItem(orientation="bottom")
+        self.axis = TimeAxisItem(orientation="bottom", wording=wording)
         self.view_box = TimelineViewBox()
         self.plot = pg.PlotWidget(
             viewBox=self.view_box,
@@ -58,7 +59,7 @@ class TimelineWidget(QWidget):
         self.plot.addItem(self.now_line, ignoreBounds=True)
         # Under the marks and titles (the lane stripes are translucent, so it shows through them).
         self.now_line.setZValue(self.events_item.zValue() - 1)
-        self.overview = OverviewPlot(TimeAxisItem(orientation="bottom"))
+        self.overview = OverviewPlot(TimeAxisItem(orientation="bottom", wording=wording))
         for axis in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
             axis.setTextPen("#333333")
             axis.setPen("#888888")
@@ -227,7 +228,7 @@ class TimelineWidget(QWidget):
     def _on_view_box_x_range_changed(self, _box: object, x_range: tuple[float, float]) -> None:
         self.overview.show_view(*x_range)
         start, end = self.time_range()
-        self.span_label.setText(format_span(start, end) if self.data.lanes else "")
+        self.span_label.setText(self.wording.span(start, end) if self.data.lanes else "")
 
     def _on_overview_region_moved(self, x0: float, x1: float) -> None:
         if x1 - x0 >= MIN_SPAN:

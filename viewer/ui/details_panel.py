@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
-from viewer.ui.event_dates import describe_when
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _LINES = re.compile(r"\r\n|\r|\n")
@@ -93,9 +93,11 @@ class DetailsPanel(QWidget):
         self,
         parent: QWidget | None = None,
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+        wording: DateWording = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self._open_url = open_url
+        self._wording = wording  # how the date is written
         self._plain = ""
         self.browser = _SafeBrowser()
         self.browser.setOpenLinks(False)
@@ -172,7 +174,7 @@ class DetailsPanel(QWidget):
             "time": self.tr("time"),
             "approximate": self.tr("approximate"),
         }
-        when = describe_when(
+        when = self._wording.when(
             int(frame["start"].iat[index]),
             None if no_end else int(frame["end"].iat[index]),
             str(frame["precision"].iat[index]),

@@ -56,7 +56,7 @@ class ExportActions:
             time_range=time_range, title=dialog.title.text(),
             caption=selected if dialog.caption.isChecked() else "", look=self._look(),
             page=dialog.page_size(), landscape=dialog.landscape.isChecked(),
-            highlighted=s.matches if s.search_text.strip() else None,
+            highlighted=s.matches if s.search_text.strip() else None, wording=w.timeline.wording,
         )  # fmt: skip
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
 

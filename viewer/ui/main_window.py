@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.assets import icon_path
+from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.state.session import Session
 from viewer.timeline.timeline_widget import TimelineWidget
 from viewer.ui.date_range_filter import DateRangeFilter
@@ -42,13 +43,14 @@ class MainWindow(QMainWindow):
     files_dropped = Signal(list, bool)  # paths, replace what is loaded
     closing = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, wording: DateWording = ENGLISH) -> None:
+        """``wording`` writes the dates of the timeline and the details panel."""
         super().__init__()
         self.setWindowTitle(self.tr("Timeline Viewer"))
         self.setAcceptDrops(True)
         self.actions = create_actions(self)
-        self.timeline = TimelineWidget()
-        self.details = DetailsPanel()
+        self.timeline = TimelineWidget(wording=wording)
+        self.details = DetailsPanel(wording=wording)
         self.table = EventTablePanel()
         self.legend = LaneLegend()
         self.date_filter = DateRangeFilter()
