@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.load_options import LoadOptions
 from viewer.io.mapping.column_mapping import TEXT_ROLES
@@ -96,14 +98,14 @@ def _write_picture(
     shown = None
     if args.lanes:
         wanted = {lane.strip() for lane in args.lanes.split(",")}
-        shown = events.frame.index[events.frame["lane"].isin(wanted)].to_numpy()
+        shown = np.flatnonzero(events.in_lanes(wanted))
         if len(shown) == 0:
             raise CommandError(
                 f"--lanes: no events in lanes {', '.join(sorted(wanted))}", EXIT_USAGE
             )
     span = _time_range(args)
     if span is not None and (span[0] is None or span[1] is None):
-        starts = events.frame["start"]
+        starts = events.start
         span = (
             span[0] if span[0] is not None else float(starts.min()),
             span[1] if span[1] is not None else float(starts.max()),

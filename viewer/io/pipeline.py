@@ -18,6 +18,7 @@ from pathlib import Path
 from viewer.io.events.event_assembly import event_table_from
 from viewer.io.events.event_columns import EventColumns, build_event_columns
 from viewer.io.formats import format_for
+from viewer.io.formula_cells import without_formula_escapes
 from viewer.io.load_errors import LoadError, MappingNeeded, RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
@@ -25,7 +26,7 @@ from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.mapping.column_roles import MappingError, decide_mapping
 from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, format_name
 from viewer.io.readers.file_head import FileHead
-from viewer.io.readers.raw_table import RawTable, without_formula_escapes
+from viewer.io.readers.raw_table import RawTable
 from viewer.io.readers.reader_format import OpenedTable
 from viewer.model.event_table import EventTable
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message

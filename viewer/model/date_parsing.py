@@ -25,9 +25,10 @@ from viewer.model.date_forms import (
 )
 from viewer.model.date_words import APPROXIMATE_PREFIXES, BCE_MARKERS, CE_MARKERS
 from viewer.model.english_dates import parse_special_span, parse_words
-from viewer.model.instants import civil_from_seconds, seconds_at
+from viewer.model.instants import seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
+from viewer.model.periods import last_second
 from viewer.model.precision import Precision
 
 # Deep time is counted back from 1950, the "present" of radiocarbon dating (Before Present).
@@ -176,16 +177,4 @@ def covered_span(text: str, context: DateContext = DEFAULT_CONTEXT) -> tuple[int
     if not isinstance(parsed, ParsedDate):
         raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "the year is missing"))
     last = parsed.end if parsed.end is not None else parsed.start
-    return parsed.start, period_end_seconds(last, parsed.precision) - 1
-
-
-def period_end_seconds(seconds: int, precision: Precision) -> int:
-    """The first second after the day, month or year that ``seconds`` starts (itself + 1 for a time)."""
-    if precision is Precision.TIME:
-        return seconds + 1
-    if precision is Precision.DAY:
-        return seconds - seconds % 86_400 + 86_400
-    year, month = (int(v[0]) for v in civil_from_seconds([seconds])[:2])
-    if precision is Precision.MONTH:
-        return seconds_at(year + (month == 12), 1 if month == 12 else month + 1)
-    return seconds_at(year + 1)
+    return parsed.start, last_second(last, parsed.precision)

@@ -7,11 +7,13 @@ Text columns hold "" rather than missing values, so views never have to test for
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS
 
 COLUMNS = (
@@ -21,6 +23,29 @@ COLUMNS = (
 TEXT_COLUMNS = ("title", "excerpt", "lane", "url", "date_text")
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event as plain values (``end`` None for a point in time)."""
+
+    start: int
+    end: int | None
+    precision: str
+    approximate: bool
+    title: str
+    excerpt: str
+    lane: str
+    url: str
+    date_text: str
+    source: str
+    row: int
+
+    @property
+    def end_or_start(self) -> int:
+        return self.start if self.end is None else self.end
 
 
 class EventTable:
@@ -94,17 +119,115 @@ class EventTable:
     def __len__(self) -> int:
         return len(self.frame)
 
+    # -- whole columns ------------------------------------------------------------------------
     @property
-    def start(self) -> npt.NDArray[np.int64]:
+    def start(self) -> IntArray:
         return self.frame["start"].to_numpy(dtype=np.int64)
+
+    def has_end(self) -> BoolArray:
+        """Which events are spans (have an end of their own)."""
+        return self.frame["end"].notna().to_numpy(dtype=bool)
+
+    def end_or_start(self) -> IntArray:
+        """Each event's end, or its start when it has none."""
+        return self.frame["end"].fillna(self.frame["start"]).to_numpy(dtype=np.int64)
+
+    def precision_codes(self) -> npt.NDArray[np.int8]:
+        """Each event's Precision as its number (YEAR 0 ... TIME 3)."""
+        return self.frame["precision"].cat.codes.to_numpy().astype(np.int8)
+
+    def precision_labels(self) -> list[str]:
+        return self.frame["precision"].astype(str).tolist()
+
+    def approximate(self) -> BoolArray:
+        return self.frame["approximate"].to_numpy(dtype=bool)
+
+    def rows(self) -> IntArray:
+        return self.frame["row"].to_numpy(dtype=np.int64)
+
+    def texts(self, column: str) -> list[str]:
+        """A text column (title, excerpt, lane, url, date_text or source) as Python strings."""
+        return self.frame[column].astype(str).tolist()
+
+    def last_instants(self) -> IntArray:
+        """Where each event's drawn extent ends: the end (or start) of the period it names, so
+        a day reaches to midnight and "2026" to the year's end."""
+        return period_end(self.end_or_start(), self.precision_codes())
+
+    def time_bounds(self) -> tuple[int, int]:
+        """The first start and the last drawn end; (0, 0) when empty."""
+        if len(self) == 0:
+            return 0, 0
+        last, codes = self.end_or_start(), self.precision_codes()
+        # Within one precision the period end grows with the instant: only each one's latest counts.
+        latest = [int(last[codes == code].max()) for code in np.unique(codes)]
+        ends = period_end(np.array(latest), np.unique(codes))
+        return int(self.start.min()), int(ends.max())
 
     @property
     def lanes(self) -> list[str]:
         """Lane names in the order they are first met."""
         return list(pd.unique(self.frame["lane"]))
 
+    def lane_counts(self) -> list[tuple[str, int]]:
+        """(lane, events) in order of first appearance."""
+        counts = self.frame["lane"].value_counts(sort=False)
+        return [(str(name), int(counts[name])) for name in self.lanes]
+
+    # -- masks and subsets --------------------------------------------------------------------
+    def in_lanes(self, lanes: Iterable[str]) -> BoolArray:
+        return self.frame["lane"].isin(list(lanes)).to_numpy(dtype=bool)
+
+    def overlapping(self, first: float, last: float) -> BoolArray:
+        """Events that reach into [first, last] (a span counts from its start to its end)."""
+        return (self.end_or_start() >= first) & (self.start <= last)
+
+    def containing(self, text: str, columns: Iterable[str] = ("title", "excerpt")) -> BoolArray:
+        """Case-insensitive substring match in any of ``columns`` (Unicode-aware)."""
+        hit = np.zeros(len(self), dtype=bool)
+        for column in columns:
+            found = self.frame[column].str.contains(text, case=False, regex=False)
+            hit |= found.fillna(False).to_numpy(dtype=bool)
+        return hit
+
+    def subset(self, indices: npt.ArrayLike) -> EventTable:
+        """The events at ``indices``, in that order."""
+        return EventTable(self.frame.iloc[np.asarray(indices, dtype=np.int64)])
+
+    # -- one event ----------------------------------------------------------------------------
+    def event(self, index: int) -> Event:
+        row = self.frame.iloc[index]
+        end = row["end"]
+        return Event(
+            start=int(row["start"]),
+            end=None if pd.isna(end) else int(end),
+            precision=str(row["precision"]),
+            approximate=bool(row["approximate"]),
+            title=str(row["title"]),
+            excerpt=str(row["excerpt"]),
+            lane=str(row["lane"]),
+            url=str(row["url"]),
+            date_text=str(row["date_text"]),
+            source=str(row["source"]),
+            row=int(row["row"]),
+        )
+
+    def find(self, source: str, row: int) -> int | None:
+        """The event loaded from ``source`` at ``row`` (a file's row names an event across reloads)."""
+        if len(self) == 0:
+            return None
+        frame = self.frame
+        hits = np.flatnonzero(
+            (frame["source"] == source).to_numpy() & (frame["row"] == row).to_numpy()
+        )
+        return int(hits[0]) if len(hits) else None
+
+    def time_order(self) -> IntArray:
+        """Indices in time order (ties in file order)."""
+        return np.lexsort((self.rows(), self.start)).astype(np.int64)
+
     def sorted_by_time(self) -> EventTable:
-        order = np.lexsort((self.frame["row"].to_numpy(), self.start))
+        order = self.time_order()
         return EventTable(self.frame.iloc[order].reset_index(drop=True))
 
     def records(self) -> list[dict[str, object]]:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from viewer.io.load_report import LoadReport
@@ -94,25 +93,17 @@ class Session(QObject):
     def _selected_key(self) -> tuple[str, int] | None:
         if self.selected is None:
             return None
-        frame = self.events.frame
-        return str(frame["source"].iat[self.selected]), int(frame["row"].iat[self.selected])
+        event = self.events.event(self.selected)
+        return event.source, event.row
 
     def _find(self, key: tuple[str, int] | None) -> int | None:
         """The event loaded from the same file and row, if it still exists (after a reload)."""
-        if key is None or len(self.events) == 0:
-            return None
-        frame = self.events.frame
-        hits = np.flatnonzero(
-            (frame["source"] == key[0]).to_numpy() & (frame["row"] == key[1]).to_numpy()
-        )
-        return int(hits[0]) if len(hits) else None
+        return None if key is None else self.events.find(*key)
 
     # -- filters ----------------------------------------------------------------------------
     def lane_counts(self) -> list[tuple[str, int]]:
         """(lane, events) in order of first appearance."""
-        lanes = self.events.frame["lane"]
-        counts = lanes.value_counts(sort=False)
-        return [(str(name), int(counts[name])) for name in self.events.lanes]
+        return self.events.lane_counts()
 
     def set_lane_visible(self, lane: str, visible: bool) -> None:
         if visible == (lane not in self.hidden_lanes):
@@ -131,14 +122,11 @@ class Session(QObject):
         self._refilter()
 
     def _refilter(self, emit: bool = True) -> None:
-        frame = self.events.frame
-        keep = np.ones(len(frame), dtype=bool)
+        keep = np.ones(len(self.events), dtype=bool)
         if self.hidden_lanes:
-            keep &= ~frame["lane"].isin(self.hidden_lanes).to_numpy()
+            keep &= ~self.events.in_lanes(self.hidden_lanes)
         if self.date_range is not None:
-            start = frame["start"].to_numpy()
-            end = frame["end"].fillna(frame["start"]).to_numpy(dtype=np.int64)
-            keep &= (end >= self.date_range[0]) & (start <= self.date_range[1])
+            keep &= self.events.overlapping(*self.date_range)
         self.shown = np.flatnonzero(keep).astype(np.int64)
         self._research(emit=False)
         if emit:
@@ -173,8 +161,7 @@ class Session(QObject):
         if not text or len(self.events) == 0:
             self.matches = np.empty(0, np.int64)
         else:
-            frame = self.events.frame
-            hit = _contains(frame["title"], text) | _contains(frame["excerpt"], text)
+            hit = self.events.containing(text)
             self.matches = self.shown[hit[self.shown]]
         if emit:
             self.search_changed.emit()
@@ -198,8 +185,3 @@ class Session(QObject):
             )
         self.select(int(self.matches[position]))
         return position
-
-
-def _contains(column: pd.Series, text: str) -> npt.NDArray[np.bool_]:
-    """Case-insensitive substring match (Unicode-aware, so Chinese and accents work)."""
-    return column.str.contains(text, case=False, regex=False).fillna(False).to_numpy(dtype=bool)

@@ -161,12 +161,7 @@ class DetailsPanel(QWidget):
     # --- wording --------------------------------------------------------------------------
 
     def _shown(self, events: EventTable, index: int) -> _Shown:
-        frame = events.frame
-
-        def text(name: str) -> str:
-            return str(frame[name].iat[index]).strip()
-
-        no_end = bool(frame["end"].isna().iat[index])
+        event = events.event(index)
         words = {
             "year": self.tr("year"),
             "month": self.tr("month"),
@@ -174,25 +169,18 @@ class DetailsPanel(QWidget):
             "time": self.tr("time"),
             "approximate": self.tr("approximate"),
         }
-        when = self._wording.when(
-            int(frame["start"].iat[index]),
-            None if no_end else int(frame["end"].iat[index]),
-            str(frame["precision"].iat[index]),
-            bool(frame["approximate"].iat[index]),
-            words,
-        )
-        source = text("source")
-        row = int(frame["row"].iat[index])
+        when = self._wording.when(event.start, event.end, event.precision, event.approximate, words)
+        source, row = event.source.strip(), str(event.row)
         return _Shown(
-            title=text("title") or self.tr("(untitled)"),
+            title=event.title.strip() or self.tr("(untitled)"),
             when=when,
-            date_text=text("date_text"),
-            lane=text("lane"),
-            source=_fill(self.tr("%1, row %2"), source, str(row))
+            date_text=event.date_text.strip(),
+            lane=event.lane.strip(),
+            source=_fill(self.tr("%1, row %2"), source, row)
             if source
-            else _fill(self.tr("row %1"), str(row)),
-            excerpt=paragraphs(str(frame["excerpt"].iat[index])),
-            url=text("url"),
+            else _fill(self.tr("row %1"), row),
+            excerpt=paragraphs(event.excerpt),
+            url=event.url.strip(),
         )
 
     def _facts(self, shown: _Shown) -> list[tuple[str, str]]:

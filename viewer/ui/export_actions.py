@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer import settings
 from viewer.io.writers.event_writer import write_events
-from viewer.model.event_table import EventTable
 from viewer.state.session import Session
 from viewer.timeline.image_export import ImageRequest, export_image
 from viewer.timeline.look import Look
@@ -32,7 +31,7 @@ class ExportActions:
     def export_image(self) -> None:
         s, w = self._session, self._window
         title = ", ".join(source.name for source in s.sources)
-        selected = s.events.frame["excerpt"].iat[s.selected] if s.selected is not None else ""
+        selected = s.events.event(s.selected).excerpt if s.selected is not None else ""
         dialog = self.make_image_dialog(title, bool(selected))
         if dialog.exec() != ExportImageDialog.DialogCode.Accepted:
             return
@@ -71,7 +70,7 @@ class ExportActions:
         )
         if path is None:
             return
-        shown = EventTable(self._session.events.frame.iloc[self._session.shown])
+        shown = self._session.events.subset(self._session.shown)
         self._write_output(path, lambda: write_events(shown.sorted_by_time(), path))
 
     def _ask_output_with_dialog(self, caption: str, filters: str, default: str) -> str | None:

@@ -25,10 +25,8 @@ class TimelineBinding(QObject):
 
     def zoom_to_event(self, index: int) -> None:
         """Bring an event and a margin around it into view (a double-click in a list)."""
-        frame = self._session.events.frame
-        start = float(frame["start"].iat[index])
-        end = frame["end"].iat[index]
-        last = float(end) if end is not None and end == end else start
+        event = self._session.events.event(index)
+        start, last = float(event.start), float(event.end_or_start)
         margin = max((last - start) * 0.2, _DAY)
         self._timeline.set_time_range(start - margin, last + margin)
 

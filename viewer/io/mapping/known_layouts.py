@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from viewer.io.mapping.column_mapping import ColumnMapping, DateParts, JoinedColumns
 from viewer.io.mapping.header_names import header_key
+from viewer.model.event_table import COLUMNS
 
-OWN_EXPORT_COLUMNS = (
-    "start", "end", "precision", "approximate", "title", "excerpt", "lane", "url", "date_text",
-    "source", "row",
-)  # fmt: skip
+OWN_EXPORT_COLUMNS = COLUMNS  # what our CSV export writes: the event table's own columns
 
 
 def known_layout(columns: list[str]) -> ColumnMapping | None:
@@ -19,12 +17,12 @@ def known_layout(columns: list[str]) -> ColumnMapping | None:
         return by_key.get(name)
 
     if keys >= {header_key(c) for c in OWN_EXPORT_COLUMNS}:
-        return ColumnMapping(
-            layout="timeline-viewer",
-            roles_by_content=False,
-            formula_escaped=True,
-            **{role: col(header_key(role)) for role in OWN_EXPORT_COLUMNS},
+        mapping = ColumnMapping(
+            layout="timeline-viewer", roles_by_content=False, formula_escaped=True
         )
+        for role in OWN_EXPORT_COLUMNS:
+            setattr(mapping, role, col(header_key(role)))
+        return mapping
     if {"year", "headline"} <= keys:
         return _timelinejs_sheet(col)
     if {"date", "time", "timezone", "short", "desc"} <= keys:

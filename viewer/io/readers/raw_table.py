@@ -78,19 +78,6 @@ def table_from_records(header: list[str], records: list[list[str | None]]) -> pa
     )
 
 
-# How our CSV export protects cells a spreadsheet would run as formulas: a leading apostrophe.
-FORMULA_ESCAPE = r"^'([=+\-@\t\r'])"
-
-
-def without_formula_escapes(table: pa.Table) -> pa.Table:
-    """Undo the export's ``'=`` escapes so a re-loaded export gives back the same text."""
-    columns = [
-        pc.replace_substring_regex(table.column(i), FORMULA_ESCAPE, r"\1")
-        for i in range(table.num_columns)
-    ]
-    return pa.table(columns, names=table.column_names)
-
-
 def join_cells(columns: list[pa.ChunkedArray], separator: str) -> pa.ChunkedArray:
     """Cells joined row by row, skipping empty ones; a row with none stays null.
 

@@ -7,37 +7,26 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from viewer.model.event_table import EventTable
+from viewer.io.formula_cells import escape_formula
+from viewer.model.event_table import COLUMNS, TEXT_COLUMNS, EventTable
 from viewer.model.instants import format_iso
-
-# Cells a spreadsheet would run as a formula get a leading apostrophe (OWASP's advice); a cell
-# that already starts with an apostrophe gets one more, so loading removes exactly one.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
 
 
 def event_records(events: EventTable) -> Iterator[dict[str, object]]:
-    frame = events.frame
-    starts = format_iso(frame["start"].to_numpy())
-    has_end = frame["end"].notna().to_numpy()
-    ends = format_iso(frame["end"].fillna(0).to_numpy(dtype="int64"))
-    text = {
-        name: frame[name].astype(str).tolist()
-        for name in ("title", "excerpt", "lane", "url", "date_text", "source")
+    """One record per event with exactly the table's columns, in their order."""
+    has_end = events.has_end()
+    ends = format_iso(events.end_or_start())
+    values: dict[str, list[object]] = {
+        "start": list(format_iso(events.start)),
+        "end": [end if spans else None for end, spans in zip(ends, has_end, strict=True)],
+        "precision": list(events.precision_labels()),
+        "approximate": [bool(v) for v in events.approximate()],
+        **{name: list(events.texts(name)) for name in (*TEXT_COLUMNS, "source")},
+        "row": [int(v) for v in events.rows()],
     }
-    precision = frame["precision"].astype(str).tolist()
-    approximate = frame["approximate"].tolist()
-    rows = frame["row"].tolist()
-    for i in range(len(frame)):
-        yield {
-            "start": starts[i],
-            "end": ends[i] if has_end[i] else None,
-            "precision": precision[i],
-            "approximate": bool(approximate[i]),
-            **{name: values[i] for name, values in text.items() if name != "source"},
-            "source": text["source"][i],
-            "row": int(rows[i]),
-        }
+    columns = [values[name] for name in COLUMNS]  # a column the table gains must be written too
+    for cells in zip(*columns, strict=True):
+        yield dict(zip(COLUMNS, cells, strict=True))
 
 
 def _cell_text(value: object) -> str:
@@ -46,12 +35,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def escape_formula(cell: str) -> str:
-    if cell.startswith(_FORMULA_STARTS) or (cell.startswith("'") and cell[1:2] in _ESCAPED_STARTS):
-        return "'" + cell
-    return cell
 
 
 def csv_cell(value: object) -> str:

@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 
-from viewer.io.writers.atomic_file import atomic_output
+from viewer.atomic_file import atomic_output
 from viewer.io.writers.event_records import csv_cell, event_records
 from viewer.io.writers.exchange_writers import write_timelinejs, write_timesketch
 from viewer.model.event_table import COLUMNS, EventTable

@@ -10,7 +10,8 @@ from typing import IO
 
 import numpy as np
 
-from viewer.io.writers.event_records import csv_cell, escape_formula, event_records
+from viewer.io.formula_cells import escape_formula
+from viewer.io.writers.event_records import csv_cell, event_records
 from viewer.model.event_table import COLUMNS, EventTable
 from viewer.model.instants import civil_from_seconds
 
@@ -28,16 +29,14 @@ def write_timelinejs(events: EventTable, stream: IO[str], title: str = "") -> No
 
 
 def _timelinejs_events(events: EventTable) -> Iterator[dict[str, object]]:
-    frame = events.frame
-    precision = frame["precision"].astype(str).tolist()
-    starts = _parts(frame["start"].to_numpy(np.int64))
-    has_end = frame["end"].notna().to_numpy()
-    ends = _parts(frame["end"].fillna(frame["start"]).to_numpy(np.int64))
+    precision = events.precision_labels()
+    starts = _parts(events.start)
+    has_end = events.has_end()
+    ends = _parts(events.end_or_start())
     columns = {
-        name: frame[name].astype(str).tolist()
-        for name in ("title", "excerpt", "lane", "url", "date_text")
+        name: events.texts(name) for name in ("title", "excerpt", "lane", "url", "date_text")
     }
-    for i in range(len(frame)):
+    for i in range(len(events)):
         event: dict[str, object] = {
             "start_date": _date(starts, i, precision[i]),
             "text": {"headline": columns["title"][i], "text": columns["excerpt"][i]},
@@ -74,7 +73,7 @@ def write_timesketch(events: EventTable, stream: IO[str]) -> None:
     ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
-    starts = events.frame["start"].to_numpy(np.int64)
+    starts = events.start
     for start, record in zip(starts.tolist(), event_records(events), strict=True):
         message = str(record["title"] or record["excerpt"])
         timesketch = [message, f"{record['start']}+00:00", str(start * 1_000_000), "Event time"]

@@ -1,0 +1,60 @@
+"""The event table's accessors: the one place callers get ends, spans, subsets and events."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.model.event_table import EventTable
+from viewer.model.instants import seconds_at
+
+
+def _table() -> EventTable:
+    return EventTable.from_columns(
+        start=[seconds_at(2026, 4, 27), seconds_at(2026, 4, 1), seconds_at(2026)],
+        end=[None, seconds_at(2026, 5, 31), None],
+        precision=["day", "day", "year"],
+        title=["Jury selection", "AWS deal", "The year"],
+        excerpt=["Nine jurors", "", "MUSK v. OpenAI"],
+        lane=["Trial", "Cloud", "Trial"],
+        source="story.csv",
+    )
+
+
+def test_a_span_ends_at_its_end_and_a_point_at_its_start():
+    table = _table()
+    assert table.has_end().tolist() == [False, True, False]
+    assert table.end_or_start().tolist() == [
+        seconds_at(2026, 4, 27), seconds_at(2026, 5, 31), seconds_at(2026)
+    ]  # fmt: skip
+
+
+def test_drawn_extents_reach_the_end_of_the_period_each_date_names():
+    table = _table()
+    assert table.last_instants().tolist() == [
+        seconds_at(2026, 4, 28), seconds_at(2026, 6, 1), seconds_at(2027)
+    ]  # fmt: skip
+    assert table.time_bounds() == (seconds_at(2026), seconds_at(2027))
+
+
+def test_filters_by_lane_by_dates_and_by_text():
+    table = _table()
+    assert table.in_lanes(["Trial"]).tolist() == [True, False, True]
+    may = (seconds_at(2026, 5, 1), seconds_at(2026, 5, 10))
+    assert table.overlapping(*may).tolist() == [False, True, False]
+    assert table.containing("musk").tolist() == [False, False, True]  # excerpts too, any case
+
+
+def test_one_event_and_a_subset_keep_every_field():
+    table = _table()
+    event = table.event(1)
+    assert (event.title, event.end, event.lane, event.source, event.row) == (
+        "AWS deal", seconds_at(2026, 5, 31), "Cloud", "story.csv", 3
+    )  # fmt: skip
+    part = table.subset(np.array([2, 0]))
+    assert part.texts("title") == ["The year", "Jury selection"]
+    assert table.find("story.csv", 4) == 2
+    assert table.find("story.csv", 99) is None
+
+
+def test_lane_counts_follow_first_appearance():
+    assert _table().lane_counts() == [("Trial", 2), ("Cloud", 1)]
