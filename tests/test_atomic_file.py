@@ -53,9 +53,14 @@ def test_replacing_a_file_keeps_its_permissions(tmp_path, umask_022):
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     target = tmp_path / "events.jsonl"
     target.write_text("kept\n", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_output(target) as stream:
-        stream.write("half")
-        raise RuntimeError("disk full")
+
+    def write_half() -> None:
+        with atomic_output(target) as stream:
+            stream.write("half")
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_half()
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]
 
