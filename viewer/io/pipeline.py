@@ -55,7 +55,7 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
                 name=name,
             )
         )
-    return zone
+    return zone  # type: ignore[no-any-return]  # dateutil has no type hints
 
 
 @dataclass
@@ -102,11 +102,12 @@ def inspect_file(path: str | Path, options: LoadOptions) -> LoadReport:
     quick count fails, is read the full way (which also finds and reports the problems), from
     what the quick attempt already learnt of it."""
     path = Path(path)
+    opened: _Opened | None
     try:
         opened = _open(path, options)
     except LoadError:
         opened = None  # the full way reports it
-    else:
+    if opened is not None:
         quick = _quick_iso_report(path, opened, options)
         if quick is not None:
             return quick

@@ -192,7 +192,7 @@ def _through_distinct_values(
         if table:
             wanted = np.fromiter(table, dtype=np.int64)
             for row in np.flatnonzero(np.isin(codes, wanted)).tolist():
-                target[row] = table[int(codes[row])]  # type: ignore[index]
+                target[row] = table[int(codes[row])]  # type: ignore[assignment]
     return out
 
 
@@ -204,7 +204,8 @@ def _indices_matching(
         return candidates
     subset = text.take(from_numpy(candidates)) if len(candidates) < len(text) else text
     hits = to_numpy(pc.match_substring_regex(subset, pattern))
-    return candidates[np.asarray(hits, dtype=bool)]
+    found: npt.NDArray[np.int64] = candidates[np.asarray(hits, dtype=bool)]
+    return found
 
 
 def _fast_iso(
@@ -417,6 +418,6 @@ def _scatter(
     out.approximate[parsed] = approximate[parsed_codes]
     out.ok[parsed] = True
     for row, code in zip(rows[row_kind == 1].tolist(), codes[row_kind == 1].tolist(), strict=True):
-        out.yearless[row] = results[code]  # type: ignore[assignment]
+        out.yearless[row] = results[code]
     for row, code in zip(rows[row_kind == 2].tolist(), codes[row_kind == 2].tolist(), strict=True):
-        out.reasons[row] = results[code]  # type: ignore[assignment]
+        out.reasons[row] = results[code]

@@ -26,7 +26,9 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
                 role: _text(columns.text.get(role), n)
                 for role in ("title", "excerpt", "lane", "url", "date_text")
             },
-            "source": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[source])
+            "source": pd.Categorical.from_codes(
+                np.zeros(n, dtype=np.int64), categories=pd.Index([source])
+            )
             if columns.sources is None
             else _sources(columns.sources, source),
             "row": columns.rows,

@@ -160,7 +160,7 @@ def _combine_end(
                 RowProblem(
                     int(raw.rows[i]),
                     column,
-                    _quote(text, i),
+                    _quote(text, int(i)),
                     Message(
                         QT_TRANSLATE_NOOP("LoadMessages", "{reason}; shown without an end"),
                         reason=reason,
@@ -188,7 +188,7 @@ def _check_spans(
             RowProblem(
                 int(raw.rows[i]),
                 column,
-                _quote(text, i),
+                _quote(text, int(i)),
                 Message(
                     QT_TRANSLATE_NOOP("LoadMessages", "ends before it starts; shown without an end")
                 ),

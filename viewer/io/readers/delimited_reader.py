@@ -171,7 +171,7 @@ def count_iso_rows(
     )
     if table is None or table.column(0).null_count:
         return None
-    return table.num_rows
+    return int(table.num_rows)
 
 
 def format_name(delimiter: str) -> str:
@@ -245,7 +245,7 @@ def _read_with_python(
     kept = [record for record in records if any(cell.strip() for cell in record)]
     width = max([len(header), *(len(r) for r in kept)])
     full_header = header + [f"Column {i}" for i in range(len(header) + 1, width + 1)]
-    table = table_from_records(full_header, kept)
+    table = table_from_records(full_header, [list[str | None](r) for r in kept])
     if include is not None:
         # Cells beyond the header (ragged long rows) are kept too: they are shown, not dropped.
         beyond = table.column_names[len(header) :]

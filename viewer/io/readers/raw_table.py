@@ -43,7 +43,7 @@ class RawTable:
         return self.all_columns if self.all_columns is not None else self.columns
 
     def __len__(self) -> int:
-        return self.data.num_rows
+        return int(self.data.num_rows)
 
     def column(self, name: str) -> pa.ChunkedArray:
         return self.data.column(name)
