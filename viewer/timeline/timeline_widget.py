@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.event_table import EventTable
@@ -132,11 +132,7 @@ class TimelineWidget(QWidget):
         for item in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
             item.setTextPen(look.text)
             item.setPen(look.axis)
-        self.events_item.text_colour = QColor(look.text)
-        self.events_item.stripe_colour = QColor(look.stripe)
-        self.events_item.selection_colour = QColor(look.selection)
-        self.events_item.lighten_lanes = look.lighten_lanes
-        self.events_item.update()
+        self.events_item.set_look(look)
 
     # -- view ---------------------------------------------------------------------------------
     def fit_all(self) -> None:
