@@ -10,6 +10,7 @@ clicks) reads the same one, so a click is answered whether or not a paint has ha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -35,8 +36,7 @@ ZoomZone = tuple[QRectF, float, float]  # rect, and the x range a click on it zo
 Box = tuple[float, float, float, float]  # left, right, top, bottom (device pixels)
 
 
-@dataclass(frozen=True)
-class DeviceMapping:
+class DeviceMapping(NamedTuple):
     """View x, y to device pixels: ``device = scale * view + offset`` on each axis."""
 
     sx: float
