@@ -29,7 +29,7 @@ def timeline(qtbot):
 
 
 def render(widget: TimelineWidget) -> None:
-    widget.plot.grab()  # paints the items, which records what was drawn where
+    widget.plot.grab()  # paints the items (a click needs no paint: test_events_item_hits)
 
 
 def random_events(n: int, first: int, last: int, seed: int = 0, lanes: int = 3) -> EventTable:

@@ -140,7 +140,7 @@ def test_search_highlights_matches_and_filters_the_table(application, qtbot):
     matches = application.session.matches
     assert 0 < len(matches) < SAMPLE_TITLES
     assert window.table.model.rowCount() == len(matches)
-    assert set(window.timeline.events_item._highlighted.tolist()) == set(matches.tolist())
+    assert set(window.timeline.events_item.highlighted.tolist()) == set(matches.tolist())
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     assert application.session.selected == int(matches[0])
     assert window.search.count.text() == f"1 of {len(matches)}"

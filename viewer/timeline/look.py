@@ -1,5 +1,10 @@
 """The timeline's colours for a light and a dark background (the app's themes and exported
-pictures use the same two)."""
+pictures use the same two).
+
+Every colour the timeline items draw with lives here, so a theme reaches all of them: the lanes'
+stripes and text, the selection and search outlines, the "+N" badges, the now line and the
+overview strip. Lane colours come from :mod:`viewer.timeline.palette` (the same in both looks).
+"""
 
 from __future__ import annotations
 
@@ -14,16 +19,56 @@ class Look:
     background: str
     text: str
     axis: str
-    overview: str
-    stripe: QColor
-    selection: str
+    overview: str  # the overview strip's background
+    stripe: QColor  # every other lane
+    selection: str  # the selected event's outline
     lighten_lanes: bool  # dark backgrounds need the darker lane colours lifted
+    highlight: str  # search matches' outline
+    badge: QColor  # "+N" badges: the count of events a crowded lane cannot show
+    badge_text: str
+    now_line: str
+    overview_density: str  # the overview's histogram line
+    overview_fill: QColor  # ... and the area under it
+    overview_region: QColor  # the part of the overview the main view shows
+    overview_region_edge: str
+    text_on_light_bar: str = "#000000"  # a title drawn on its own bar, whichever reads better
+    text_on_dark_bar: str = "#ffffff"
 
 
 LIGHT = Look(
-    "light", "#ffffff", "#1d1d1d", "#555555", "#f4f4f4", QColor(0, 0, 0, 12), "#000000", False
+    name="light",
+    background="#ffffff",
+    text="#1d1d1d",
+    axis="#555555",
+    overview="#f4f4f4",
+    stripe=QColor(0, 0, 0, 12),
+    selection="#000000",
+    lighten_lanes=False,
+    highlight="#F2A900",
+    badge=QColor(0, 0, 0, 150),
+    badge_text="#ffffff",
+    now_line="#D62728",
+    overview_density="#4477AA",
+    overview_fill=QColor(68, 119, 170, 90),
+    overview_region=QColor(0, 0, 0, 30),
+    overview_region_edge="#333333",
 )
 DARK = Look(
-    "dark", "#1e2127", "#e6e6e6", "#a8adb5", "#262a31", QColor(255, 255, 255, 14), "#ffffff", True
+    name="dark",
+    background="#1e2127",
+    text="#e6e6e6",
+    axis="#a8adb5",
+    overview="#262a31",
+    stripe=QColor(255, 255, 255, 14),
+    selection="#ffffff",
+    lighten_lanes=True,
+    highlight="#F2A900",  # amber reads on either background
+    badge=QColor(230, 230, 230, 190),
+    badge_text="#1e2127",
+    now_line="#FF6B6B",
+    overview_density="#7CB7FF",
+    overview_fill=QColor(124, 183, 255, 80),
+    overview_region=QColor(255, 255, 255, 34),
+    overview_region_edge="#c8ccd2",
 )
 LOOKS = {look.name: look for look in (LIGHT, DARK)}

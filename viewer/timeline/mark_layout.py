@@ -28,7 +28,7 @@ FloatArray = npt.NDArray[np.float64]
 class Label:
     mark: int  # position in the layout's arrays
     x: float
-    width: float  # room given (the painter elides the text to it)
+    width: float  # room given (the timeline layout elides the title to it)
     inside: bool = False  # drawn on its own bar
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 
+from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.timeline_data import TimelineData
 
 _BINS = 400
@@ -18,20 +20,34 @@ class OverviewPlot(pg.PlotWidget):
     region_moved = Signal(float, float)
 
     def __init__(self, axis: pg.AxisItem) -> None:
-        super().__init__(axisItems={"bottom": axis}, enableMenu=False, background="#f4f4f4")
+        super().__init__(axisItems={"bottom": axis}, enableMenu=False)
         self.setFixedHeight(78)
         self.setAccessibleName(self.tr("Overview of the whole timeline"))
         self.hideAxis("left")
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.density = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen("#4477AA", width=1),
-                                       brush=pg.mkBrush(68, 119, 170, 90))  # fmt: skip
+        self.density = pg.PlotDataItem(stepMode="center", fillLevel=0)
         self.addItem(self.density)
-        self.region = pg.LinearRegionItem(brush=pg.mkBrush(0, 0, 0, 30), pen=pg.mkPen("#333333"))
+        self.region = pg.LinearRegionItem()
         self.region.setZValue(10)
         self.addItem(self.region)
         self._updating = False
         self.region.sigRegionChanged.connect(self._on_region_changed)
+        self.set_look(LIGHT)
+
+    def set_look(self, look: Look) -> None:
+        self.setBackground(look.overview)
+        axis = self.getAxis("bottom")
+        axis.setTextPen(look.text)
+        axis.setPen(look.axis)
+        self.density.setPen(pg.mkPen(look.overview_density, width=1))
+        self.density.setBrush(pg.mkBrush(look.overview_fill))
+        self.region.setBrush(pg.mkBrush(look.overview_region))
+        hover = QColor(look.overview_region)
+        hover.setAlpha(min(hover.alpha() * 2, 255))  # as pyqtgraph derives it from the brush
+        self.region.setHoverBrush(pg.mkBrush(hover))
+        for line in self.region.lines:
+            line.setPen(pg.mkPen(look.overview_region_edge))
 
     def set_data(self, data: TimelineData) -> None:
         if not data.lanes:

@@ -12,13 +12,13 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.events_item import EventsItem
-from viewer.timeline.look import Look
+from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.time_axis import TimeAxisItem
 from viewer.timeline.timeline_data import TimelineData, build_timeline_data, period_end
@@ -46,23 +46,17 @@ class TimelineWidget(QWidget):
             viewBox=self.view_box,
             axisItems={"bottom": self.axis},
             enableMenu=False,
-            background="#ffffff",
         )
         self.plot.hideButtons()
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.getAxis("left").setWidth(130)
         self.events_item = EventsItem()
         self.plot.addItem(self.events_item)
-        self.now_line = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen("#D62728", width=1, style=Qt.PenStyle.DashLine)
-        )
+        self.now_line = pg.InfiniteLine(angle=90, movable=False)
         self.plot.addItem(self.now_line, ignoreBounds=True)
         # Under the marks and titles (the lane stripes are translucent, so it shows through them).
         self.now_line.setZValue(self.events_item.zValue() - 1)
         self.overview = OverviewPlot(TimeAxisItem(orientation="bottom", wording=wording))
-        for axis in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
-            axis.setTextPen("#333333")
-            axis.setPen("#888888")
         self.span_label = QLabel()
         self.span_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.span_label.setAccessibleName(self.tr("Time span shown"))
@@ -78,6 +72,7 @@ class TimelineWidget(QWidget):
         self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
         self.view_box.sigXRangeChanged.connect(self._on_view_box_x_range_changed)
         self.overview.region_moved.connect(self._on_overview_region_moved)
+        self.apply_look(LIGHT)
 
     # -- data ---------------------------------------------------------------------------------
     def set_events(
@@ -127,17 +122,15 @@ class TimelineWidget(QWidget):
         )  # fmt: skip
 
     def apply_look(self, look: Look) -> None:
-        """Colours for a light or dark background."""
+        """Colours for a light or dark background: every item's come from ``look``."""
+        self.look = look
         self.plot.setBackground(look.background)
-        self.overview.setBackground(look.overview)
-        for item in (self.axis, self.plot.getAxis("left"), self.overview.getAxis("bottom")):
+        for item in (self.axis, self.plot.getAxis("left")):
             item.setTextPen(look.text)
             item.setPen(look.axis)
-        self.events_item.text_colour = QColor(look.text)
-        self.events_item.stripe_colour = QColor(look.stripe)
-        self.events_item.selection_colour = QColor(look.selection)
-        self.events_item.lighten_lanes = look.lighten_lanes
-        self.events_item.update()
+        self.now_line.setPen(pg.mkPen(look.now_line, width=1, style=Qt.PenStyle.DashLine))
+        self.events_item.set_look(look)
+        self.overview.set_look(look)
 
     # -- view ---------------------------------------------------------------------------------
     def fit_all(self) -> None:

@@ -1,0 +1,42 @@
+"""How wide the events' titles are in the timeline's font, and how they shorten to fit.
+
+The layout asks these two questions (through :class:`TitleMetrics`); the answers for one data set
+are remembered, since the same titles are measured again at every zoom.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from viewer.timeline.timeline_data import TimelineData
+
+
+class TitleMetrics(Protocol):
+    def width(self, index: int) -> float:
+        """The full title's width in pixels (0 for no title)."""
+
+    def elided(self, index: int, width: float) -> str:
+        """The title, shortened with an ellipsis to fit ``width`` pixels."""
+
+
+class FontTitleMetrics:
+    """:class:`TitleMetrics` measured with a QFont, for one data set."""
+
+    def __init__(self, data: TimelineData, font: QFont) -> None:
+        self._data = data
+        self._metrics = QFontMetricsF(font)
+        self._widths: dict[int, float] = {}
+
+    def width(self, index: int) -> float:
+        width = self._widths.get(index)
+        if width is None:
+            title = self._data.title(index)
+            width = self._metrics.horizontalAdvance(title) if title else 0.0
+            self._widths[index] = width
+        return width
+
+    def elided(self, index: int, width: float) -> str:
+        return self._metrics.elidedText(self._data.title(index), Qt.TextElideMode.ElideRight, width)
