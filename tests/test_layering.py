@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,3 +29,17 @@ def test_the_core_loads_a_file_with_qt_and_pyqtgraph_blocked():
         [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_event_table_reaches_into_its_data_frame():
+    """Callers use EventTable's accessors (has_end, end_or_start, subset, event...), so a rule
+    such as "a span ends at its end, a point at its start" is written once."""
+    root = ROOT / "viewer"
+    reaching = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "event_table.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.frame\b", line)
+    ]
+    assert reaching == []

@@ -97,7 +97,7 @@ def main() -> None:
     widget.set_time_range(*hour)
     frames["hour"] = frame_ms(widget, args.repeat)
     # A click's hit test at the pixel of a drawn event.
-    left, right, y, index = widget.events_item.frame.marks()
+    left, right, y, index = widget.events_item.layout.marks()
     hits = []
     for k in range(min(len(index), 50)):
         from PySide6.QtCore import QPointF

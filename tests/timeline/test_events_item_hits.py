@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
-from viewer.io.pipeline import load_file
 
 import viewer.timeline.events_item as events_item_module
 import viewer.timeline.timeline_widget as timeline_widget_module
+from viewer.io.pipeline import load_file
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.events_item import EventsItem
@@ -144,7 +144,7 @@ def test_paint_and_hit_testing_share_one_layout_per_view(timeline, monkeypatch):
     assert timeline.events_item.event_at(first_row_dot(timeline, target, lane=1)) == target
     assert len(calls) == 1
     timeline.plot.grab()
-    timeline.events_item.frame.marks()
+    timeline.events_item.layout.marks()
     timeline.events_item.set_selected(target)  # drawn differently, laid out the same
     timeline.plot.grab()
     assert len(calls) == 1

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor
-from viewer.io.pipeline import load_file
 
+from viewer.io.pipeline import load_file
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.look import DARK, LIGHT
@@ -43,7 +43,7 @@ def badge_lightness(widget: TimelineWidget) -> float:
     """The badge's most common lightness: its fill, not its count's text."""
     widget.set_events(crowded())
     image = widget.plot.grab().toImage()
-    (lane,) = widget.events_item.frame.lanes
+    (lane,) = widget.events_item.layout.lanes
     rect, _ = lane.marks.badges[0]
     rect = rect.adjusted(3, 3, -3, -3).toRect()
     pixels = [

@@ -42,7 +42,7 @@ def random_events(n: int, first: int, last: int, seed: int = 0, lanes: int = 3) 
 
 
 def mark_point(widget: TimelineWidget, index: int) -> QPoint:
-    left, _right, y, drawn = widget.events_item.frame.marks()
+    left, _right, y, drawn = widget.events_item.layout.marks()
     k = int(np.flatnonzero(drawn == index)[0])
     return QPointF(left[k] + 5, y[k]).toPoint()
 
@@ -58,14 +58,14 @@ def test_the_sample_shows_one_lane_per_lane_name_in_order_of_first_appearance(ti
 def test_few_events_are_drawn_as_marks_and_many_as_density(timeline):
     timeline.set_events(random_events(300, seconds_at(2025), seconds_at(2026)))
     render(timeline)
-    assert len(timeline.events_item.frame.marks()[3]) > 0
-    assert timeline.events_item.frame.zoom_zones == [] or all(
-        rect.width() <= 40 for rect, _, _ in timeline.events_item.frame.zoom_zones
+    assert len(timeline.events_item.layout.marks()[3]) > 0
+    assert timeline.events_item.layout.zoom_zones == [] or all(
+        rect.width() <= 40 for rect, _, _ in timeline.events_item.layout.zoom_zones
     )  # at most "+N" badges
     timeline.set_events(random_events(MARK_LIMIT * 4, seconds_at(2025), seconds_at(2026), lanes=1))
     render(timeline)
-    assert len(timeline.events_item.frame.marks()[3]) == 0
-    counts = [rect for rect, _, _ in timeline.events_item.frame.zoom_zones]
+    assert len(timeline.events_item.layout.marks()[3]) == 0
+    counts = [rect for rect, _, _ in timeline.events_item.layout.zoom_zones]
     assert counts, "the dense lane shows its density as clickable clusters"
 
 
@@ -97,7 +97,7 @@ def test_clicking_a_cluster_zooms_into_it(timeline, qtbot):
     timeline.set_events(random_events(MARK_LIMIT * 4, seconds_at(2025), seconds_at(2026), lanes=1))
     render(timeline)
     before = timeline.time_range()
-    rect = timeline.events_item.frame.zoom_zones[3][0]
+    rect = timeline.events_item.layout.zoom_zones[3][0]
     qtbot.mouseClick(
         timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint()
     )
@@ -177,7 +177,7 @@ def test_labels_never_overlap_each_other_or_other_marks(timeline, n, seed, zoom,
     middle = first + (last - first) * centre
     timeline.set_time_range(middle - span / 2, middle + span / 2)
     render(timeline)
-    frame = timeline.events_item.frame
+    frame = timeline.events_item.layout
     left, right, y, drawn = frame.marks()
     rects = [(r, i, inside) for r, i, inside in frame.labels]
     for a in range(len(rects)):

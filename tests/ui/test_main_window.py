@@ -88,7 +88,7 @@ def test_clicking_an_event_shows_its_excerpt_in_the_details(application, qtbot):
     timeline.plot.grab()
     frame = application.session.events.frame
     target = int(np.flatnonzero(frame["title"] == "Jury selection begins in Musk v. OpenAI")[0])
-    left, _, y, drawn = timeline.events_item.frame.marks()
+    left, _, y, drawn = timeline.events_item.layout.marks()
     k = int(np.flatnonzero(drawn == target)[0])
     qtbot.mouseClick(
         timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(left[k] + 5), int(y[k]))

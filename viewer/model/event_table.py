@@ -145,6 +145,19 @@ class EventTable:
     def rows(self) -> IntArray:
         return self.frame["row"].to_numpy(dtype=np.int64)
 
+    def text_at(self, column: str, index: int) -> str:
+        """One event's text (fast: no row is built)."""
+        return str(self.frame[column].iat[index])
+
+    def text_array(self, column: str) -> npt.ArrayLike:
+        """A text column as an array that indexes by position (for list views over millions)."""
+        return self.frame[column].array
+
+    def lane_codes(self) -> tuple[IntArray, list[str]]:
+        """Each event's lane as a number, and the lane names in order of first appearance."""
+        codes, names = pd.factorize(self.frame["lane"], sort=False)
+        return codes.astype(np.int64), [str(n) for n in names]
+
     def texts(self, column: str) -> list[str]:
         """A text column (title, excerpt, lane, url, date_text or source) as Python strings."""
         return self.frame[column].astype(str).tolist()

@@ -107,7 +107,7 @@ class EventsItem(pg.GraphicsObject):
 
     # -- layout -----------------------------------------------------------------------------
     @property
-    def frame(self) -> TimelineLayout:
+    def layout(self) -> TimelineLayout:
         """What is drawn where on screen now (device pixels), whether painted yet or not."""
         mapping = self._device_mapping()
         return self._layout(mapping) if mapping is not None else TimelineLayout()
@@ -264,10 +264,10 @@ class EventsItem(pg.GraphicsObject):
 
     def event_at(self, device: QPointF) -> int | None:
         """The event drawn nearest to a device point, within a few pixels."""
-        return self.frame.event_at(device.x(), device.y())
+        return self.layout.event_at(device.x(), device.y())
 
     def zoom_zone_at(self, device: QPointF) -> tuple[float, float] | None:
-        return self.frame.zoom_zone_at(device.x(), device.y())
+        return self.layout.zoom_zone_at(device.x(), device.y())
 
     def tooltip_at(self, device: QPointF) -> str:
         hit = self.event_at(device)
@@ -281,7 +281,7 @@ class EventsItem(pg.GraphicsObject):
         if ev.double():  # type: ignore[attr-defined]
             self.double_clicked.emit(self._view_x_at(device))
             return
-        layout = self.frame
+        layout = self.layout
         hit = layout.event_at(device.x(), device.y())
         if hit is not None:
             self.event_clicked.emit(hit)
@@ -300,11 +300,11 @@ class EventsItem(pg.GraphicsObject):
 
     def _tooltip(self, index: int) -> str:
         """Title, date as written and lane; escaped, so text from a file is never HTML."""
-        frame = self._data.events.frame
+        events = self._data.events
         lines = (
             self._data.title(index),
-            frame["date_text"].iat[index],
-            frame["lane"].iat[index] or "—",
+            events.text_at("date_text", index),
+            events.text_at("lane", index) or "—",
         )
         return "<qt>" + "<br>".join(html.escape(str(line)) for line in lines) + "</qt>"
 

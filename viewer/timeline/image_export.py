@@ -8,13 +8,10 @@ rename.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -29,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from viewer.atomic_file import atomic_path
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.look import LIGHT, Look
@@ -66,16 +64,8 @@ def export_image(
     fmt = image_format(path)
     if fmt is None:
         raise ValueError(f"cannot tell the picture format of {path.name}; use .png, .svg or .pdf")
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
-    )
-    os.close(handle)
-    try:
-        _write(fmt, events, shown, request, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temporary:
+        _write(fmt, events, shown, request, str(temporary))
 
 
 def _write(
@@ -233,8 +223,7 @@ def _draw_legend(
     width: int,
     top: int,
 ) -> int:
-    frame = events.frame if shown is None else events.frame.iloc[shown]
-    names = [str(n) for n in pd.unique(frame["lane"])]
+    names = (events if shown is None else events.subset(shown)).lanes
     if not names or names == [""]:
         return top
     font = _font(10)

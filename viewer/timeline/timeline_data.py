@@ -10,11 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from viewer.model.event_table import EventTable
-from viewer.model.instants import SECONDS_PER_DAY, civil_from_seconds, seconds_from_civil
-from viewer.model.precision import Precision
 from viewer.timeline.palette import lane_colours
 
 FloatArray = npt.NDArray[np.float64]
@@ -61,35 +58,30 @@ class TimelineData:
         return np.asarray(seconds, dtype=np.float64) - self.origin
 
     def title(self, index: int) -> str:
-        return str(self.events.frame["title"].iat[index])
+        return self.events.text_at("title", index)
 
 
 def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> TimelineData:
     """Arrange ``events`` (only the ``shown`` indices, when given) for drawing; indices stay
     those of the full table, so a click names the same event everywhere."""
     if shown is not None and len(shown) < len(events):
-        data = build_timeline_data(EventTable(events.frame.iloc[shown]))
+        data = build_timeline_data(events.subset(shown))
         for lane in data.lanes:
             lane.index = np.asarray(shown, dtype=np.int64)[lane.index]
         data.order = np.asarray(shown, dtype=np.int64)[data.order]
         data.events = events
         return data
-    frame = events.frame
-    if len(frame) == 0:
+    if len(events) == 0:
         return TimelineData.empty()
-    start = frame["start"].to_numpy(np.int64)
+    start = events.start
     origin = float(np.median(start))
-    end = frame["end"].to_numpy(dtype=np.float64, na_value=np.nan)
-    has_span = ~np.isnan(end)
-    precision = frame["precision"].cat.codes.to_numpy().astype(np.int8)
-    last = np.where(has_span, np.nan_to_num(end, nan=0).astype(np.int64), start)
-    extent_end = period_end(last, precision)
-    codes, names = pd.factorize(frame["lane"], sort=False)
-    lane_names = [str(n) for n in names]
+    has_span = events.has_end()
+    extent_end = events.last_instants()
+    codes, lane_names = events.lane_codes()
     colours = lane_colours(lane_names)
     x_start = start.astype(np.float64) - origin
     x_end = extent_end.astype(np.float64) - origin
-    approximate = frame["approximate"].to_numpy(bool)
+    approximate = events.approximate()
     lanes = []
     for code, (name, colour) in enumerate(zip(lane_names, colours, strict=True)):
         members = np.flatnonzero(codes == code)
@@ -107,25 +99,5 @@ def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> Ti
                 max_extent=float(extent.max()) if len(extent) else 0.0,
             )
         )
-    order = np.lexsort((frame["row"].to_numpy(), start))
+    order = events.time_order()
     return TimelineData(events, origin, lanes, order, float(x_start.min()), float(x_end.max()))
-
-
-def period_end(seconds: IntArray, precision: npt.NDArray[np.int8]) -> IntArray:
-    """Where the period an instant names ends: the next day, month or year (itself for a time).
-
-    Calendar arithmetic runs only on the month and year rows, the costly part at a million."""
-    out = np.asarray(seconds, dtype=np.int64).copy()
-    is_day = precision == Precision.DAY
-    out[is_day] = out[is_day] - (out[is_day] % SECONDS_PER_DAY) + SECONDS_PER_DAY
-    is_month = np.flatnonzero(precision == Precision.MONTH)
-    if len(is_month):
-        year, month, *_ = civil_from_seconds(out[is_month])
-        out[is_month] = seconds_from_civil(
-            np.where(month == 12, year + 1, year), np.where(month == 12, 1, month + 1), 1
-        )
-    is_year = np.flatnonzero(precision == Precision.YEAR)
-    if len(is_year):
-        year = civil_from_seconds(out[is_year])[0]
-        out[is_year] = seconds_from_civil(year + 1, 1, 1)
-    return out

@@ -21,7 +21,7 @@ from viewer.timeline.events_item import EventsItem
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.time_axis import TimeAxisItem
-from viewer.timeline.timeline_data import TimelineData, build_timeline_data, period_end
+from viewer.timeline.timeline_data import TimelineData, build_timeline_data
 from viewer.timeline.timeline_view_box import TimelineViewBox
 
 MIN_SPAN = 1.0  # seconds: the finest zoom
@@ -82,7 +82,9 @@ class TimelineWidget(QWidget):
         ``keep_view`` keeps the visible time span (a filter change), else the view fits all."""
         previous = self.time_range() if keep_view and self.data.lanes else None
         self.data = build_timeline_data(events, shown)
-        self._bounds = _time_bounds(events)  # all events, so hiding a lane never narrows the limits
+        # All events, so hiding a lane never narrows the limits.
+        first, last = events.time_bounds()
+        self._bounds = (float(first), float(last))
         self._selected = None
         self.axis.set_origin(self.data.origin)
         self.overview.getAxis("bottom").set_origin(self.data.origin)
@@ -181,7 +183,7 @@ class TimelineWidget(QWidget):
         self.select_event(int(order[position]), reveal=True)
 
     def _reveal(self, index: int) -> None:
-        start = float(self.data.events.frame["start"].iat[index]) - self.data.origin
+        start = float(self.data.events.start[index]) - self.data.origin
         (x0, x1), _ = self.view_box.viewRange()
         if not x0 <= start <= x1:
             half = (x1 - x0) / 2
@@ -226,19 +228,3 @@ class TimelineWidget(QWidget):
     def _on_overview_region_moved(self, x0: float, x1: float) -> None:
         if x1 - x0 >= MIN_SPAN:
             self.view_box.setXRange(x0, x1, padding=0)
-
-
-def _time_bounds(events: EventTable) -> tuple[float, float]:
-    """First start and last drawn end (a year-precision event reaches to the year's end)."""
-    frame = events.frame
-    if len(frame) == 0:
-        return 0.0, 0.0
-    start = frame["start"].to_numpy(np.int64)
-    last = frame["end"].fillna(frame["start"]).to_numpy(np.int64)
-    precision = frame["precision"].cat.codes.to_numpy().astype(np.int8)
-    # The period end grows with the instant within one precision: only each precision's latest counts.
-    ends = [
-        int(period_end(np.array([last[precision == p].max()]), np.array([p], dtype=np.int8))[0])
-        for p in np.unique(precision)
-    ]
-    return float(start.min()), float(max(ends))

@@ -145,14 +145,13 @@ class EventTableModel(QAbstractTableModel):
 
     def _set_arrays(self, events: EventTable, shown: IntArray | None) -> None:
         self._events = events
-        frame = events.frame
         self._start = events.start
-        self._title = frame["title"].array
-        self._excerpt = frame["excerpt"].array
-        self._lane = frame["lane"].array
-        self._date_text = frame["date_text"].array
-        self._source = frame["source"].array
-        self._row = frame["row"].to_numpy(dtype=np.int64)
+        self._title = events.text_array("title")
+        self._excerpt = events.text_array("excerpt")
+        self._lane = events.text_array("lane")
+        self._date_text = events.text_array("date_text")
+        self._source = events.text_array("source")
+        self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
         self._shown = (
             np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import numpy as np
 from PySide6.QtGui import QFontDatabase
 
 from viewer.model.event_table import EventTable
@@ -23,11 +24,12 @@ FontFamilies = Callable[[QFontDatabase.WritingSystem], Iterable[str]]
 
 def has_cjk_text(events: EventTable) -> bool:
     """CJK characters in the lanes or in (a sample of) the titles and excerpts."""
-    frame = events.frame
     if any(_CJK.search(lane) for lane in events.lanes):
         return True
-    sample = frame.iloc[:: max(1, len(frame) // _SAMPLE)]
-    return any(_CJK.search(text) for column in ("title", "excerpt") for text in sample[column])
+    sample = events.subset(np.arange(0, len(events), max(1, len(events) // _SAMPLE)))
+    return any(
+        _CJK.search(text) for column in ("title", "excerpt") for text in sample.texts(column)
+    )
 
 
 def cjk_font_missing(events: EventTable, families: FontFamilies = QFontDatabase.families) -> bool:
