@@ -7,6 +7,7 @@ Text columns hold "" rather than missing values, so views never have to test for
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +22,9 @@ COLUMNS = (
 TEXT_COLUMNS = ("title", "excerpt", "lane", "url", "date_text")
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
+
+# One value for every row, or one per row.
+Values: TypeAlias = "str | list[Any] | npt.NDArray[Any] | pd.Series[Any]"
 
 
 class EventTable:
@@ -42,14 +46,14 @@ class EventTable:
         *,
         start: npt.ArrayLike,
         end: npt.ArrayLike | None = None,
-        precision: npt.ArrayLike | str = "day",
+        precision: Values = "day",
         approximate: npt.ArrayLike | bool = False,
-        title: object = "",
-        excerpt: object = "",
-        lane: object = "",
-        url: object = "",
-        date_text: object = "",
-        source: object = "",
+        title: Values = "",
+        excerpt: Values = "",
+        lane: Values = "",
+        url: Values = "",
+        date_text: Values = "",
+        source: Values = "",
         row: npt.ArrayLike | None = None,
     ) -> EventTable:
         start_values = np.asarray(start, dtype=np.int64)
@@ -57,7 +61,7 @@ class EventTable:
         end_values = (
             pd.array(np.zeros(n, dtype=np.int64), dtype="Int64")
             if end is None
-            else pd.array(end, dtype="Int64")
+            else pd.array(np.asarray(end), dtype="Int64")
         )
         if end is None:
             end_values[:] = pd.NA
@@ -111,17 +115,29 @@ class EventTable:
         """Plain Python rows, for tests and small exports."""
         out = []
         for record in self.frame.to_dict("records"):
-            record["end"] = None if pd.isna(record["end"]) else int(record["end"])
-            out.append(record)
+            row = {str(name): value for name, value in record.items()}
+            row["end"] = None if pd.isna(row["end"]) else int(row["end"])
+            out.append(row)
         return out
 
+    def source_row(self, index: int) -> tuple[str, int]:
+        """The file and row (header = row 1) event ``index`` was read from."""
+        return str(self.frame["source"].array[index]), int(self.frame["row"].to_numpy()[index])
 
-def _broadcast(value: object, n: int) -> object:
+    def index_of(self, source: str, row: int) -> int | None:
+        """The event read from ``source`` at ``row``, if there is one (first, if several)."""
+        hits = np.flatnonzero(
+            (self.frame["source"] == source).to_numpy() & (self.frame["row"] == row).to_numpy()
+        )
+        return int(hits[0]) if len(hits) else None
+
+
+def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Series[Any]:
     if isinstance(value, str):
         return [value] * n
     return value
 
 
-def _text(value: object, n: int) -> pd.Series:
+def _text(value: Values, n: int) -> pd.Series[str]:
     series = pd.Series(_broadcast(value, n), dtype="string[pyarrow]")
     return series.fillna("")

@@ -78,20 +78,11 @@ class Session(QObject):
         self.selection_changed.emit(self.selected)
 
     def _selected_key(self) -> tuple[str, int] | None:
-        if self.selected is None:
-            return None
-        frame = self.events.frame
-        return str(frame["source"].iat[self.selected]), int(frame["row"].iat[self.selected])
+        return None if self.selected is None else self.events.source_row(self.selected)
 
     def _find(self, key: tuple[str, int] | None) -> int | None:
         """The event loaded from the same file and row, if it still exists (after a reload)."""
-        if key is None or len(self.events) == 0:
-            return None
-        frame = self.events.frame
-        hits = np.flatnonzero(
-            (frame["source"] == key[0]).to_numpy() & (frame["row"] == key[1]).to_numpy()
-        )
-        return int(hits[0]) if len(hits) else None
+        return None if key is None else self.events.index_of(*key)
 
     # -- filters ----------------------------------------------------------------------------
     def lane_counts(self) -> list[tuple[str, int]]:
