@@ -49,7 +49,9 @@ def create_app(argv: Sequence[str]) -> QApplication:
 class Application:
     """Holds the long-lived objects and the connections between them."""
 
-    def __init__(self, preferences: settings.Settings) -> None:
+    def __init__(
+        self, preferences: settings.Settings, font_families: FontFamilies = QFontDatabase.families
+    ) -> None:
         self.settings = preferences
         # Before any widget exists: strings are translated as widgets are built.
         language = ui_language(preferences.get(settings.LANGUAGE))
@@ -69,7 +71,8 @@ class Application:
         # Asks which column is which (a dialog; tests put a stand-in here).
         self.ask_mapping = self._ask_with_dialog
         self.theme = resolve_theme("light")
-        self.font_families: FontFamilies = QFontDatabase.families
+        # Which fonts cover a writing system (tests inject this: the machine's fonts vary).
+        self.font_families = font_families
         self.font_notice: QMessageBox | None = None
         self._wire_session()
         self._wire_views()
@@ -426,8 +429,12 @@ class Application:
         st.sync()
 
 
-def build_application(files: Sequence[str], preferences: settings.Settings) -> Application:
-    application = Application(preferences)
+def build_application(
+    files: Sequence[str],
+    preferences: settings.Settings,
+    font_families: FontFamilies = QFontDatabase.families,
+) -> Application:
+    application = Application(preferences, font_families)
     application.apply_theme()
     application.restore_state(files)
     return application

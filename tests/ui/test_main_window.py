@@ -29,6 +29,15 @@ def declined(name, columns, rows, reason, current):
 BUILT = []
 
 
+# The fonts the app is told are installed: the machine's own vary (only DejaVu on a fresh one).
+def with_cjk_font(system):
+    return ["Noto Sans CJK SC"]
+
+
+def without_cjk_font(system):
+    return []
+
+
 @pytest.fixture(autouse=True)
 def _shut_down_applications():
     yield
@@ -36,8 +45,8 @@ def _shut_down_applications():
         BUILT.pop().shutdown()
 
 
-def build(qtbot, files, app_settings):
-    built = build_application(files, app_settings)
+def build(qtbot, files, app_settings, font_families=with_cjk_font):
+    built = build_application(files, app_settings, font_families)
     built.ask_mapping = declined  # no modal dialog in tests unless one asks for it
     qtbot.addWidget(built.window)
     BUILT.append(built)
@@ -303,18 +312,24 @@ def test_following_the_system_picks_dark_or_light_from_the_colour_scheme():
 
 
 def test_chinese_text_without_a_cjk_font_brings_a_notice_naming_the_package(qtbot, app_settings):
-    built = build(qtbot, [], app_settings)
-    built.font_families = lambda system: []  # as on a machine with only DejaVu
-    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    zh = str(Path("data/sample_timeline_zh.csv"))
+    built = build(qtbot, [zh], app_settings, font_families=without_cjk_font)
     assert built.font_notice is not None
+    assert built.font_notice.isVisible()
     assert "fonts-noto-cjk" in built.font_notice.text()
     built.font_notice.close()
 
 
 def test_no_notice_when_a_cjk_font_is_installed(qtbot, app_settings):
-    built = build(qtbot, [], app_settings)
-    built.font_families = lambda system: ["Noto Sans CJK SC"]
-    built.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    built = build(qtbot, [str(Path("data/sample_timeline_zh.csv"))], app_settings, with_cjk_font)
+    assert built.font_notice is None
+
+
+def test_no_notice_for_text_without_cjk_characters_even_without_a_cjk_font(
+    qtbot, app_settings, tmp_path
+):
+    path = write(tmp_path, "latin.csv", "date,title\n2026-05-01,Plain Latin text\n")
+    built = build(qtbot, [path], app_settings, font_families=without_cjk_font)
     assert built.font_notice is None
 
 
