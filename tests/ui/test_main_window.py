@@ -353,17 +353,46 @@ def test_the_date_range_filter_reads_any_date_form_and_narrows_timeline_and_tabl
     assert len(application.session.shown) == SAMPLE_TITLES
 
 
-def test_main_widgets_have_accessible_names_and_tab_reaches_the_timeline(application, qtbot):
+def test_main_widgets_have_accessible_names(application):
     w = application.window
     for widget in (w.timeline, w.table.table, w.details.browser, w.legend.list, w.sources.list,
                    w.search.field, w.problems.tree, w.date_filter.start):  # fmt: skip
         assert widget.accessibleName(), widget
+
+
+def focus_after_keys(qtbot, key: Qt.Key, count: int, modifier=Qt.KeyboardModifier.NoModifier):
+    """The widget that has the focus after each of ``count`` presses of ``key``."""
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_moves_the_focus_through_the_panels_in_reading_order(application, qtbot):
+    w = application.window
+    order = [w.search.field, w.timeline, w.table.table, w.details.browser, w.legend.list,
+             w.date_filter.start, w.date_filter.end, w.sources.list]  # fmt: skip
+    w.activateWindow()
+    qtbot.waitActive(w)
     w.search.field.setFocus()
-    assert w.search.field.nextInFocusChain() is not None
-    assert (
-        w.search.field.nextInFocusChain() is w.timeline
-        or w.timeline.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.waitUntil(lambda: w.search.field.hasFocus())
+    names = {id(widget): widget.accessibleName() for widget in order}
+
+    def named(widgets):
+        return [names.get(id(widget), type(widget).__name__) for widget in widgets]
+
+    forward = focus_after_keys(qtbot, Qt.Key.Key_Tab, len(order) - 1)
+    assert named(forward) == named(order[1:])
+    backward = focus_after_keys(
+        qtbot, Qt.Key.Key_Backtab, len(order) - 1, Qt.KeyboardModifier.ShiftModifier
     )
+    assert named(backward) == named(order[-2::-1])
+    # On through the remaining controls, and round to the search field again.
+    w.sources.list.setFocus()
+    assert w.search.field in focus_after_keys(qtbot, Qt.Key.Key_Tab, 20)
 
 
 def test_export_image_writes_the_filtered_timeline_with_its_title(
