@@ -223,8 +223,11 @@ class Application:
         remembered = self.settings.mapping_for(source.path) or {}
         if source.report.ambiguous_order and ORDER_KEY not in remembered:
             # Loaded month-first; the user may say it is day-first (the view shows it meanwhile).
+            # With the window as context: dropped if the window is gone before it fires.
             QTimer.singleShot(
-                0, lambda: self._ask_mapping(source.path, source.report, self._order_question())
+                0,
+                self.window,
+                lambda: self._ask_mapping(source.path, source.report, self._order_question()),
             )
         if self._replace_next:
             self._replace_next = False

@@ -32,8 +32,10 @@ def million_rows(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def application(qtbot, tmp_path):
-    built = build_application([], settings.open_settings(str(tmp_path / "s.ini")))
+def application(qtbot, tmp_path, cjk_font_installed):
+    built = build_application(
+        [], settings.open_settings(str(tmp_path / "s.ini")), cjk_font_installed
+    )
     built.ask_mapping = lambda *args: None
     qtbot.addWidget(built.window)
     yield built
