@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _system_tool(name: str, package: str) -> str:
+    """The path of a system command a test needs. Missing, the test skips and names the Debian
+    package to install; under CI (``CI=true``, .ci/run installs the tools) it fails instead, so a
+    broken CI image cannot pass by skipping."""
+    path = shutil.which(name)
+    if path is not None:
+        return path
+    reason = f"{name} is not installed (apt-get install {package})"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI must have it")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def system_tool() -> Callable[[str, str], str]:
+    """``system_tool(command, debian_package)``: see :func:`_system_tool`."""
+    return _system_tool
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

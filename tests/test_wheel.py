@@ -37,8 +37,12 @@ def test_the_installed_wheel_exports_its_bundled_sample_outside_the_checkout(whe
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    # Without PYTHONPATH: a checkout on it (its timeline_viewer.egg-info) makes pip think the
+    # app is installed already, and it installs nothing.
     subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     # Dependencies come from this environment's site-packages on PYTHONPATH (no downloads; and
     # .pth files there, like our editable install's, are not read from PYTHONPATH).

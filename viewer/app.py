@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__, assets, settings
@@ -19,6 +19,7 @@ from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
 from viewer.ui.file_loader import FileLoader
 from viewer.ui.file_opener import FileOpener
+from viewer.ui.font_coverage import FontFamilies
 from viewer.ui.font_notice import FontNotice
 from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
@@ -42,7 +43,9 @@ def create_app(argv: Sequence[str]) -> QApplication:
 class Application:
     """Holds the long-lived objects and the connections between them."""
 
-    def __init__(self, preferences: settings.Settings) -> None:
+    def __init__(
+        self, preferences: settings.Settings, font_families: FontFamilies = QFontDatabase.families
+    ) -> None:
         self.settings = preferences
         # Before any widget exists: strings are translated as widgets are built.
         language = ui_language(preferences.get(settings.LANGUAGE))
@@ -56,7 +59,8 @@ class Application:
         self.live_reload = LiveReload(
             self.session, self.window.actions.live_reload, preferences, self.files.reload
         )
-        self.font_notice = FontNotice(self.session, self.window)
+        # Which fonts cover a writing system (tests inject this: the machine's fonts vary).
+        self.font_notice = FontNotice(self.session, self.window, font_families)
         self.exports = ExportActions(
             self.session, self.window, preferences, lambda: self.appearance.theme
         )
@@ -149,8 +153,12 @@ class Application:
         st.sync()
 
 
-def build_application(files: Sequence[str], preferences: settings.Settings) -> Application:
-    application = Application(preferences)
+def build_application(
+    files: Sequence[str],
+    preferences: settings.Settings,
+    font_families: FontFamilies = QFontDatabase.families,
+) -> Application:
+    application = Application(preferences, font_families)
     application.appearance.apply()
     application.restore_state(files)
     return application

@@ -4,29 +4,20 @@ install script puts them (and the icons) where desktops look."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.timelineviewer.TimelineViewer"
 
 
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(
-            f"{name} is not installed (.ci/run installs it; apt-get install desktop-file-utils appstream)"
-        )
-    return path
-
-
-def test_the_desktop_entry_is_valid_and_opens_csv_tsv_and_json():
+def test_the_desktop_entry_is_valid_and_opens_csv_tsv_and_json(system_tool):
     result = subprocess.run(
-        [tool("desktop-file-validate"), str(LINUX / f"{APP_ID}.desktop")],
+        [
+            system_tool("desktop-file-validate", "desktop-file-utils"),
+            str(LINUX / f"{APP_ID}.desktop"),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -38,9 +29,9 @@ def test_the_desktop_entry_is_valid_and_opens_csv_tsv_and_json():
     assert "Exec=timeline-viewer %F" in text
 
 
-def test_the_appstream_metainfo_is_valid():
+def test_the_appstream_metainfo_is_valid(system_tool):
     result = subprocess.run(
-        [tool("appstreamcli"), "validate", "--no-net", str(LINUX / f"{APP_ID}.metainfo.xml")],
+        [system_tool("appstreamcli", "appstream"), "validate", "--no-net", str(LINUX / f"{APP_ID}.metainfo.xml")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

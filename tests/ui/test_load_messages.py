@@ -118,13 +118,15 @@ def test_without_a_translator_the_english_sentence_is_shown(tmp_path):
     )
 
 
-def test_the_chinese_app_lists_problems_and_failures_in_chinese(qtbot, tmp_path):
+def test_the_chinese_app_lists_problems_and_failures_in_chinese(
+    qtbot, tmp_path, cjk_font_installed
+):
     rows, binary = tmp_path / "rows.csv", tmp_path / "binary.csv"
     rows.write_bytes(BAD_FILES["rows.csv"])
     binary.write_bytes(BAD_FILES["binary.csv"])
     preferences = settings.open_settings(str(tmp_path / "s.ini"))
     preferences.set(settings.LANGUAGE, "zh_CN")
-    app = build_application([str(rows), str(binary)], preferences)
+    app = build_application([str(rows), str(binary)], preferences, cjk_font_installed)
     qtbot.addWidget(app.window)
     try:
         qtbot.waitUntil(lambda: app.loader.busy == 0 and len(app.session.sources) == 1)
@@ -140,14 +142,14 @@ def test_the_chinese_app_lists_problems_and_failures_in_chinese(qtbot, tmp_path)
         app.shutdown()
 
 
-def test_counts_of_one_read_as_one_in_english(qtbot, tmp_path):
+def test_counts_of_one_read_as_one_in_english(qtbot, tmp_path, cjk_font_installed):
     rows = tmp_path / "rows.csv"
     rows.write_bytes(BAD_FILES["rows.csv"])
     one = tmp_path / "one.csv"
     one.write_text("date,title\n2026-04-27,only\n", encoding="utf-8")
     preferences = settings.open_settings(str(tmp_path / "s.ini"))
     preferences.set(settings.LANGUAGE, "en")
-    app = build_application([str(rows), str(one)], preferences)
+    app = build_application([str(rows), str(one)], preferences, cjk_font_installed)
     qtbot.addWidget(app.window)
     try:
         qtbot.waitUntil(lambda: len(app.session.sources) == 2)

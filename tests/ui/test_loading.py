@@ -32,8 +32,10 @@ def million_rows(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def application(qtbot, tmp_path):
-    built = build_application([], settings.open_settings(str(tmp_path / "s.ini")))
+def application(qtbot, tmp_path, cjk_font_installed):
+    built = build_application(
+        [], settings.open_settings(str(tmp_path / "s.ini")), cjk_font_installed
+    )
     built.files.mapping.ask = lambda *args: None
     qtbot.addWidget(built.window)
     yield built
@@ -51,6 +53,20 @@ def test_a_load_runs_on_a_worker_thread_and_reports_back(qtbot, tmp_path):
         loader.load([str(path)])
     assert loaded.args[0].events.frame["title"].tolist() == ["One"]
     assert threads[0] is not threading.main_thread()
+    loader.wait()  # the task is deleted on its pool thread; it must not outlive the loader
+
+
+def test_the_loaders_signal_object_is_destroyed_with_the_loader_not_on_a_pool_thread(qtbot):
+    """The tasks hold the object that signals their results. Owned by Python alone, it died with
+    the last reference, which a task auto-deleted on a pool thread could hold; Qt objects must
+    be destroyed on their own thread (the race crashed test runs now and then)."""
+    import shiboken6
+
+    loader = FileLoader(load=lambda p, o: _real_load(p, o))
+    signals = loader._signals
+    assert signals.parent() is loader
+    shiboken6.delete(loader)
+    assert not shiboken6.isValid(signals)
 
 
 def _real_load(path, options):

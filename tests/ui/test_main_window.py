@@ -29,6 +29,15 @@ def declined(name, columns, rows, reason, current):
 BUILT = []
 
 
+# The fonts the app is told are installed: the machine's own vary (only DejaVu on a fresh one).
+def with_cjk_font(system):
+    return ["Noto Sans CJK SC"]
+
+
+def without_cjk_font(system):
+    return []
+
+
 @pytest.fixture(autouse=True)
 def _shut_down_applications():
     yield
@@ -36,8 +45,8 @@ def _shut_down_applications():
         BUILT.pop().shutdown()
 
 
-def build(qtbot, files, app_settings):
-    built = build_application(files, app_settings)
+def build(qtbot, files, app_settings, font_families=with_cjk_font):
+    built = build_application(files, app_settings, font_families)
     built.files.mapping.ask = declined  # no modal dialog in tests unless one asks for it
     qtbot.addWidget(built.window)
     BUILT.append(built)
@@ -303,18 +312,24 @@ def test_following_the_system_picks_dark_or_light_from_the_colour_scheme():
 
 
 def test_chinese_text_without_a_cjk_font_brings_a_notice_naming_the_package(qtbot, app_settings):
-    built = build(qtbot, [], app_settings)
-    built.font_notice.families = lambda system: []  # as on a machine with only DejaVu
-    built.files.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    zh = str(Path("data/sample_timeline_zh.csv"))
+    built = build(qtbot, [zh], app_settings, font_families=without_cjk_font)
     assert built.font_notice.notice is not None
+    assert built.font_notice.notice.isVisible()
     assert "fonts-noto-cjk" in built.font_notice.notice.text()
     built.font_notice.notice.close()
 
 
 def test_no_notice_when_a_cjk_font_is_installed(qtbot, app_settings):
-    built = build(qtbot, [], app_settings)
-    built.font_notice.families = lambda system: ["Noto Sans CJK SC"]
-    built.files.load_now([str(Path("data/sample_timeline_zh.csv"))])
+    built = build(qtbot, [str(Path("data/sample_timeline_zh.csv"))], app_settings, with_cjk_font)
+    assert built.font_notice.notice is None
+
+
+def test_no_notice_for_text_without_cjk_characters_even_without_a_cjk_font(
+    qtbot, app_settings, tmp_path
+):
+    path = write(tmp_path, "latin.csv", "date,title\n2026-05-01,Plain Latin text\n")
+    built = build(qtbot, [path], app_settings, font_families=without_cjk_font)
     assert built.font_notice.notice is None
 
 
@@ -338,17 +353,46 @@ def test_the_date_range_filter_reads_any_date_form_and_narrows_timeline_and_tabl
     assert len(application.session.shown) == SAMPLE_TITLES
 
 
-def test_main_widgets_have_accessible_names_and_tab_reaches_the_timeline(application, qtbot):
+def test_main_widgets_have_accessible_names(application):
     w = application.window
     for widget in (w.timeline, w.table.table, w.details.browser, w.legend.list, w.sources.list,
                    w.search.field, w.problems.tree, w.date_filter.start):  # fmt: skip
         assert widget.accessibleName(), widget
+
+
+def focus_after_keys(qtbot, key: Qt.Key, count: int, modifier=Qt.KeyboardModifier.NoModifier):
+    """The widget that has the focus after each of ``count`` presses of ``key``."""
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_moves_the_focus_through_the_panels_in_reading_order(application, qtbot):
+    w = application.window
+    order = [w.search.field, w.timeline, w.table.table, w.details.browser, w.legend.list,
+             w.date_filter.start, w.date_filter.end, w.sources.list]  # fmt: skip
+    w.activateWindow()
+    qtbot.waitActive(w)
     w.search.field.setFocus()
-    assert w.search.field.nextInFocusChain() is not None
-    assert (
-        w.search.field.nextInFocusChain() is w.timeline
-        or w.timeline.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.waitUntil(lambda: w.search.field.hasFocus())
+    names = {id(widget): widget.accessibleName() for widget in order}
+
+    def named(widgets):
+        return [names.get(id(widget), type(widget).__name__) for widget in widgets]
+
+    forward = focus_after_keys(qtbot, Qt.Key.Key_Tab, len(order) - 1)
+    assert named(forward) == named(order[1:])
+    backward = focus_after_keys(
+        qtbot, Qt.Key.Key_Backtab, len(order) - 1, Qt.KeyboardModifier.ShiftModifier
     )
+    assert named(backward) == named(order[-2::-1])
+    # On through the remaining controls, and round to the search field again.
+    w.sources.list.setFocus()
+    assert w.search.field in focus_after_keys(qtbot, Qt.Key.Key_Tab, 20)
 
 
 def test_export_image_writes_the_filtered_timeline_with_its_title(

@@ -59,13 +59,13 @@ def test_translations_keep_their_placeholders_and_accelerators():
 
 
 @pytest.fixture
-def built(qtbot, tmp_path):
+def built(qtbot, tmp_path, cjk_font_installed):
     apps = []
 
     def build(language: str, path: Path | None = None, files: tuple[str, ...] = ()):
         preferences = settings.open_settings(str(path or tmp_path / "s.ini"))
         preferences.set(settings.LANGUAGE, language)
-        app = build_application(list(files), preferences)
+        app = build_application(list(files), preferences, cjk_font_installed)
         app.files.mapping.ask = lambda *args: None
         qtbot.addWidget(app.window)
         apps.append(app)
@@ -93,18 +93,22 @@ def test_english_is_the_default_outside_chinese_systems(built):
     assert menu_titles(app) == ["&File", "&Edit", "&View", "&Help"]
 
 
-def test_switching_the_language_takes_effect_after_a_restart(built, tmp_path):
+def test_switching_the_language_takes_effect_after_a_restart(
+    built, tmp_path, qtbot, cjk_font_installed
+):
     first = built("en")
     chosen = next(a for a in first.window.language_actions.actions() if a.data() == "zh_CN")
     chosen.trigger()
     assert menu_titles(first) == ["&File", "&Edit", "&View", "&Help"]  # not before a restart
     first.shutdown()
-    again = build_application([], settings.open_settings(str(tmp_path / "s.ini")))
+    again = build_application(
+        [], settings.open_settings(str(tmp_path / "s.ini")), cjk_font_installed
+    )
+    qtbot.addWidget(again.window)  # closed and deleted after the test, not whenever GC runs
     try:
         assert menu_titles(again)[0] == "文件(&F)"
     finally:
         again.shutdown()
-        again.window.close()
 
 
 def test_the_system_language_decides_when_the_preference_is_system():

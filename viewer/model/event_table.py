@@ -6,8 +6,9 @@ Text columns hold "" rather than missing values, so views never have to test for
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +49,10 @@ class Event:
         return self.start if self.end is None else self.end
 
 
+# One value for every row, or one per row.
+Values: TypeAlias = "str | list[Any] | npt.NDArray[Any] | pd.Series[Any]"
+
+
 class EventTable:
     """A read-only view of events; build one with :meth:`from_columns` or :meth:`concat`."""
 
@@ -67,14 +72,14 @@ class EventTable:
         *,
         start: npt.ArrayLike,
         end: npt.ArrayLike | None = None,
-        precision: npt.ArrayLike | str = "day",
+        precision: Values = "day",
         approximate: npt.ArrayLike | bool = False,
-        title: object = "",
-        excerpt: object = "",
-        lane: object = "",
-        url: object = "",
-        date_text: object = "",
-        source: object = "",
+        title: Values = "",
+        excerpt: Values = "",
+        lane: Values = "",
+        url: Values = "",
+        date_text: Values = "",
+        source: Values = "",
         row: npt.ArrayLike | None = None,
     ) -> EventTable:
         start_values = np.asarray(start, dtype=np.int64)
@@ -82,7 +87,7 @@ class EventTable:
         end_values = (
             pd.array(np.zeros(n, dtype=np.int64), dtype="Int64")
             if end is None
-            else pd.array(end, dtype="Int64")
+            else pd.array(np.asarray(end), dtype="Int64")
         )
         if end is None:
             end_values[:] = pd.NA
@@ -149,9 +154,10 @@ class EventTable:
         """One event's text (fast: no row is built)."""
         return str(self.frame[column].iat[index])
 
-    def text_array(self, column: str) -> npt.ArrayLike:
+    def text_array(self, column: str) -> Sequence[str]:
         """A text column as an array that indexes by position (for list views over millions)."""
-        return self.frame[column].array
+        values: Sequence[str] = self.frame[column].array
+        return values
 
     def lane_codes(self) -> tuple[IntArray, list[str]]:
         """Each event's lane as a number, and the lane names in order of first appearance."""
@@ -247,17 +253,22 @@ class EventTable:
         """Plain Python rows, for tests and small exports."""
         out = []
         for record in self.frame.to_dict("records"):
-            record["end"] = None if pd.isna(record["end"]) else int(record["end"])
-            out.append(record)
+            row = {str(name): value for name, value in record.items()}
+            row["end"] = None if pd.isna(row["end"]) else int(row["end"])
+            out.append(row)
         return out
 
+    def source_row(self, index: int) -> tuple[str, int]:
+        """The file and row (header = row 1) event ``index`` was read from."""
+        return str(self.frame["source"].array[index]), int(self.frame["row"].to_numpy()[index])
 
-def _broadcast(value: object, n: int) -> object:
+
+def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Series[Any]:
     if isinstance(value, str):
         return [value] * n
     return value
 
 
-def _text(value: object, n: int) -> pd.Series:
+def _text(value: Values, n: int) -> pd.Series[str]:
     series = pd.Series(_broadcast(value, n), dtype="string[pyarrow]")
     return series.fillna("")

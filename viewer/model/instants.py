@@ -99,7 +99,7 @@ def is_valid_civil(
     safe_m = np.where(in_range, m, 1)
     safe_d = np.where(in_range, d, 1)
     y2, m2, d2 = civil_from_days(days_from_civil(y, safe_m, safe_d))
-    return in_range & (y2 == y) & (m2 == safe_m) & (d2 == safe_d)
+    return np.asarray(in_range & (y2 == y) & (m2 == safe_m) & (d2 == safe_d), dtype=np.bool_)
 
 
 def format_iso(seconds: npt.ArrayLike) -> list[str]:

@@ -11,6 +11,8 @@ strings and the translation test fails when one has no Chinese translation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 CONTEXT = "LoadMessages"
 
 
@@ -35,7 +37,11 @@ class Message(str):
         self.values = values
         return self
 
-    def __reduce__(self):  # keep template and values through copy and pickle
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[..., Message], tuple[str, dict[str, object]]
+    ]:  # keep template and values through copy and pickle
         return (_rebuild, (self.template, self.values))
 
 

@@ -91,10 +91,7 @@ class Session(QObject):
         self.selection_changed.emit(self.selected)
 
     def _selected_key(self) -> tuple[str, int] | None:
-        if self.selected is None:
-            return None
-        event = self.events.event(self.selected)
-        return event.source, event.row
+        return None if self.selected is None else self.events.source_row(self.selected)
 
     def _find(self, key: tuple[str, int] | None) -> int | None:
         """The event loaded from the same file and row, if it still exists (after a reload)."""

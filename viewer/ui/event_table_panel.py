@@ -76,6 +76,8 @@ class EventTablePanel(QWidget):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setAlternatingRowColors(True)
         table.setCornerButtonEnabled(False)
+        # Tab leaves the table for the next panel (arrow keys move between rows and cells).
+        table.setTabKeyNavigation(False)
         rows = table.verticalHeader()
         rows.setVisible(False)  # row numbers mean nothing once sorted, and are wide at 1M
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform heights: O(1) layout

@@ -84,7 +84,10 @@ class FileLoader(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._tickets = itertools.count(1)
         self._in_flight: dict[str, int] = {}  # path -> the ticket whose result is wanted
-        self._signals = _Signals()
+        # A child of the loader, so it is destroyed with the loader on the GUI thread. Unparented,
+        # a task still being auto-deleted on a pool thread could drop the last reference and
+        # destroy it there, racing the GUI thread (a segfault now and then; see FileLoader.wait).
+        self._signals = _Signals(self)
         self._signals.done.connect(self._on_task_done)
 
     def load(self, paths: Iterable[str], request: LoadRequest | None = None) -> None:
@@ -116,7 +119,8 @@ class FileLoader(QObject):
         self.busy_changed.emit(0)
 
     def wait(self, msecs: int = 30_000) -> None:
-        """Block until loads started here have finished (their results are dropped if cancelled)."""
+        """Block until loads started here have finished (their results are dropped if cancelled).
+        Call it before dropping the loader: a task must not outlive it."""
         self._pool.waitForDone(msecs)
 
     @property

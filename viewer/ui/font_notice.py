@@ -13,10 +13,12 @@ from viewer.ui.font_coverage import FontFamilies, cjk_font_missing
 class FontNotice(QObject):
     """Watches the session's text; ``families`` is the font lookup (tests give their own)."""
 
-    def __init__(self, session: Session, window: QWidget) -> None:
+    def __init__(
+        self, session: Session, window: QWidget, families: FontFamilies = QFontDatabase.families
+    ) -> None:
         super().__init__(window)
         self._session, self._window = session, window
-        self.families: FontFamilies = QFontDatabase.families
+        self.families = families
         self.notice: QMessageBox | None = None
         session.sources_changed.connect(self._on_session_sources_changed)
 

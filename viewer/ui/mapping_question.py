@@ -36,7 +36,10 @@ class MappingQuestion:
         """A file loaded month-first that reads day-first too: ask, unless already answered
         (later, so the view shows the file meanwhile)."""
         if report.ambiguous_order and not self._settings.order_chosen(path):
-            QTimer.singleShot(0, lambda: self.ask_about(path, report, _order_question()))
+            # With the window as context: dropped if the window is gone before it fires.
+            QTimer.singleShot(
+                0, self._window, lambda: self.ask_about(path, report, _order_question())
+            )
 
     def ask_about(self, path: str, report: LoadReport, reason: str) -> bool:
         """Ask which column is which; on OK, remember the answer and load the file again."""
