@@ -20,7 +20,7 @@ def test_the_core_loads_a_file_with_qt_and_pyqtgraph_blocked():
     code = (
         "import sys\n"
         "for name in ('PySide6', 'pyqtgraph'): sys.modules[name] = None\n"
-        "from viewer.io.pipeline import load_file\n"
+        "from viewer.io.loading import load_file\n"
         "result = load_file(sys.argv[1])\n"
         "assert len(result.events) == 9, result.report\n"
     )
@@ -43,3 +43,20 @@ def test_only_the_event_table_reaches_into_its_data_frame():
         if re.search(r"\.frame\b", line)
     ]
     assert reaching == []
+
+
+def test_inspect_never_imports_pandas():
+    """inspect counts events without building the table: pandas' import alone is ~0.15 s, a
+    third of inspect's time on a million rows (bench_load.py)."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from viewer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['inspect', sys.argv[1]])\n"
+        "assert 'pandas' not in sys.modules, 'inspect imported pandas'\n"
+    )
+    sample = ROOT / "data" / "sample_timeline_en.csv"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.timeline.palette import lane_colours
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import pytest
 from viewer.io import formats
 from viewer.io.load_errors import LoadError
 from viewer.io.load_options import LoadOptions
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
 from viewer.io.readers.reader_format import ReaderFormat, whole_file

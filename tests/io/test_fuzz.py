@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.pipeline import load_file, read_file_columns
+from viewer.io.loading import load_file
+from viewer.io.pipeline import read_file_columns
 
 BASE_CSV = (
     "date,end,title,excerpt,lane,url\n"

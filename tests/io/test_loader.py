@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.pipeline import LoadResult, load_file, load_files, read_file_columns
+from viewer.io.loading import LoadResult, load_file, load_files
+from viewer.io.pipeline import read_file_columns
 from viewer.model.instants import seconds_at
 
 DATA = Path(__file__).parent.parent / "data"

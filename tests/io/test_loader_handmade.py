@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from viewer.io.load_options import LoadOptions
-from viewer.io.pipeline import LoadResult, load_file, read_file_columns
+from viewer.io.loading import LoadResult, load_file
+from viewer.io.pipeline import read_file_columns
 from viewer.model.instants import seconds_at
 
 APR_27, APR_28, APR_29 = seconds_at(2026, 4, 27), seconds_at(2026, 4, 28), seconds_at(2026, 4, 29)

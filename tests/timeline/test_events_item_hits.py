@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 import viewer.timeline.events_item as events_item_module
 import viewer.timeline.timeline_widget as timeline_widget_module
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.events_item import EventsItem

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.model.date_wording import CHINESE, ENGLISH
 from viewer.model.instants import seconds_at
 from viewer.timeline.image_export import ImageRequest, export_image

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.look import DARK, LIGHT

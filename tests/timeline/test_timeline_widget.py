@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.model.date_wording import CHINESE
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at

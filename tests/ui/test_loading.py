@@ -70,7 +70,7 @@ def test_the_loaders_signal_object_is_destroyed_with_the_loader_not_on_a_pool_th
 
 
 def _real_load(path, options):
-    from viewer.io.pipeline import load_file
+    from viewer.io.loading import load_file
 
     return load_file(path, options)
 

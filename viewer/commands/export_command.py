@@ -11,8 +11,8 @@ import numpy as np
 
 from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.load_options import LoadOptions
+from viewer.io.loading import load_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
-from viewer.io.pipeline import load_files
 from viewer.io.writers.event_writer import data_format, write_events
 from viewer.model.event_table import EventTable
 

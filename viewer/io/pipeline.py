@@ -3,19 +3,17 @@
 The steps, in order: the file's head picks its format (``viewer.io.formats``), the format's
 reader opens it (``readers``), the columns get their roles (``mapping``), the cells are read,
 the dates parsed (``dates``) and the event columns built (``events``). ``read_file_columns``
-stops before pandas (``inspect`` needs only counts); ``load_file`` and ``load_files`` return
-EventTables. A failure is in the report, never raised. Input files are only ever read.
+stops before pandas (``inspect`` needs only counts); ``viewer.io.loading`` makes EventTables of
+them. A failure is in the report, never raised. Input files are only ever read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.io.events.event_assembly import event_table_from
 from viewer.io.events.event_columns import EventColumns, build_event_columns
 from viewer.io.formats import format_for
 from viewer.io.formula_cells import without_formula_escapes
@@ -28,7 +26,6 @@ from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, f
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
 from viewer.io.readers.reader_format import OpenedTable
-from viewer.model.event_table import EventTable
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
 _SAMPLE_ROWS = 200
@@ -88,7 +85,7 @@ def read_file_columns(
         report.needs_mapping = isinstance(error, MappingNeeded)
         return report, None
     except Exception as error:  # a reader bug must not take the other files or the app down
-        report.error = _unexpected(path, error)
+        report.error = unexpected_error(path, error)
         return report, None
     report.events = len(columns)
     report.ambiguous_order = columns.ambiguous_order
@@ -201,7 +198,8 @@ def _read_raw(
     return raw, mapping
 
 
-def _unexpected(path: Path, error: Exception) -> Message:
+def unexpected_error(path: Path, error: Exception) -> Message:
+    """The sentence for a bug met while reading ``path`` (the file is named, the app goes on)."""
     return Message(
         QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
         file=path.name,
@@ -267,34 +265,3 @@ def _no_dates_sentence(raw: RawTable, mapping: ColumnMapping, skipped: list[RowP
         reason=first.reason,
         columns=columns,
     )
-
-
-@dataclass
-class LoadResult:
-    report: LoadReport
-    events: EventTable  # empty when the file failed (see report.error)
-
-
-def load_file(
-    path: str | Path, options: LoadOptions | None = None, text_roles: frozenset[str] = TEXT_ROLES
-) -> LoadResult:
-    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts)."""
-    report, columns = read_file_columns(path, options or LoadOptions(), True, text_roles)
-    if columns is None:
-        return LoadResult(report, EventTable.empty())
-    try:
-        events = event_table_from(columns, Path(path).name)
-    except Exception as error:  # a bug here must end the load too, with its file named
-        report.error = _unexpected(Path(path), error)
-        return LoadResult(report, EventTable.empty())
-    return LoadResult(report, events)
-
-
-def load_files(
-    paths: Iterable[str | Path],
-    options: LoadOptions | None = None,
-    text_roles: frozenset[str] = TEXT_ROLES,
-) -> tuple[EventTable, list[LoadReport]]:
-    """All files' events in one table (each event keeps its source and row) and a report each."""
-    results = [load_file(p, options, text_roles) for p in paths]
-    return EventTable.concat(r.events for r in results), [r.report for r in results]

@@ -14,14 +14,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS
-
-COLUMNS = (
-    "start", "end", "precision", "approximate", "title", "excerpt", "lane", "url",
-    "date_text", "source", "row",
-)  # fmt: skip
-TEXT_COLUMNS = ("title", "excerpt", "lane", "url", "date_text")
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
 IntArray = npt.NDArray[np.int64]

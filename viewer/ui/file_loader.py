@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
-from viewer.io.pipeline import LoadResult, load_file
+from viewer.io.loading import LoadResult, load_file
 from viewer.model.event_table import EventTable
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.state.session import Source

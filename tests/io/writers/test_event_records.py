@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from viewer.io.writers.event_records import event_records
-from viewer.model.event_table import COLUMNS, EventTable
+from viewer.model.event_fields import COLUMNS
+from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 
 

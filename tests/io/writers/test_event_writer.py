@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.io.pipeline import load_file
+from viewer.io.loading import load_file
 from viewer.io.writers import event_writer
 from viewer.io.writers.event_writer import write_events
-from viewer.model.event_table import COLUMNS, EventTable
+from viewer.model.event_fields import COLUMNS
+from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 
 DATA = Path(__file__).parents[2] / "data"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from viewer.io.mapping.column_mapping import ColumnMapping, DateParts, JoinedColumns
 from viewer.io.mapping.header_names import header_key
-from viewer.model.event_table import COLUMNS
+from viewer.model.event_fields import COLUMNS
 
 OWN_EXPORT_COLUMNS = COLUMNS  # what our CSV export writes: the event table's own columns
 

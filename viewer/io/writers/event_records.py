@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pandas as pd
 
 from viewer.io.formula_cells import escape_formula
-from viewer.model.event_table import COLUMNS, TEXT_COLUMNS, EventTable
+from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
+from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 
 

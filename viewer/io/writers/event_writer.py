@@ -9,7 +9,8 @@ from pathlib import Path
 from viewer.atomic_file import atomic_output
 from viewer.io.writers.event_records import csv_cell, event_records
 from viewer.io.writers.exchange_writers import write_timelinejs, write_timesketch
-from viewer.model.event_table import COLUMNS, EventTable
+from viewer.model.event_fields import COLUMNS
+from viewer.model.event_table import EventTable
 
 DATA_FORMATS = {
     ".jsonl": "jsonl",

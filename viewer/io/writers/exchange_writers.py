@@ -12,7 +12,8 @@ import numpy as np
 
 from viewer.io.formula_cells import escape_formula
 from viewer.io.writers.event_records import csv_cell, event_records
-from viewer.model.event_table import COLUMNS, EventTable
+from viewer.model.event_fields import COLUMNS
+from viewer.model.event_table import EventTable
 from viewer.model.instants import civil_from_seconds
 
 

@@ -1,0 +1,46 @@
+"""Files into EventTables: the pipeline's event columns made into the table, the one step that
+needs pandas (``inspect`` stops at the pipeline, so it never imports pandas)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.io.events.event_assembly import event_table_from
+from viewer.io.load_options import LoadOptions
+from viewer.io.load_report import LoadReport
+from viewer.io.mapping.column_mapping import TEXT_ROLES
+from viewer.io.pipeline import read_file_columns, unexpected_error
+from viewer.model.event_table import EventTable
+
+
+@dataclass
+class LoadResult:
+    report: LoadReport
+    events: EventTable  # empty when the file failed (see report.error)
+
+
+def load_file(
+    path: str | Path, options: LoadOptions | None = None, text_roles: frozenset[str] = TEXT_ROLES
+) -> LoadResult:
+    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts)."""
+    report, columns = read_file_columns(path, options or LoadOptions(), True, text_roles)
+    if columns is None:
+        return LoadResult(report, EventTable.empty())
+    try:
+        events = event_table_from(columns, Path(path).name)
+    except Exception as error:  # a bug here must end the load too, with its file named
+        report.error = unexpected_error(Path(path), error)
+        return LoadResult(report, EventTable.empty())
+    return LoadResult(report, events)
+
+
+def load_files(
+    paths: Iterable[str | Path],
+    options: LoadOptions | None = None,
+    text_roles: frozenset[str] = TEXT_ROLES,
+) -> tuple[EventTable, list[LoadReport]]:
+    """All files' events in one table (each event keeps its source and row) and a report each."""
+    results = [load_file(p, options, text_roles) for p in paths]
+    return EventTable.concat(r.events for r in results), [r.report for r in results]
