@@ -33,14 +33,9 @@ class CountingEventsItem(EventsItem):
 
 
 @pytest.fixture
-def timeline(qtbot, monkeypatch):
+def timeline(monkeypatch, make_timeline):
     monkeypatch.setattr(timeline_widget_module, "EventsItem", CountingEventsItem)
-    widget = TimelineWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return make_timeline()
 
 
 def click(widget: TimelineWidget, point: QPointF) -> None:

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PySide6.QtGui import QColor
 
 from viewer.io.loading import load_file
@@ -21,16 +20,6 @@ TIMELINE = Path(__file__).resolve().parents[2] / "viewer" / "timeline"
 COLOUR_LITERAL = re.compile(
     r"""["']#[0-9a-fA-F]{3,8}["']|(QColor|mkPen|mkBrush)\(\s*\d|GlobalColor|Qt\.(white|black)\b"""
 )
-
-
-@pytest.fixture
-def timeline(qtbot):
-    widget = TimelineWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def crowded() -> EventTable:

@@ -18,16 +18,6 @@ from viewer.timeline.timeline_widget import TimelineWidget
 SAMPLE = "data/sample_timeline_en.csv"
 
 
-@pytest.fixture
-def timeline(qtbot):
-    widget = TimelineWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def render(widget: TimelineWidget) -> None:
     widget.plot.grab()  # paints the items (a click needs no paint: test_events_item_hits)
 
