@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -174,7 +172,9 @@ def test_hiding_the_selected_event_is_silent_and_showing_it_again_reselects_it(q
 
 
 @pytest.mark.slow
-def test_a_million_events_are_set_in_under_a_second_and_sorted_by_title_in_two(qtbot):
+def test_a_million_events_are_listed_sorted_by_title_and_subset_keeping_the_sort(qtbot):
+    """How fast is measured by tests/benchmarks/bench_table.py, not here (a timed unit test
+    fails whenever the machine is busy)."""
     n = 1_000_000
     order = np.random.default_rng(0).permutation(n)
     events = EventTable.from_columns(
@@ -186,30 +186,15 @@ def test_a_million_events_are_set_in_under_a_second_and_sorted_by_title_in_two(q
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
-
-    began = time.perf_counter()
     panel.set_events(events, np.arange(n))
-    set_seconds = time.perf_counter() - began
     assert panel.model.rowCount() == n
-    began = time.perf_counter()
     panel.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
-    sort_seconds = time.perf_counter() - began
     assert [panel.model.index(r, TITLE).data() for r in range(3)] == [
         "Event 0",
         "Event 1",
         "Event 10",
     ]
-    began = time.perf_counter()
     panel.set_shown(np.arange(0, n, 2))
-    subset_seconds = time.perf_counter() - began
-    print(
-        f"\n1M events: set {set_seconds:.3f} s, sort by title {sort_seconds:.3f} s,"
-        f" set_shown(500k) {subset_seconds:.3f} s"
-    )
-
-    assert set_seconds < 1.0
-    assert sort_seconds < 2.0
-    assert subset_seconds < 1.0
     assert panel.model.rowCount() == n // 2
     titles = [panel.model.index(r, TITLE).data() for r in range(100)]
     assert titles == sorted(titles)

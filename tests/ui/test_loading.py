@@ -92,7 +92,9 @@ def test_the_window_stays_responsive_while_a_million_rows_load(application, qtbo
     )
     assert len(application.session.events) == ROWS + 9
     assert len(during) >= 10, "the event loop kept turning"
-    assert max(gaps) < 1.0
+    # Relative, so a busy machine does not fail it: a load on the GUI thread would freeze the
+    # window for nearly all of it; handing the result to the views is the one long pause.
+    assert max(gaps) < 0.6 * (finished - started), "one freeze took most of the load"
 
 
 def test_cancelling_a_load_keeps_what_was_loaded(application, qtbot, million_rows):
