@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
 
 from viewer.model.date_wording import CHINESE
 from viewer.model.event_table import EventTable
@@ -194,3 +197,29 @@ def test_two_panels_with_different_wordings_each_write_their_own_dates(qtbot):
     assert "约2026年4月27日 – 2026年5月31日（day）" in chinese.browser.toPlainText()
     english.show_event(_events(), 0)  # shown again after the Chinese panel: still English
     assert "27 Apr 2026" in english.browser.toPlainText()
+
+
+def test_a_title_of_one_huge_word_is_laid_out_quickly_and_copied_whole(qtbot):
+    # Qt re-scanned the rest of an unbroken word for every wrapped line: 300,000 letters took
+    # 20 s (quadratic). 200,000 letters took about 6 s on a fast machine before the fix.
+    title = "W" * 200_000
+    panel = _panel(qtbot)
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.wait_exposed(panel)
+    started = time.perf_counter()
+    panel.show_event(_events(title=[title], url=["https://example.org/" + "p" * 300]), 0)
+    panel.browser.document().size()  # the whole document laid out
+    QApplication.processEvents()
+    assert time.perf_counter() - started < 2.0
+    assert panel.plain_text().splitlines()[0] == title
+    assert panel.browser.verticalScrollBar().maximum() > 0  # it wrapped over many lines
+
+
+def test_a_copied_selection_has_no_invisible_break_opportunities(qtbot):
+    title = "x" * 500
+    panel = _panel(qtbot, _events(title=[title]))
+    panel.browser.selectAll()
+    QGuiApplication.clipboard().clear()
+    panel.browser.copy()
+    assert QGuiApplication.clipboard().text().splitlines()[0] == title
