@@ -43,6 +43,7 @@ from viewer.timeline.timeline_layout import (
 from viewer.timeline.title_metrics import FontTitleMetrics
 
 CACHED_LAYOUTS = 4  # the screen's, and an export's drawn through another mapping
+TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 
 
 class EventsItem(pg.GraphicsObject):
@@ -301,8 +302,11 @@ class EventsItem(pg.GraphicsObject):
     def _tooltip(self, index: int) -> str:
         """Title, date as written and lane; escaped, so text from a file is never HTML."""
         events = self._data.events
+        title = self._data.title(index)
+        if len(title) > TOOLTIP_TITLE_CHARS:  # rich text wraps an unbroken word in O(n²)
+            title = title[:TOOLTIP_TITLE_CHARS] + "…"
         lines = (
-            self._data.title(index),
+            title,
             events.text_at("date_text", index),
             events.text_at("lane", index) or "—",
         )
