@@ -157,3 +157,30 @@ def test_a_tooltip_of_a_huge_title_is_cut(qtbot, tmp_path):
     model = EventTableModel(events)
     tip = model.data(model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
     assert len(tip) < 2000
+
+
+def test_bidi_overrides_in_titles_and_lanes_are_not_drawn(qtbot):
+    # U+202E would draw "Report \u202etxt.exe" as "Report exe.txt".
+    from PySide6.QtGui import QFont
+
+    from viewer.model.event_table import EventTable
+    from viewer.model.instants import seconds_at
+    from viewer.timeline.timeline_data import build_timeline_data
+    from viewer.timeline.title_metrics import FontTitleMetrics
+    from viewer.ui.event_table_model import LANE, EventTableModel
+    from viewer.ui.lane_legend import LaneLegend
+
+    events = EventTable.from_columns(
+        start=[seconds_at(2026)], title=["Report \u202etxt.exe"], lane=["\u2067Court"]
+    )
+    model = EventTableModel(events)
+    assert model.data(model.index(0, TITLE)) == "Report txt.exe"
+    assert model.data(model.index(0, LANE)) == "Court"
+    assert "\u202e" not in model.data(model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
+    metrics = FontTitleMetrics(build_timeline_data(events), QFont())
+    assert metrics.elided(0, 10_000) == "Report txt.exe"
+    legend = LaneLegend()
+    qtbot.addWidget(legend)
+    legend.set_lanes([("\u2067Court", 1)], set())
+    assert legend.list.item(0).text().startswith("Court")
+    assert events.text_at("title", 0) == "Report \u202etxt.exe"  # the data keeps its text

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from viewer.model.bidi_text import without_reordering
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.mark_layout import MARK_RADIUS
 from viewer.timeline.timeline_data import TimelineData
@@ -310,7 +311,8 @@ class EventsItem(pg.GraphicsObject):
             events.text_at("date_text", index),
             events.text_at("lane", index) or "—",
         )
-        return "<qt>" + "<br>".join(html.escape(str(line)) for line in lines) + "</qt>"
+        shown = (html.escape(without_reordering(str(line))) for line in lines)
+        return "<qt>" + "<br>".join(shown) + "</qt>"
 
     def _device_at(self, ev: object) -> QPointF:
         """The pixel under a mouse event, from its scene position: the item's own transform may

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.model import bidi_text
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
@@ -43,9 +44,6 @@ LONG_RUN = 80  # an unbroken run longer than this gets break opportunities (a wo
 BREAK_EVERY = 8  # letters between two of them: lines still end near the edge
 _BREAK = "\u200b"  # ZERO WIDTH SPACE: a place a line may wrap, drawn as nothing
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
-# Embeddings, overrides and isolates reorder the text around them; marks (LRM, RLM, ALM) do not.
-_BIDI_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_BIDI_ANY = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINES = re.compile(r"\r\n|\r|\n")
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
@@ -72,7 +70,7 @@ def shown_link(url: QUrl) -> str:
             text += "?" + target.query(pretty)
     if target.hasFragment():
         text += "#" + target.fragment(pretty)
-    return _BIDI_ANY.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+    return bidi_text.ANY.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
 
 
 def _ace(host: str) -> str:
@@ -311,5 +309,5 @@ def breakable(text: str) -> str:
 def _esc(text: str) -> str:
     """Escaped for HTML, with line breaks kept visible, long runs breakable and no bidi control
     that reorders what follows it (a title "\u202eexe.txt" is not drawn as "txt.exe")."""
-    shown = breakable(_BIDI_REORDERING.sub("", text))
+    shown = breakable(bidi_text.without_reordering(text))
     return html.escape(shown, quote=True).replace("\n", "<br>")

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.model.bidi_text import without_reordering
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 
@@ -101,7 +102,7 @@ class EventTableModel(QAbstractTableModel):
             return None
         event = int(self._order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(event, index.column())
+            return without_reordering(self._display(event, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(event)
         if role == EVENT_ROLE:
@@ -215,7 +216,7 @@ class EventTableModel(QAbstractTableModel):
         lines = [textwrap.fill(title, _TOOLTIP_WIDTH)]
         if excerpt:
             lines.append(textwrap.fill(excerpt, _TOOLTIP_WIDTH))
-        text = html.escape("\n\n".join(lines), quote=False)
+        text = html.escape(without_reordering("\n\n".join(lines)), quote=False)
         return "<qt>" + text.replace("\n", "<br>") + "</qt>"
 
 
