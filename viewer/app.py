@@ -23,6 +23,7 @@ from viewer.ui.font_coverage import FontFamilies
 from viewer.ui.font_notice import FontNotice
 from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
+from viewer.ui.plain_text import tooltip
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.translations import install_translators, remove_translators, ui_language
 
@@ -112,7 +113,9 @@ class Application:
         menu = self.window.recent_menu
         menu.clear()
         for path in self.settings.recent_files():
-            menu.addAction(Path(path).name, lambda p=path: self.files.open([p])).setToolTip(path)
+            # A name is text, not a mnemonic ("&"); the tooltip is escaped (plain_text.tooltip).
+            name = Path(path).name.replace("&", "&&")
+            menu.addAction(name, lambda p=path: self.files.open([p])).setToolTip(tooltip(path))
         menu.setEnabled(True)
         if menu.isEmpty():
             menu.addAction(QCoreApplication.translate("Application", "No recent files")).setEnabled(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
 
 from viewer.model.date_wording import CHINESE
 from viewer.model.event_table import EventTable
@@ -194,3 +197,74 @@ def test_two_panels_with_different_wordings_each_write_their_own_dates(qtbot):
     assert "约2026年4月27日 – 2026年5月31日（day）" in chinese.browser.toPlainText()
     english.show_event(_events(), 0)  # shown again after the Chinese panel: still English
     assert "27 Apr 2026" in english.browser.toPlainText()
+
+
+def test_a_title_of_one_huge_word_is_laid_out_quickly_and_copied_whole(qtbot):
+    # Qt re-scanned the rest of an unbroken word for every wrapped line: 300,000 letters took
+    # 20 s (quadratic). 200,000 letters took about 6 s on a fast machine before the fix.
+    title = "W" * 200_000
+    panel = _panel(qtbot)
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.wait_exposed(panel)
+    started = time.perf_counter()
+    panel.show_event(_events(title=[title], url=["https://example.org/" + "p" * 300]), 0)
+    panel.browser.document().size()  # the whole document laid out
+    QApplication.processEvents()
+    assert time.perf_counter() - started < 2.0
+    assert panel.plain_text().splitlines()[0] == title
+    assert panel.browser.verticalScrollBar().maximum() > 0  # it wrapped over many lines
+
+
+def test_a_copied_selection_has_no_invisible_break_opportunities(qtbot):
+    title = "x" * 500
+    panel = _panel(qtbot, _events(title=[title]))
+    panel.browser.selectAll()
+    QGuiApplication.clipboard().clear()
+    panel.browser.copy()
+    assert QGuiApplication.clipboard().text().splitlines()[0] == title
+
+
+def _anchor_href(panel: DetailsPanel) -> str:
+    html_text = panel.browser.toHtml()
+    return html_text.split('href="', 1)[1].split('"', 1)[0]
+
+
+def test_a_look_alike_domain_shows_its_real_punycode_host(qtbot):
+    # "аpple.com" with a Cyrillic "а" (U+0430) looks like apple.com.
+    panel = _panel(qtbot, _events(url=["https://\u0430pple.com/login"]))
+    text = panel.browser.toPlainText()
+    assert "https://xn--pple-43d.com/login" in text
+    assert "\u0430pple" not in text
+    assert "xn--pple-43d.com" in _anchor_href(panel)
+
+
+def test_a_user_and_password_before_the_host_are_neither_shown_nor_opened(qtbot):
+    opened: list[QUrl] = []
+    panel = _panel(qtbot, _events(url=["https://bank.example:secret@evil.example/login"]), opened)
+    text = panel.browser.toPlainText()
+    assert "https://evil.example/login" in text
+    assert "bank.example" not in text
+    assert "secret" not in _anchor_href(panel)
+    panel.browser.anchorClicked.emit(QUrl("https://bank.example:secret@evil.example/login"))
+    assert opened == [QUrl("https://evil.example/login")]
+
+
+def test_bidi_controls_cannot_reorder_a_link_or_a_title(qtbot):
+    # U+202E RIGHT-TO-LEFT OVERRIDE: "…/\u202egpj.exe" is drawn as "…/exe.jpg".
+    panel = _panel(
+        qtbot, _events(title=["Report \u202etxt.exe"], url=["https://example.org/\u202egpj.exe"])
+    )
+    text = panel.browser.toPlainText()
+    assert "\u202e" not in text
+    assert "https://example.org/%E2%80%AEgpj.exe" in text
+    assert "Report txt.exe" in text
+    # Copy keeps the file's text as it is.
+    assert "Report \u202etxt.exe" in panel.plain_text()
+
+
+def test_an_international_path_and_mailto_domain_stay_readable(qtbot):
+    panel = _panel(qtbot, _events(url=["https://zh.wikipedia.org/wiki/北京#历史"]))
+    assert "https://zh.wikipedia.org/wiki/北京#历史" in panel.browser.toPlainText()
+    panel.show_event(_events(url=["mailto:bob@b\u00fccher.example"]), 0)
+    assert "mailto:bob@xn--bcher-kva.example" in panel.browser.toPlainText()

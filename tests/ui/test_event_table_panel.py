@@ -69,7 +69,8 @@ def test_the_date_column_falls_back_to_the_iso_instant_and_tooltips_show_the_exc
     panel.set_events(EventTable.from_columns(start=[0], title="Epoch", excerpt="It begins."))
     index = panel.model.index(0, DATE)
     assert index.data() == "1970-01-01T00:00:00"
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Epoch\n\nIt begins."
+    # Escaped inside <qt>: a title is never guessed to be HTML (tests/ui/test_file_text_is_plain).
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "<qt>Epoch<br><br>It begins.</qt>"
     assert panel.count_label.text() == "1 event"
 
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from viewer.model.bidi_text import without_reordering
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.mark_layout import MARK_RADIUS
 from viewer.timeline.timeline_data import TimelineData
@@ -43,6 +44,7 @@ from viewer.timeline.timeline_layout import (
 from viewer.timeline.title_metrics import FontTitleMetrics
 
 CACHED_LAYOUTS = 4  # the screen's, and an export's drawn through another mapping
+TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 
 
 class EventsItem(pg.GraphicsObject):
@@ -301,12 +303,16 @@ class EventsItem(pg.GraphicsObject):
     def _tooltip(self, index: int) -> str:
         """Title, date as written and lane; escaped, so text from a file is never HTML."""
         events = self._data.events
+        title = self._data.title(index)
+        if len(title) > TOOLTIP_TITLE_CHARS:  # rich text wraps an unbroken word in O(n²)
+            title = title[:TOOLTIP_TITLE_CHARS] + "…"
         lines = (
-            self._data.title(index),
+            title,
             events.text_at("date_text", index),
             events.text_at("lane", index) or "—",
         )
-        return "<qt>" + "<br>".join(html.escape(str(line)) for line in lines) + "</qt>"
+        shown = (html.escape(without_reordering(str(line))) for line in lines)
+        return "<qt>" + "<br>".join(shown) + "</qt>"
 
     def _device_at(self, ev: object) -> QPointF:
         """The pixel under a mouse event, from its scene position: the item's own transform may

@@ -58,6 +58,7 @@ class TimelineWidget(QWidget):
         self.now_line.setZValue(self.events_item.zValue() - 1)
         self.overview = OverviewPlot(TimeAxisItem(orientation="bottom", wording=wording))
         self.span_label = QLabel()
+        self.span_label.setTextFormat(Qt.TextFormat.PlainText)
         self.span_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.span_label.setAccessibleName(self.tr("Time span shown"))
         self.span_label.setContentsMargins(8, 2, 12, 0)

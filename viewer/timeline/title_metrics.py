@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from viewer.model.bidi_text import without_reordering
 from viewer.timeline.timeline_data import TimelineData
 
 
@@ -33,10 +34,11 @@ class FontTitleMetrics:
     def width(self, index: int) -> float:
         width = self._widths.get(index)
         if width is None:
-            title = self._data.title(index)
+            title = without_reordering(self._data.title(index))
             width = self._metrics.horizontalAdvance(title) if title else 0.0
             self._widths[index] = width
         return width
 
     def elided(self, index: int, width: float) -> str:
-        return self._metrics.elidedText(self._data.title(index), Qt.TextElideMode.ElideRight, width)
+        title = without_reordering(self._data.title(index))  # never drawn reordered
+        return self._metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 
 from viewer.model.date_parsing import covered_span
 from viewer.model.parsed_date import DateParseError
 from viewer.state.session import Session
 from viewer.ui.load_messages import translated
+from viewer.ui.plain_text import plain_label
 
 
 class DateRangeFilter(QWidget):
@@ -26,7 +27,7 @@ class DateRangeFilter(QWidget):
             field.setAccessibleName(self.tr("%1 date").replace("%1", name))
             field.setClearButtonEnabled(True)
             field.editingFinished.connect(self._apply)
-        self.message = QLabel()
+        self.message = plain_label()  # quotes what was typed
         self.message.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Show all dates"))
         self.clear_button.clicked.connect(self.clear)

@@ -2,7 +2,16 @@
 
 Text from files is never read as HTML: every field is escaped into HTML built here, the browser
 loads no resource (local or remote) and follows no link itself. Only http, https and mailto
-URLs become links, and a click opens them through an injectable opener.
+URLs become links, and a click opens them through an injectable opener. A link is shown as where
+it goes: its host in ASCII (an IDN look-alike shows as its ``xn--`` punycode), without a user name
+or password (``https://bank.example@evil.example/`` shows and opens ``https://evil.example/``),
+and with bidi controls (U+202E and kin) percent-encoded; the other fields lose those controls, so
+no text is drawn reordered.
+
+Qt wraps a word too long for a line by scanning the rest of the word again for every line, so a
+title of one 300,000-letter word took 20 s to lay out (quadratic). What is shown gets an
+invisible break opportunity (U+200B) every few letters of a run longer than ``LONG_RUN``; Copy
+and a copied selection leave them out, so the text copied is the file's.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -25,13 +34,48 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.model import bidi_text
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+LONG_RUN = 80  # an unbroken run longer than this gets break opportunities (a word does not)
+BREAK_EVERY = 8  # letters between two of them: lines still end near the edge
+_BREAK = "\u200b"  # ZERO WIDTH SPACE: a place a line may wrap, drawn as nothing
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 _LINES = re.compile(r"\r\n|\r|\n")
 _PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def link_target(url: QUrl) -> QUrl:
+    """Where a link goes: ``url`` without its user name and password."""
+    target = QUrl(url)
+    target.setUserInfo(None)  # type: ignore[arg-type]  # None: no user info at all (not "@")
+    return target
+
+
+def shown_link(url: QUrl) -> str:
+    """A linkable URL as the panel writes it: the host in ASCII (punycode), no user info, and
+    bidi controls percent-encoded (invisible in a URL, they can only mislead)."""
+    target = link_target(url)
+    pretty = QUrl.ComponentFormattingOption.PrettyDecoded
+    if target.scheme().lower() == "mailto":
+        local, at, domain = target.path(pretty).rpartition("@")
+        text = f"mailto:{local}{at}{_ace(domain)}"
+    else:
+        port = f":{target.port()}" if target.port() != -1 else ""
+        text = f"{target.scheme()}://{_ace(target.host())}{port}{target.path(pretty)}"
+        if target.hasQuery():
+            text += "?" + target.query(pretty)
+    if target.hasFragment():
+        text += "#" + target.fragment(pretty)
+    return bidi_text.ANY.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+
+
+def _ace(host: str) -> str:
+    """A host name in ASCII: an internationalised name as its punycode (``xn--…``)."""
+    return bytes(QUrl.toAce(host)).decode("ascii") if host else host
 
 
 def is_linkable(url: QUrl) -> bool:
@@ -82,6 +126,13 @@ class _SafeBrowser(QTextBrowser):
 
     def loadResource(self, resource_type: int, name: QUrl | str) -> object:
         return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A copied selection is the file's text: without the break opportunities added."""
+        selected = self.textCursor().selection().toPlainText()
+        data = QMimeData()
+        data.setText(selected.replace(_BREAK, ""))
+        return data
 
 
 class DetailsPanel(QWidget):
@@ -151,8 +202,9 @@ class DetailsPanel(QWidget):
     # --- slots ----------------------------------------------------------------------------
 
     def _on_browser_anchor_clicked(self, url: QUrl) -> None:
-        if is_linkable(url) and self._open_url(url):
-            self.link_opened.emit(url)
+        target = link_target(url)  # the href has no user info already; a click never sends one
+        if is_linkable(target) and self._open_url(target):
+            self.link_opened.emit(target)
 
     def _on_copy_button_clicked(self) -> None:
         if self._plain:
@@ -234,8 +286,8 @@ class DetailsPanel(QWidget):
         url = QUrl(text)  # tolerant: a stray space is encoded, not fatal
         if not is_linkable(url):
             return _esc(text)  # javascript:, file:, data: and the rest stay plain text
-        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        return f'<a href="{html.escape(href, quote=True)}">{_esc(text)}</a>'
+        href = link_target(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        return f'<a href="{html.escape(href, quote=True)}">{_esc(shown_link(url))}</a>'
 
 
 def _fill(template: str, *values: str) -> str:
@@ -243,6 +295,19 @@ def _fill(template: str, *values: str) -> str:
     return _PLACEHOLDER.sub(lambda m: values[int(m.group(1)) - 1], template)
 
 
+def breakable(text: str) -> str:
+    """``text`` with an invisible break opportunity every ``BREAK_EVERY`` letters of a long
+    unbroken run, so laying it out costs time in proportion to its length."""
+
+    def broken(match: re.Match[str]) -> str:
+        run = match.group()
+        return _BREAK.join(run[i : i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY))
+
+    return _LONG_RUN.sub(broken, text)
+
+
 def _esc(text: str) -> str:
-    """Escaped for HTML, with line breaks kept visible."""
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    """Escaped for HTML, with line breaks kept visible, long runs breakable and no bidi control
+    that reorders what follows it (a title "\u202eexe.txt" is not drawn as "txt.exe")."""
+    shown = breakable(bidi_text.without_reordering(text))
+    return html.escape(shown, quote=True).replace("\n", "<br>")

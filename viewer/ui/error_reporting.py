@@ -51,6 +51,7 @@ class ErrorReporter(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Timeline Viewer"), sentence, parent=self._parent
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the error may quote a file's text
         box.setDetailedText(details)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,6 +7,7 @@ million rows cost a few arrays and no Python objects.
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.model.bidi_text import without_reordering
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 
@@ -28,6 +30,7 @@ EVENT_ROLE = Qt.ItemDataRole.UserRole  # data(index, EVENT_ROLE) is the row's ev
 UNSORTED = -1
 _COLUMNS = (DATE, TITLE, LANE, SOURCE)
 _TOOLTIP_EXCERPT_CHARS = 240
+_TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 _TOOLTIP_WIDTH = 80
 
 
@@ -99,7 +102,7 @@ class EventTableModel(QAbstractTableModel):
             return None
         event = int(self._order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(event, index.column())
+            return without_reordering(self._display(event, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(event)
         if role == EVENT_ROLE:
@@ -202,14 +205,19 @@ class EventTableModel(QAbstractTableModel):
         return f"{source}:{row}" if isinstance(source, str) and source else str(row)
 
     def _tooltip(self, event: int) -> str:
+        """Title and the start of the excerpt, escaped inside ``<qt>``: Qt would otherwise guess
+        that a title like ``<h1>x</h1>`` is HTML and draw it (and load ``<img>`` files)."""
         title = str(self._title[event])
+        if len(title) > _TOOLTIP_TITLE_CHARS:
+            title = title[:_TOOLTIP_TITLE_CHARS] + "…"
         excerpt = str(self._excerpt[event])
         if len(excerpt) > _TOOLTIP_EXCERPT_CHARS:
             excerpt = excerpt[:_TOOLTIP_EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
         lines = [textwrap.fill(title, _TOOLTIP_WIDTH)]
         if excerpt:
             lines.append(textwrap.fill(excerpt, _TOOLTIP_WIDTH))
-        return "\n\n".join(lines)
+        text = html.escape(without_reordering("\n\n".join(lines)), quote=False)
+        return "<qt>" + text.replace("\n", "<br>") + "</qt>"
 
 
 def _as_indices(shown: npt.ArrayLike) -> IntArray:

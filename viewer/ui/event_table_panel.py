@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
 from viewer.ui.event_table_model import DATE, LANE, SOURCE, TITLE, EventTableModel, IntArray
+from viewer.ui.plain_text import plain_label
 
 _COLUMN_WIDTHS = {DATE: 200, TITLE: 420, LANE: 150, SOURCE: 200}
 _ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -43,7 +43,7 @@ class EventTablePanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Event table"))
         self.model = EventTableModel()
-        self.count_label = QLabel()
+        self.count_label = plain_label()
         self.count_label.setAccessibleName(self.tr("Event count"))
         self.count_label.setContentsMargins(4, 2, 4, 2)
         self.table = QTableView()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from viewer.model.date_parsing import covered_span
 from viewer.model.parsed_date import DateParseError
 from viewer.ui.load_messages import translated
+from viewer.ui.plain_text import plain_label
 
 RANGE_VISIBLE, RANGE_ALL, RANGE_TYPED = 0, 1, 2
 PAGE_SIZES = ("Fit", "A4", "A3", "Letter", "Legal")
@@ -60,7 +61,7 @@ class ExportImageDialog(QDialog):
         self.landscape.setChecked(True)
         self.caption = QCheckBox(self.tr("Add the selected event's excerpt as a caption"))
         self.caption.setEnabled(has_caption)
-        self.message = QLabel()
+        self.message = plain_label()
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Range"), range_row)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from viewer.model.bidi_text import without_reordering
 from viewer.state.session import Session
 from viewer.timeline.palette import lane_colours
 
@@ -36,7 +37,7 @@ class LaneLegend(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for (name, count), colour in zip(lanes, lane_colours([n for n, _ in lanes]), strict=True):
-            shown = name or self.tr("(no lane)")
+            shown = without_reordering(name) or self.tr("(no lane)")
             item = QListWidgetItem(_swatch(colour), f"{shown}  ({count:,})")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -1,4 +1,9 @@
-"""Live reload: a loaded file that changes on disk is loaded again, keeping the view."""
+"""Live reload: a loaded file that changes on disk is loaded again, keeping the view.
+
+QFileSystemWatcher forgets a file that is deleted or renamed over (an editor's save), so the
+folders holding the files are watched too: a file that comes back under its path is watched
+again and reloaded.
+"""
 
 from __future__ import annotations
 
@@ -37,25 +42,40 @@ class LiveReload(QObject):
         toggle.setChecked(preferences.get(settings.LIVE_RELOAD))
         toggle.toggled.connect(self._on_toggle_toggled)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._timer.timeout.connect(self._on_timer_timeout)
         session.sources_changed.connect(self._on_session_sources_changed)
 
     def stop(self) -> None:
         self._timer.stop()
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
-        current = set(self.watcher.files())
-        wanted = {p for p in self._session.source_paths() if Path(p).exists()}
-        if current - wanted:
-            self.watcher.removePaths(list(current - wanted))
-        if wanted - current:
-            self.watcher.addPaths(list(wanted - current))
+        self._watch()
+
+    def _watch(self) -> set[str]:
+        """Watch the session's files that exist and the folders holding them; returns the
+        files watched anew (a file back under its path after a delete or a rename over it)."""
+        paths = self._session.source_paths()
+        before = set(self.watcher.files())
+        existing = {p for p in paths if Path(p).is_file()}
+        _update(self.watcher, before, existing)
+        folders = {str(Path(p).parent) for p in paths if Path(p).parent.is_dir()}
+        _update(self.watcher, set(self.watcher.directories()), folders)
+        return existing - before
 
     def _on_watcher_file_changed(self, path: str) -> None:
-        if self._toggle.isChecked():
-            self._changed.add(path)
+        self._watch()  # renamed over: the new file is watched (deleted: the folder is)
+        self._mark_changed({path})
+
+    def _on_watcher_directory_changed(self, _folder: str) -> None:
+        self._mark_changed(self._watch())
+
+    def _mark_changed(self, paths: set[str]) -> None:
+        if paths and self._toggle.isChecked():
+            self._changed.update(paths)
             self._timer.start()
 
     def _on_timer_timeout(self) -> None:
@@ -66,3 +86,10 @@ class LiveReload(QObject):
 
     def _on_toggle_toggled(self, on: bool) -> None:
         self._settings.set(settings.LIVE_RELOAD, on)
+
+
+def _update(watcher: QFileSystemWatcher, current: set[str], wanted: set[str]) -> None:
+    if current - wanted:
+        watcher.removePaths(sorted(current - wanted))
+    if wanted - current:
+        watcher.addPaths(sorted(wanted - current))

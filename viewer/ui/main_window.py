@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -32,6 +31,7 @@ from viewer.ui.date_range_filter import DateRangeFilter
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.event_table_panel import EventTablePanel
 from viewer.ui.lane_legend import LaneLegend
+from viewer.ui.plain_text import plain_label
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.sources_panel import SourcesPanel
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search)
 
     def _build_status_bar(self) -> None:
-        self.status_text = QLabel()
+        self.status_text = plain_label()  # "Loaded NAME", reasons: text from files
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: pyarrow reads in one call, so no percentage
         self.progress.setMaximumWidth(160)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.io.load_options import ROLES
+from viewer.ui.plain_text import plain_label
 
 ORDER_AUTOMATIC, ORDER_DAY_FIRST, ORDER_MONTH_FIRST = 0, 1, 2
 
@@ -32,7 +32,7 @@ class MappingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose the columns of %1").replace("%1", file_name))
         self._columns = columns
-        explanation = QLabel(reason)
+        explanation = plain_label(reason)  # may quote the file
         explanation.setWordWrap(True)
         self.preview = QTableWidget(len(rows), len(columns))
         self.preview.setAccessibleName(self.tr("First rows of the file"))

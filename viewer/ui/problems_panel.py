@@ -6,11 +6,12 @@ total, so a file with a million bad rows does not freeze the window."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.io.load_report import LoadReport
 from viewer.state.session import Session
 from viewer.ui.load_messages import translated
+from viewer.ui.plain_text import plain_label, tooltip
 
 ROWS_LISTED = 1000
 
@@ -20,7 +21,7 @@ class ProblemsPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.summary = QLabel()
+        self.summary = plain_label()  # file names and reasons
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Problems"))
@@ -64,7 +65,7 @@ class ProblemsPanel(QWidget):
         lines = []
         for path, sentence in self._failures.items():
             item = QTreeWidgetItem([path, "", "", sentence])
-            item.setToolTip(3, sentence)
+            item.setToolTip(3, tooltip(sentence))
             self.tree.addTopLevelItem(item)
             lines.append(sentence)
             total += 1

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from viewer.state.session import Session
+from viewer.ui.plain_text import plain_label
 
 
 class _SearchField(QLineEdit):
@@ -35,7 +36,7 @@ class SearchBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(260)
         self.field.setMaximumWidth(440)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setAccessibleName(self.tr("Search results"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

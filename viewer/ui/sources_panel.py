@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.state.session import Session, Source
+from viewer.ui.plain_text import tooltip
 
 
 class SourcesPanel(QWidget):
@@ -65,7 +66,7 @@ class SourcesPanel(QWidget):
                 text += self.tr(" · %1 problems").replace("%1", f"{problems:,}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, source.path)
-            item.setToolTip(source.path)
+            item.setToolTip(tooltip(source.path))
             self.list.addItem(item)
             if source.path == current:
                 self.list.setCurrentItem(item)
