@@ -159,6 +159,7 @@ def _read(
         raise LoadError(path, error.args[0]) from error
     columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
+    columns.warnings = sorted(raw.warnings + columns.warnings, key=lambda p: p.row)
     if len(columns) == 0 and len(raw) > 0:
         raise MappingNeeded(path, _no_dates_sentence(raw, mapping, columns.skipped))
     return columns
