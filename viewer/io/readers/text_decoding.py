@@ -112,7 +112,7 @@ def _mostly_utf8(head: bytes, whole: bool) -> bool:
         return True
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=whole)
     stray = text.count("\ufffd") - head.count(b"\xef\xbf\xbd")
-    letters = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    letters = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return 0 < stray <= letters
 
 
