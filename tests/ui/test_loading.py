@@ -3,6 +3,7 @@ keeps what was there, and errors anywhere reach the user without killing the app
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -237,3 +238,14 @@ def test_a_load_cancelled_before_it_starts_never_runs(qtbot, tmp_path):
     release.set()
     assert pool.waitForDone(10_000)
     assert ran == ["a.csv"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_dropped_on_the_app_fails_at_once_instead_of_blocking_a_thread(qtbot, tmp_path):
+    fifo = tmp_path / "x.csv"
+    os.mkfifo(fifo)
+    loader = FileLoader()
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as failed:
+        loader.load([str(fifo)])
+    assert "is not a regular file (a pipe)" in str(failed.args[1].error)
+    loader.wait(10_000)
