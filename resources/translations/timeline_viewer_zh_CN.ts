@@ -372,12 +372,36 @@ A fast, zoomable timeline of dated events.</source>
         <translation>CSV、TSV 等分隔文本</translation>
     </message>
     <message>
+        <source>holds bytes that are not valid {encoding} text; they are shown as �</source>
+        <translation>含有不是有效 {encoding} 文本的字节；它们显示为 �</translation>
+    </message>
+    <message>
         <source>{reason}; shown without an end</source>
         <translation>{reason}；显示时不带结束日期</translation>
     </message>
     <message>
         <source>ends before it starts; shown without an end</source>
         <translation>结束早于开始；显示时不带结束日期</translation>
+    </message>
+    <message>
+        <source>changed while it was being read; load it again when it is saved</source>
+        <translation>在读取期间被更改；请在保存完成后重新加载</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe)</source>
+        <translation>不是普通文件（是管道）</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device)</source>
+        <translation>不是普通文件（是设备）</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a socket)</source>
+        <translation>不是普通文件（是套接字）</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>不是普通文件</translation>
     </message>
     <message>
         <source>cannot be read ({error})</source>
@@ -522,10 +546,6 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>is not text in any encoding we recognise; if it is, name it with --encoding</source>
         <translation>不是任何可识别编码的文本；如果是文本，请用 --encoding 指定编码</translation>
-    </message>
-    <message>
-        <source>is not valid {encoding} (byte {byte:,} cannot be read); name the right encoding with --encoding</source>
-        <translation>不是有效的 {encoding} 文本（第 {byte:,} 个字节无法读取）；请用 --encoding 指定正确的编码</translation>
     </message>
     <message>
         <source>names an unknown encoding {encoding!r}</source>

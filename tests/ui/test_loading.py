@@ -3,6 +3,7 @@ keeps what was there, and errors anywhere reach the user without killing the app
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -182,3 +183,71 @@ def test_a_replacing_load_drops_loads_still_in_flight(application, qtbot, tmp_pa
     QThreadPool.globalInstance().waitForDone()
     QApplication.processEvents()
     assert application.session.source_paths() == [str(other)]
+
+
+def test_cancel_stops_a_running_load_at_its_next_step(qtbot, tmp_path, monkeypatch):
+    """Cancel (and shutdown, which cancels first) stopped nothing: the load ran to its end and
+    the app waited for it. Now the load is told, and stops between its steps."""
+    from viewer.io import pipeline
+
+    path = tmp_path / "a.csv"
+    path.write_text("date,title\n2026-04-27,One\n", encoding="utf-8")
+    read, go, built = threading.Event(), threading.Event(), []
+    real_read_raw, real_build = pipeline._read_raw, pipeline.build_event_columns
+
+    def gated_read_raw(*args, **kwargs):
+        result = real_read_raw(*args, **kwargs)
+        read.set()
+        go.wait(10)
+        return result
+
+    monkeypatch.setattr(pipeline, "_read_raw", gated_read_raw)
+    monkeypatch.setattr(
+        pipeline, "build_event_columns", lambda *a, **k: built.append(1) or real_build(*a, **k)
+    )
+    loader = FileLoader()
+    emitted = []
+    loader.loaded.connect(lambda *args: emitted.append(args))
+    loader.failed.connect(lambda *args: emitted.append(args))
+    loader.load([str(path)])
+    assert read.wait(10)
+    loader.cancel()
+    go.set()
+    loader.wait(10_000)
+    QApplication.processEvents()
+    assert built == []  # the step after the read never ran
+    assert emitted == []
+    assert loader.busy == 0
+
+
+def test_a_load_cancelled_before_it_starts_never_runs(qtbot, tmp_path):
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    first_running, release, ran = threading.Event(), threading.Event(), []
+
+    def load(path, options):
+        ran.append(Path(path).name)
+        first_running.set()
+        release.wait(10)
+        return _real_load(path, options)
+
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / name).write_text("date,title\n2026-04-27,One\n", encoding="utf-8")
+    loader = FileLoader(load=load, pool=pool)
+    loader.load([str(tmp_path / "a.csv"), str(tmp_path / "b.csv")])
+    assert first_running.wait(10)
+    loader.cancel()
+    release.set()
+    assert pool.waitForDone(10_000)
+    assert ran == ["a.csv"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_dropped_on_the_app_fails_at_once_instead_of_blocking_a_thread(qtbot, tmp_path):
+    fifo = tmp_path / "x.csv"
+    os.mkfifo(fifo)
+    loader = FileLoader()
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as failed:
+        loader.load([str(fifo)])
+    assert "is not a regular file (a pipe)" in str(failed.args[1].error)
+    loader.wait(10_000)

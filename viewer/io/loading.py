@@ -11,7 +11,13 @@ from viewer.io.events.event_assembly import event_table_from
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.mapping.column_mapping import TEXT_ROLES
-from viewer.io.pipeline import read_file_columns, unexpected_error
+from viewer.io.pipeline import (
+    IsCancelled,
+    check_cancelled,
+    never_cancelled,
+    read_file_columns,
+    unexpected_error,
+)
 from viewer.model.event_table import EventTable
 
 
@@ -22,12 +28,18 @@ class LoadResult:
 
 
 def load_file(
-    path: str | Path, options: LoadOptions | None = None, text_roles: frozenset[str] = TEXT_ROLES
+    path: str | Path,
+    options: LoadOptions | None = None,
+    text_roles: frozenset[str] = TEXT_ROLES,
+    is_cancelled: IsCancelled = never_cancelled,
 ) -> LoadResult:
-    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts)."""
-    report, columns = read_file_columns(path, options or LoadOptions(), True, text_roles)
+    """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts).
+    ``is_cancelled`` is asked between the steps: when it says yes, LoadCancelled is raised."""
+    options = options or LoadOptions()
+    report, columns = read_file_columns(path, options, True, text_roles, None, is_cancelled)
     if columns is None:
         return LoadResult(report, EventTable.empty())
+    check_cancelled(is_cancelled)
     try:
         events = event_table_from(columns, Path(path).name)
     except Exception as error:  # a bug here must end the load too, with its file named

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,22 @@ def resolve_tz(name: str | None) -> dt.tzinfo | None:
     return zone  # type: ignore[no-any-return]  # dateutil has no type hints
 
 
+IsCancelled = Callable[[], bool]
+
+
+def never_cancelled() -> bool:
+    return False
+
+
+class LoadCancelled(Exception):
+    """The load was cancelled between two of its steps; raised, never reported."""
+
+
+def check_cancelled(is_cancelled: IsCancelled) -> None:
+    if is_cancelled():
+        raise LoadCancelled
+
+
 @dataclass
 class _Opened:
     """A file its format has opened: for a table whose head tells its columns (delimited
@@ -71,15 +88,19 @@ def read_file_columns(
     with_text: bool = True,
     text_roles: frozenset[str] = TEXT_ROLES,
     opened: _Opened | None = None,
+    is_cancelled: IsCancelled = never_cancelled,
 ) -> tuple[LoadReport, EventColumns | None]:
     """Read one file into event columns; a failure is in ``report.error``, never raised.
-    ``opened`` is the file already opened by ``_open`` (``inspect_file`` opens it first)."""
+    ``opened`` is the file already opened by ``_open`` (``inspect_file`` opens it first).
+    ``is_cancelled`` is asked between the steps; when it says yes, LoadCancelled is raised."""
     path = Path(path)
     report = LoadReport(path=str(path))
     try:
-        columns = _read(
-            path, opened or _open(path, options), options, with_text, report, text_roles
-        )
+        opened = opened or _open(path, options)
+        check_cancelled(is_cancelled)
+        columns = _read(path, opened, options, with_text, report, text_roles, is_cancelled)
+    except LoadCancelled:
+        raise
     except LoadError as error:
         report.error = error.message
         report.needs_mapping = isinstance(error, MappingNeeded)
@@ -143,8 +164,10 @@ def _read(
     with_text: bool,
     report: LoadReport,
     text_roles: frozenset[str] = TEXT_ROLES,
+    is_cancelled: IsCancelled = never_cancelled,
 ) -> EventColumns:
     raw, mapping = _read_raw(path, opened, options, with_text, text_roles)
+    check_cancelled(is_cancelled)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
     if len(raw) == 0 and not raw.problems:
@@ -158,7 +181,9 @@ def _read(
     except ValueError as error:
         raise LoadError(path, error.args[0]) from error
     columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles)
+    check_cancelled(is_cancelled)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)
+    columns.warnings = sorted(raw.warnings + columns.warnings, key=lambda p: p.row)
     if len(columns) == 0 and len(raw) > 0:
         raise MappingNeeded(path, _no_dates_sentence(raw, mapping, columns.skipped))
     return columns

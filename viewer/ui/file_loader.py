@@ -6,6 +6,7 @@ comes back with its result, so no later or earlier load can take it."""
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +17,18 @@ from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.loading import LoadResult, load_file
+from viewer.io.pipeline import LoadCancelled
 from viewer.model.event_table import EventTable
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.state.session import Source
 
 Load = Callable[[str, LoadOptions], LoadResult]
+# A load told, between its steps, whether it was cancelled (the real one is).
+CancellableLoad = Callable[[str, LoadOptions, Callable[[], bool]], LoadResult]
+
+
+def _load_file(path: str, options: LoadOptions, is_cancelled: Callable[[], bool]) -> LoadResult:
+    return load_file(path, options, is_cancelled=is_cancelled)
 
 
 @dataclass(frozen=True)
@@ -37,21 +45,33 @@ class _Signals(QObject):
 
 
 class _LoadTask(QRunnable):
+    """One file's load. ``cancelled`` is set by the GUI thread (Cancel, shutdown, a newer load
+    of the same file); the load stops at its next step and nothing is emitted."""
+
     def __init__(self, path: str, ticket: int, request: LoadRequest, options: LoadOptions,
-                 signals: _Signals, load: Load) -> None:  # fmt: skip
+                 signals: _Signals, load: CancellableLoad, cancelled: threading.Event) -> None:  # fmt: skip
         super().__init__()
         self._path, self._ticket, self._request, self._options = path, ticket, request, options
-        self._signals, self._load = signals, load
+        self._signals, self._load, self.cancelled = signals, load, cancelled
 
     def run(self) -> None:
-        result = safe_load(self._load, self._path, self._options)
-        self._signals.done.emit(self._path, self._ticket, result, self._request)
+        if self.cancelled.is_set():
+            return  # cancelled before a pool thread took it
+        load, is_cancelled = self._load, self.cancelled.is_set
+        try:
+            result = safe_load(lambda p, o: load(p, o, is_cancelled), self._path, self._options)
+        except LoadCancelled:
+            return
+        if not is_cancelled():
+            self._signals.done.emit(self._path, self._ticket, result, self._request)
 
 
 def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
     """Whatever the load does, it ends with a result: a raise becomes the file's error."""
     try:
         return load(path, options)
+    except LoadCancelled:
+        raise
     except Exception as error:  # a bug must not leave the file "loading" forever
         report = LoadReport(path=path)
         report.error = Message(
@@ -74,16 +94,21 @@ class FileLoader(QObject):
 
     def __init__(
         self,
-        load: Load = load_file,
+        load: Load | None = None,
         pool: QThreadPool | None = None,
         options_for: Callable[[str], LoadOptions] = lambda _path: LoadOptions(),
     ) -> None:
+        """``load`` replaces the real load (tests); only the real one can stop midway."""
         super().__init__()
-        self._load = load
+        self._load: CancellableLoad = (
+            _load_file if load is None else lambda path, options, _cancelled: load(path, options)
+        )
         self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()
         self._tickets = itertools.count(1)
         self._in_flight: dict[str, int] = {}  # path -> the ticket whose result is wanted
+        # ticket -> its task's cancel flag (not the task: the pool deletes that on its thread)
+        self._cancel_flags: dict[int, threading.Event] = {}
         # A child of the loader, so it is destroyed with the loader on the GUI thread. Unparented,
         # a task still being auto-deleted on a pool thread could drop the last reference and
         # destroy it there, racing the GUI thread (a segfault now and then; see FileLoader.wait).
@@ -96,13 +121,19 @@ class FileLoader(QObject):
         request = request or LoadRequest()
         request = LoadRequest(tuple(files), request.replace, request.keep_view)
         if request.replace:
-            self._in_flight.clear()  # what was loading would come back after the replacement
+            self._stop_all()  # what was loading would come back after the replacement
         for path in files:
             ticket = next(self._tickets)
-            self._in_flight[path] = ticket  # a newer load of the same file supersedes the older
+            superseded = self._in_flight.get(path)
+            if superseded is not None:
+                self._stop(superseded)  # a newer load of the same file supersedes the older
+            self._in_flight[path] = ticket
             self.started.emit(path)
             options = self._options_for(path)
-            self._pool.start(_LoadTask(path, ticket, request, options, self._signals, self._load))
+            flag = self._cancel_flags[ticket] = threading.Event()
+            self._pool.start(
+                _LoadTask(path, ticket, request, options, self._signals, self._load, flag)
+            )
         self.busy_changed.emit(len(self._in_flight))
 
     def load_now(self, path: str, request: LoadRequest | None = None) -> None:
@@ -110,18 +141,30 @@ class FileLoader(QObject):
         request = request or LoadRequest((path,))
         ticket = next(self._tickets)
         self._in_flight[path] = ticket
-        result = safe_load(self._load, path, self._options_for(path))
+        load = self._load
+        result = safe_load(lambda p, o: load(p, o, lambda: False), path, self._options_for(path))
         self._on_task_done(path, ticket, result, request)
 
     def cancel(self) -> None:
-        """Drop every load in flight: their results will be ignored."""
-        self._in_flight.clear()
+        """Stop every load in flight: each stops at its next step, and any result is ignored."""
+        self._stop_all()
         self.busy_changed.emit(0)
 
     def wait(self, msecs: int = 30_000) -> None:
         """Block until loads started here have finished (their results are dropped if cancelled).
-        Call it before dropping the loader: a task must not outlive it."""
+        Call it before dropping the loader: a task must not outlive it. Cancel first, and the
+        wait is for the step each load is in, not for the whole load."""
         self._pool.waitForDone(msecs)
+
+    def _stop(self, ticket: int) -> None:
+        flag = self._cancel_flags.pop(ticket, None)
+        if flag is not None:
+            flag.set()
+
+    def _stop_all(self) -> None:
+        for ticket in list(self._cancel_flags):
+            self._stop(ticket)
+        self._in_flight.clear()
 
     @property
     def busy(self) -> int:
@@ -130,6 +173,7 @@ class FileLoader(QObject):
     def _on_task_done(
         self, path: str, ticket: int, result: LoadResult, request: LoadRequest
     ) -> None:
+        self._cancel_flags.pop(ticket, None)
         if self._in_flight.get(path) != ticket:
             return  # cancelled or superseded: keep what the session has
         del self._in_flight[path]

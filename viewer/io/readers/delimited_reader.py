@@ -15,15 +15,16 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from viewer.io.load_errors import LoadError
+from viewer.io.load_errors import LoadError, RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.readers.file_access import read_whole
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
 from viewer.io.readers.reader_format import ReaderFormat
-from viewer.io.readers.text_decoding import decode
+from viewer.io.readers.text_decoding import decode_replacing, refuse_nul_bytes
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError, ParsedDate
@@ -143,18 +144,24 @@ READER = ReaderFormat(
 def read_delimited(
     path: Path, encoding: str, layout: DelimitedLayout, include: list[str] | None = None
 ) -> RawTable:
-    """Read the file at ``path``; ``include`` limits the columns kept."""
-    table = _read_with_arrow(
-        path, encoding, layout.delimiter, layout.names, layout.has_header, include
-    )
+    """Read the file at ``path``; ``include`` limits the columns kept. Bytes that are not
+    valid ``encoding`` are read as U+FFFD and their rows named in ``warnings``."""
+    data = _file_bytes(path, encoding)
+    table = _read_with_arrow(data, encoding, layout.names, layout, include)
+    replaced = False
     if table is None:
-        data = read_whole(path)
-        return _read_with_python(
-            path, data, encoding, layout.delimiter, layout.header, layout.has_header, include
-        )
+        text, replaced = decode_replacing(data, encoding, str(path))
+        del data
+        if replaced:  # pyarrow refuses invalid text: give it the repaired text instead
+            table = _read_with_arrow(text.encode(), "utf-8", layout.names, layout, include)
+        if table is None:
+            raw = _read_with_python(text, encoding, layout.delimiter, layout.header,
+                                    layout.has_header, include)  # fmt: skip
+            return _with_replacement_warnings(raw, encoding) if replaced else raw
     first_row = 2 if layout.has_header else 1
     rows = np.arange(first_row, first_row + table.num_rows, dtype=np.int64)
-    return RawTable(table, rows, format_name(layout.delimiter), encoding, layout.delimiter)
+    raw = RawTable(table, rows, format_name(layout.delimiter), encoding, layout.delimiter)
+    return _with_replacement_warnings(raw, encoding) if replaced else raw
 
 
 def count_iso_rows(
@@ -162,16 +169,47 @@ def count_iso_rows(
 ) -> int | None:
     """The number of records, when every cell of ``column`` is an ISO 8601 date that pyarrow's
     reader converts (with a zone offset when ``zoned``, with none otherwise); None when one is
-    empty or is not, or the file needs the Python reader. Each such cell reads the same with
-    our own parser (its ISO forms are a superset of pyarrow's), so this counts the events of a
-    file whose only date column is ISO without building them: what ``inspect`` needs."""
+    empty or is not, or the file needs the full reader (which also tells why a file cannot be
+    read). Each such cell reads the same with our own parser (its ISO forms are a superset of
+    pyarrow's), so this counts the events of a file whose only date column is ISO without
+    building them: what ``inspect`` needs."""
     kind = pa.timestamp("s", tz="UTC" if zoned else None)
-    table = _read_with_arrow(
-        path, encoding, layout.delimiter, layout.names, layout.has_header, [column], {column: kind}
-    )
+    try:
+        data = _file_bytes(path, encoding)
+    except LoadError:
+        return None
+    table = _read_with_arrow(data, encoding, layout.names, layout, [column], {column: kind})
     if table is None or table.column(0).null_count:
         return None
     return int(table.num_rows)
+
+
+def _file_bytes(path: Path, encoding: str) -> bytes:
+    """The whole file, read into memory: a memory map of a file that shrinks while pyarrow
+    reads it kills the process (SIGBUS). The NUL rule of the head holds for the whole file."""
+    data = read_whole(path)
+    refuse_nul_bytes(data, encoding, str(path))
+    return data
+
+
+def _with_replacement_warnings(raw: RawTable, encoding: str) -> RawTable:
+    """Name each row whose text holds a replacement character (a byte that was not text)."""
+    flagged: dict[int, RowProblem] = {}
+    for name in raw.columns:
+        column = raw.column(name)
+        hits = pc.fill_null(pc.match_substring(column, "\ufffd"), False)
+        for index in np.flatnonzero(hits.to_numpy(zero_copy_only=False)):
+            row = int(raw.rows[index])
+            if row not in flagged:
+                flagged[row] = RowProblem(
+                    row, name, str(column[int(index)].as_py()),
+                    Message(QT_TRANSLATE_NOOP(
+                        "LoadMessages",
+                        "holds bytes that are not valid {encoding} text; they are shown as \ufffd",
+                    ), encoding=encoding),
+                )  # fmt: skip
+    raw.warnings = sorted(flagged.values(), key=lambda p: p.row)
+    return raw
 
 
 def format_name(delimiter: str) -> str:
@@ -179,14 +217,14 @@ def format_name(delimiter: str) -> str:
 
 
 def _read_with_arrow(
-    path: Path,
+    data: bytes,
     encoding: str,
-    delimiter: str,
     names: list[str],
-    has_header: bool,
+    layout: DelimitedLayout,
     include: list[str] | None,
     types: dict[str, pa.DataType] | None = None,
 ) -> pa.Table | None:
+    delimiter, has_header = layout.delimiter, layout.has_header
     rejected: list[object] = []
 
     def reject(row: object) -> str:
@@ -214,9 +252,8 @@ def _read_with_arrow(
             invalid_row_handler=reject,
         )
         try:
-            # A memory map: no copy of the file in Python, and pyarrow skips a UTF-8 BOM itself.
-            with pa.memory_map(str(path)) as source:
-                table = pacsv.read_csv(source, read_options, parse, convert)
+            # From memory (never a memory map: see _file_bytes); pyarrow skips a UTF-8 BOM itself.
+            table = pacsv.read_csv(pa.BufferReader(data), read_options, parse, convert)
         except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
             rejected.clear()
             continue
@@ -226,15 +263,13 @@ def _read_with_arrow(
 
 
 def _read_with_python(
-    path: Path,
-    data: bytes,
+    text: str,
     encoding: str,
     delimiter: str,
     header: list[str],
     has_header: bool,
     include: list[str] | None,
 ) -> RawTable:
-    text = decode(data, encoding, str(path))
     records = split_records(text.removeprefix("\ufeff"), delimiter)
     if has_header:
         records = records[1:]

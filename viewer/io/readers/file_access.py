@@ -1,29 +1,90 @@
-"""Reading input files (only ever reading): the head for sniffing, or the whole file."""
+"""Reading input files (only ever reading): the head for sniffing, or the whole file.
+
+Only regular files are read: a pipe, a device or a socket named ``x.csv`` would block the
+reader or never end, so it is refused by what it is. The whole file is read into memory
+rather than memory-mapped: a mapped file that shrinks while it is read kills the process
+(SIGBUS); a read of one that changes under us is told by its size and time and refused.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from viewer.io.load_errors import LoadError
 from viewer.model.messages import QT_TRANSLATE_NOOP
 
+# Opening a FIFO for reading blocks until a writer comes; non-blocking, the open returns and
+# fstat tells what it is (a regular file ignores the flag).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+
 
 def read_whole(path: Path) -> bytes:
+    """The whole file; LoadError if it cannot be read, is not a regular file or changed
+    while it was being read."""
     try:
-        return path.read_bytes()
+        with _open_regular(path) as stream:
+            before = os.fstat(stream.fileno())
+            data = _read_open_file(stream, path)
+            after = os.fstat(stream.fileno())
     except OSError as error:
         raise _unreadable(path, error) from error
+    if len(data) != after.st_size or _version(before) != _version(after):
+        raise LoadError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "LoadMessages", "changed while it was being read; load it again when it is saved"
+            ),
+        )
+    return data
 
 
 def read_head(path: Path, limit: int) -> tuple[bytes, int]:
     """The first ``limit`` bytes and the file's size."""
-    if path.is_dir():
-        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is a folder, not a file"))
     try:
-        with path.open("rb") as stream:
-            return stream.read(limit), stream.seek(0, 2)
+        with _open_regular(path) as stream:
+            return stream.read(limit), os.fstat(stream.fileno()).st_size
     except OSError as error:
         raise _unreadable(path, error) from error
+
+
+def _read_open_file(stream: BinaryIO, path: Path) -> bytes:
+    del path  # a seam for tests: what is read between the two looks at the file
+    return stream.read()
+
+
+def _version(status: os.stat_result) -> tuple[int, int]:
+    return status.st_size, status.st_mtime_ns
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    if path.is_dir():
+        raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is a folder, not a file"))
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise LoadError(path, _not_regular(mode))
+        if _OPEN_FLAGS & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return QT_TRANSLATE_NOOP("LoadMessages", "is a folder, not a file")
+    if stat.S_ISFIFO(mode):
+        return QT_TRANSLATE_NOOP("LoadMessages", "is not a regular file (a pipe)")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return QT_TRANSLATE_NOOP("LoadMessages", "is not a regular file (a device)")
+    if stat.S_ISSOCK(mode):
+        return QT_TRANSLATE_NOOP("LoadMessages", "is not a regular file (a socket)")
+    return QT_TRANSLATE_NOOP("LoadMessages", "is not a regular file")
 
 
 def _unreadable(path: Path, error: OSError) -> LoadError:

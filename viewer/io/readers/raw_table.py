@@ -30,6 +30,8 @@ class RawTable:
     known_roles: dict[str, str] = field(default_factory=dict)
     # Records the reader itself had to drop (e.g. a line of JSONL that is not JSON).
     problems: list[RowProblem] = field(default_factory=list)
+    # Records kept with a remark (e.g. bytes that were not text, read as U+FFFD).
+    warnings: list[RowProblem] = field(default_factory=list)
     # Every column the file has, in its order, when only some were read (``data``).
     all_columns: list[str] | None = None
 

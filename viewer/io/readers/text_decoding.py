@@ -35,23 +35,28 @@ def python_codec(name: str) -> str:
         ) from error
 
 
+_NUL_REFUSAL = QT_TRANSLATE_NOOP(
+    "LoadMessages", "is a binary file, not a text table (it contains NUL bytes)"
+)
+_UTF16_SAMPLE = 4096
+
+
 def detect_encoding(head: bytes, path: str, whole: bool = False) -> str:
     """The encoding of a file starting with ``head``; raises LoadError for binary data.
 
     ``whole`` says ``head`` is the entire file, so a multi-byte character cut at its end is an
-    error rather than the edge of the sample.
+    error rather than the edge of the sample. Text that is UTF-8 but for a few stray bytes is
+    UTF-8 (the stray bytes are read as replacement characters), not a guess at another codec
+    that would garble every letter.
     """
     for bom, name in _BOMS:
         if head.startswith(bom):
             return name
-    if b"\x00" in head[:65536]:
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP(
-                "LoadMessages", "is a binary file, not a text table (it contains NUL bytes)"
-            ),
-        )
-    if _is_utf8(head, whole):
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        return utf16
+    refuse_nul_bytes(head, "utf-8", path)
+    if _mostly_utf8(head, whole):
         return "utf-8"
     from charset_normalizer import from_bytes  # only for files that are not UTF-8: ~20 ms saved
 
@@ -68,28 +73,56 @@ def detect_encoding(head: bytes, path: str, whole: bool = False) -> str:
     return _SUPERSETS.get(name, name)
 
 
-def _is_utf8(head: bytes, whole: bool) -> bool:
+def refuse_nul_bytes(data: bytes, encoding: str, path: str) -> None:
+    """One rule for the whole file: text in a one-byte-unit encoding has no NUL bytes."""
+    if not encoding.startswith(("utf-16", "utf-32")) and b"\x00" in data:
+        raise LoadError(path, _NUL_REFUSAL)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a BOM, told by the zero bytes of its ASCII characters."""
+    sample = head[:_UTF16_SAMPLE]
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 0.3 * pairs and even <= 0.02 * pairs:
+        name = "utf-16-le"
+    elif even > 0.3 * pairs and odd <= 0.02 * pairs:
+        name = "utf-16-be"
+    else:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(name)().decode(sample)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return name if text and printable >= 0.95 * len(text) else None
+
+
+def _mostly_utf8(head: bytes, whole: bool) -> bool:
+    """Valid UTF-8, or UTF-8 with fewer stray bytes than well-formed multi-byte letters."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(head, final=whole)
     except UnicodeDecodeError:
-        return False
-    return True
+        pass
+    else:
+        return True
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=whole)
+    stray = text.count("\ufffd") - head.count(b"\xef\xbf\xbd")
+    letters = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return 0 < stray <= letters
 
 
-def decode(data: bytes, encoding: str, path: str) -> str:
+def decode_replacing(data: bytes, encoding: str, path: str) -> tuple[str, bool]:
+    """The text of ``data`` and whether some bytes were not valid ``encoding`` (those are read
+    as U+FFFD, so the good text is kept)."""
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP(
-                "LoadMessages",
-                "is not valid {encoding} (byte {byte:,} cannot be read); name the right encoding with --encoding",
-            ),
-            encoding=encoding,
-            byte=error.start,
-        ) from error
+        return data.decode(encoding), False
+    except UnicodeDecodeError:
+        return data.decode(encoding, errors="replace"), True
     except LookupError as error:
         raise LoadError(
             path,
