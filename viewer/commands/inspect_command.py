@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.pipeline import inspect_file
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
     reports = [inspect_file(path, options) for path in files]
     if as_json:
-        sys.stdout.write(
-            json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False) + "\n"
-        )
+        text = json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False)
+        # A file name's bytes that are not text stay JSON escapes (os.fsencode gives them back):
+        # the output is valid UTF-8 whatever the names.
+        sys.stdout.write(_LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
     else:
         for report in reports:
             sys.stdout.write(describe(report))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,7 +216,7 @@ def _read_with_arrow(
         )
         try:
             # A memory map: no copy of the file in Python, and pyarrow skips a UTF-8 BOM itself.
-            with pa.memory_map(str(path)) as source:
+            with pa.memory_map(os.fsencode(path)) as source:  # bytes: any file name
                 table = pacsv.read_csv(source, read_options, parse, convert)
         except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
             rejected.clear()
