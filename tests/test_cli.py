@@ -230,3 +230,20 @@ def test_an_output_name_that_is_not_utf8_gets_the_whole_file(tmp_path: Path, suf
     assert os.fsencode(out) in result.stderr
     assert out.stat().st_size > 50
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["events.csv", out.name])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("as_json", [False, True])
+def test_inspect_into_a_full_disk_fails_in_one_line(as_json: bool) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "viewer", "inspect", *(["--json"] * as_json), BRITISH],
+            cwd=REPO,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert "No space left on device" in assert_one_line_error(result)

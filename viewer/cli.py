@@ -171,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output's reader stopped reading (| head): nothing to say
+        return 1
     except (
         Exception
     ) as error:  # scripts get one line, not a traceback (TIMELINE_VIEWER_DEBUG=1 shows it)
