@@ -192,3 +192,13 @@ def test_a_very_long_name_still_gets_a_temporary_file(tmp_path):
     with atomic_output(target) as stream:
         stream.write("x")
     assert target.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_replacing_someone_elses_file_as_root_keeps_its_owner(tmp_path):
+    target = tmp_path / "theirs.csv"
+    target.write_text("old", encoding="utf-8")
+    os.chown(target, 1234, 1234)
+    with atomic_output(target) as stream:
+        stream.write("new")
+    assert (target.stat().st_uid, target.stat().st_gid) == (1234, 1234)

@@ -63,7 +63,7 @@ def atomic_output(
             raw = stream if binary else stream.buffer
             if os.fstat(stream.fileno()).st_size != raw.tell():
                 raise OSError(errno.EIO, "the file was not written completely")
-        os.chmod(temporary, _mode_for(final))  # created owner-only
+        _keep_owner_and_mode(temporary, final)
         os.replace(temporary, final)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -85,7 +85,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
             continue
         with suppress(OSError):
             info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            if not stat.S_ISREG(info.st_mode) or not _owned(info):
                 continue
             gone = ours is not None and not _process_alive(int(ours["pid"]))
             if gone or now - info.st_mtime > STALE_AFTER:
@@ -154,11 +154,27 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def _mode_for(target: Path) -> int:
+def _owned(info: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def _keep_owner_and_mode(temporary: Path, final: Path) -> None:
+    """The temporary file (created owner-only) gets the permissions of the file it replaces,
+    and its owner and group where we may set them; a new file gets 0666 less the umask."""
     try:
-        return stat.S_IMODE(target.stat().st_mode)  # replacing a file keeps its permissions
+        old = final.stat()
     except OSError:
-        return 0o666 & ~_umask()
+        os.chmod(temporary, 0o666 & ~_umask())
+        return
+    if hasattr(os, "chown") and (old.st_uid, old.st_gid) != _ids(temporary):
+        with suppress(OSError):  # only root may give a file away; a group we are in is fine
+            os.chown(temporary, old.st_uid, old.st_gid)
+    os.chmod(temporary, stat.S_IMODE(old.st_mode))
+
+
+def _ids(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_uid, info.st_gid
 
 
 def _umask() -> int:
