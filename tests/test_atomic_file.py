@@ -202,3 +202,14 @@ def test_replacing_someone_elses_file_as_root_keeps_its_owner(tmp_path):
     with atomic_output(target) as stream:
         stream.write("new")
     assert (target.stat().st_uid, target.stat().st_gid) == (1234, 1234)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write")
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    target = tmp_path / "kept.csv"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"), atomic_output(target) as stream:
+        stream.write("new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.csv"]
