@@ -176,3 +176,74 @@ def test_help_lists_the_formats_the_loader_reads() -> None:
     result = run("inspect", "--help")
     for suffix in (".csv", ".tab", ".json", ".ndjson", ".timeline"):
         assert suffix in result.stdout
+
+
+def _name_not_utf8(folder: Path, raw: bytes) -> Path:
+    """A path whose name holds ``raw``, bytes that are not UTF-8; skips where names must be."""
+    path = folder / os.fsdecode(raw)
+    try:
+        path.write_text("date,title\n2020-01-01,One\n2020-01-02,Two\n", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system accepts only UTF-8 names")
+    return path
+
+
+def run_bytes(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """``run``, with the output as bytes and a strict UTF-8 output encoding (a desktop locale)."""
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *map(str, args)],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_file_name_that_is_not_utf8_is_inspected_and_printed_as_it_is(tmp_path: Path) -> None:
+    path = _name_not_utf8(tmp_path, b"caf\xe9.csv")
+    text = run_bytes("inspect", path)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.splitlines()[0] == os.fsencode(path)
+    as_json = run_bytes("inspect", "--json", path)
+    assert as_json.returncode == 0, as_json.stderr
+    (report,) = json.loads(as_json.stdout.decode("utf-8"))["files"]  # valid UTF-8 JSON
+    assert (os.fsencode(report["path"]), report["events"]) == (os.fsencode(path), 2)
+
+
+def test_a_file_name_that_is_not_utf8_is_exported_and_named_in_text(tmp_path: Path) -> None:
+    path = _name_not_utf8(tmp_path, b"caf\xe9.csv")
+    out = tmp_path / "out.jsonl"
+    result = run_bytes("export", path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in records] == ["caf\ufffd.csv"] * 2
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".svg", ".png"])
+def test_an_output_name_that_is_not_utf8_gets_the_whole_file(tmp_path: Path, suffix: str) -> None:
+    source = tmp_path / "events.csv"
+    source.write_text("date,title\n2020-01-01,One\n", encoding="utf-8")
+    out = tmp_path / os.fsdecode(b"out\xff" + suffix.encode())
+    result = run_bytes("export", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert os.fsencode(out) in result.stderr
+    assert out.stat().st_size > 50
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["events.csv", out.name])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("as_json", [False, True])
+def test_inspect_into_a_full_disk_fails_in_one_line(as_json: bool) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "viewer", "inspect", *(["--json"] * as_json), BRITISH],
+            cwd=REPO,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert "No space left on device" in assert_one_line_error(result)

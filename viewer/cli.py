@@ -7,6 +7,8 @@ pandas (start-up time is most of a small file's load time).
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -123,8 +125,32 @@ def _files(named: list[str]) -> list[str]:
     return files
 
 
+def _print_any_name() -> None:
+    """File names may hold bytes that are not text (Python keeps them as lone surrogates), and
+    a terminal may not show every character: print a name's bytes as they are on disk and
+    anything else the output cannot encode as an escape, never fail on it."""
+    codecs.register_error("timeline-viewer", _unprintable)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="timeline-viewer")
+
+
+def _unprintable(error: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = bytearray()
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not text
+            out.append(code - 0xDC00)
+        else:
+            out += char.encode("ascii", "backslashreplace")
+    return bytes(out), error.end
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _print_any_name()
     if not argv or argv[0] not in ("inspect", "export", "-h", "--help", "--version"):
         from viewer.app import run_app
 
@@ -145,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output's reader stopped reading (| head): nothing to say
+        return 1
     except (
         Exception
     ) as error:  # scripts get one line, not a traceback (TIMELINE_VIEWER_DEBUG=1 shows it)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,20 +23,32 @@ SAMPLE = ROOT / "data" / "sample_timeline_en.csv"
 LANES = ["Microsoft–OpenAI", "Musk v. OpenAI", "Coverage", "Cloud", "Industry"]
 
 
-def export(*args: str) -> subprocess.CompletedProcess[str]:
+def export(*args: str, file_size_limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    """``timeline-viewer export ARGS``; ``file_size_limit`` (bytes, RLIMIT_FSIZE) makes writes
+    beyond it fail with EFBIG, as a full disk makes them fail (Python ignores SIGXFSZ)."""
+    command = ["-m", "viewer"]
+    if file_size_limit is not None:
+        command = ["-c", _LIMITED.replace("BYTES", str(file_size_limit))]
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
     return subprocess.run(
-        [sys.executable, "-m", "viewer", "export", *args],
+        [sys.executable, *command, "export", *args],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
         check=False,
+        timeout=120,
     )
+
+
+_LIMITED = (
+    "import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (BYTES, BYTES)); "
+    "sys.argv[0] = 'timeline-viewer'; runpy.run_module('viewer', run_name='__main__')"
+)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +184,58 @@ def test_timesketch_output_has_its_required_columns(tmp_path):
     assert export(str(SAMPLE), "-o", str(out)).returncode == 0
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header[:4] == ["message", "datetime", "timestamp", "timestamp_desc"]
+
+
+def _one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("name", ["story.svg", "story.pdf", "story.png", "story.csv"])
+def test_a_full_disk_fails_the_export_and_leaves_no_file(tmp_path, name):
+    out = tmp_path / name
+    result = export(str(SAMPLE), "-o", str(out), file_size_limit=1024)
+    assert result.returncode == 1
+    assert "File too large" in _one_line(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_keeps_the_file_that_was_there(tmp_path):
+    out = tmp_path / "story.svg"
+    out.write_text("<svg>old</svg>", encoding="utf-8")
+    result = export(str(SAMPLE), "-o", str(out), file_size_limit=1024)
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == "<svg>old</svg>"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.svg"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("fmt", ["csv", "svg"])
+def test_export_to_dev_full_reports_the_write_error_and_keeps_the_device(fmt):
+    result = export(str(SAMPLE), "-o", "/dev/full", "--format", fmt)
+    assert result.returncode == 1
+    line = _one_line(result)
+    assert "/dev/full" in line
+    assert "No space left on device" in line
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_export_to_dev_stdout_writes_the_events_to_the_output():
+    result = export(str(SAMPLE), "-o", "/dev/stdout", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == len(load_file(SAMPLE).events)
+
+
+def test_export_to_a_symbolic_link_replaces_the_file_it_points_to(tmp_path):
+    real = tmp_path / "published" / "story.svg"
+    real.parent.mkdir()
+    real.write_text("<svg>old</svg>", encoding="utf-8")
+    link = tmp_path / "story.svg"
+    link.symlink_to(real)
+    assert export(str(SAMPLE), "-o", str(link)).returncode == 0
+    assert link.is_symlink()
+    assert "Musk v. OpenAI" in " ".join(ET.parse(real).getroot().itertext())

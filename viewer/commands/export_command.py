@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from viewer.commands.command_error import EXIT_USAGE, CommandError
+from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.loading import load_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
@@ -40,7 +41,7 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
         return 1
     try:
         if fmt in PICTURE_FORMATS:
-            _write_picture(events, args, output, fmt, [Path(f).name for f in files])
+            _write_picture(events, args, output, fmt, [display_name(f) for f in files])
         else:
             write_events(events.sorted_by_time(), output, fmt)
     except OSError as error:
@@ -123,7 +124,7 @@ def _write_picture(
         width=args.width, height=args.height, scale=args.scale, time_range=span,
         title=args.title if args.title is not None else ", ".join(names), look=look, page=args.page,
     )  # fmt: skip
-    export_image(events, shown, request, output)
+    export_image(events, shown, request, output, fmt)
 
 
 def _quiet_platform_notes(_kind: object, _context: object, message: str) -> None:

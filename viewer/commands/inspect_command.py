@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 
+from viewer.commands.command_error import CommandError
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.pipeline import inspect_file
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
     reports = [inspect_file(path, options) for path in files]
     if as_json:
-        sys.stdout.write(
-            json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False) + "\n"
-        )
+        text = json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False)
+        # A file name's bytes that are not text stay JSON escapes (os.fsencode gives them back):
+        # the output is valid UTF-8 whatever the names.
+        _print(_LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
     else:
-        for report in reports:
-            sys.stdout.write(describe(report))
+        _print("".join(describe(report) for report in reports))
     return 1 if any(r.error for r in reports) else 0
+
+
+def _print(text: str) -> None:
+    """The report on stdout, flushed, so a full disk or a closed pipe is an error now."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        # Python would flush again at exit and print a traceback: what is left goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(error, BrokenPipeError):  # the reader has all it wanted (| head)
+            raise
+        raise CommandError(f"cannot write the report: {error.strerror or error}") from error
 
 
 def describe(report: LoadReport, shown: int = 10) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.io.events.event_assembly import event_table_from
+from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.mapping.column_mapping import TEXT_ROLES
@@ -41,7 +42,7 @@ def load_file(
         return LoadResult(report, EventTable.empty())
     check_cancelled(is_cancelled)
     try:
-        events = event_table_from(columns, Path(path).name)
+        events = event_table_from(columns, display_name(path))
     except Exception as error:  # a bug here must end the load too, with its file named
         report.error = unexpected_error(Path(path), error)
         return LoadResult(report, EventTable.empty())

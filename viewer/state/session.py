@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QObject, Signal
 
+from viewer.io.file_names import display_name
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 
@@ -27,7 +28,7 @@ class Source:
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        return display_name(self.path)  # a name that is not UTF-8 shows U+FFFD, as in the events
 
 
 class Session(QObject):

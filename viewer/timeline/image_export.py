@@ -2,17 +2,28 @@
 
 The picture is what a reader needs: a title, the lane legend, the lanes with the time axis, and
 optionally a caption. It is drawn by the same timeline widget, offscreen, at the picture's size,
-so what is exported is what the app shows. Files are written whole: a temporary file, then a
-rename.
+so what is exported is what the app shows. The picture is drawn in memory, then written whole
+through ``viewer.atomic_file`` (a temporary file, then a rename), every write checked.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,7 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from viewer.atomic_file import atomic_path
+from viewer.atomic_file import atomic_output
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.look import LIGHT, Look
@@ -57,20 +68,29 @@ def image_format(path: str | Path) -> str | None:
 
 
 def export_image(
-    events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str | Path
+    events: EventTable,
+    shown: np.ndarray | None,
+    request: ImageRequest,
+    path: str | Path,
+    fmt: str | None = None,
 ) -> None:
-    """Draw ``events`` (the ``shown`` ones) into an image file at ``path``."""
+    """Draw ``events`` (the ``shown`` ones) into an image file at ``path`` (in ``fmt``, or the
+    format its extension names). The picture is drawn in memory and then written by Python, so
+    every write is checked (a full disk is an ``OSError``, never a cut-off file) and any file
+    name works (Qt cannot open names that are not valid UTF-8)."""
     path = Path(path)
-    fmt = image_format(path)
-    if fmt is None:
+    fmt = fmt or image_format(path)
+    if fmt not in IMAGE_FORMATS.values():
         raise ValueError(f"cannot tell the picture format of {path.name}; use .png, .svg or .pdf")
-    with atomic_path(path) as temporary:
-        _write(fmt, events, shown, request, str(temporary))
+    data = _draw(fmt, events, shown, request)
+    with atomic_output(path, "wb") as stream:
+        stream.write(data)
 
 
-def _write(
-    fmt: str, events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str
-) -> None:
+def _draw(fmt: str, events: EventTable, shown: np.ndarray | None, request: ImageRequest) -> bytes:
+    """The picture file's bytes; an ``OSError`` when Qt could not make them."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     size = QSize(request.width, request.height)
     if fmt == "png":
         image = QImage(
@@ -78,32 +98,42 @@ def _write(
             round(size.height() * request.scale),
             QImage.Format.Format_ARGB32,
         )
+        if image.isNull():
+            raise OSError(errno.ENOMEM, f"not enough memory for a {_pixels(request)} pixel picture")
         image.setDevicePixelRatio(request.scale)
         image.fill(QColor(request.look.background))
-        with _painting(image) as painter:
+        with _painting(image, fmt) as painter:
             _compose(painter, events, shown, request)
-        if not image.save(path, "PNG"):
-            raise OSError(f"could not write {path}")
-        return
-    if fmt == "svg":
+        if not image.save(buffer, "PNG"):
+            raise OSError(errno.EIO, "the PNG picture could not be encoded")
+    elif fmt == "svg":
         generator = QSvgGenerator()
-        generator.setFileName(path)
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
         generator.setTitle(request.title or "Timeline")
-        with _painting(generator) as painter:
+        with _painting(generator, fmt) as painter:
             painter.fillRect(
                 QRect(0, 0, size.width(), size.height()), QColor(request.look.background)
             )
             _compose(painter, events, shown, request)
-        return
-    _write_pdf(events, shown, request, path)
+    else:
+        _draw_pdf(events, shown, request, buffer)
+    data = bytes(buffer.data().data())
+    ending = {"png": b"IEND\xaeB`\x82", "svg": b"</svg>\n", "pdf": b"%%EOF\n"}[fmt]
+    if not data.endswith(ending):  # Qt reports little; a picture must at least be whole
+        raise OSError(errno.EIO, f"the {fmt.upper()} picture was not drawn completely")
+    return data
 
 
-def _write_pdf(
-    events: EventTable, shown: np.ndarray | None, request: ImageRequest, path: str
+def _pixels(request: ImageRequest) -> str:
+    return f"{round(request.width * request.scale)}×{round(request.height * request.scale)}"
+
+
+def _draw_pdf(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest, device: QBuffer
 ) -> None:
-    writer = QPdfWriter(path)
+    writer = QPdfWriter(device)
     writer.setTitle(request.title or "Timeline")
     writer.setResolution(96)
     orientation = (
@@ -122,7 +152,7 @@ def _write_pdf(
         )
         orientation = QPageLayout.Orientation.Portrait
     writer.setPageLayout(QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0)))
-    with _painting(writer) as painter:
+    with _painting(writer, "pdf") as painter:
         area = writer.pageLayout().paintRectPixels(writer.resolution())
         factor = min(area.width() / request.width, area.height() / request.height)
         painter.scale(factor, factor)
@@ -133,16 +163,23 @@ def _write_pdf(
 
 
 class _painting:
-    def __init__(self, device: object) -> None:
+    """A QPainter on ``device`` whose failures are errors: it must begin, and ``end()`` (which
+    finishes an SVG or PDF) must succeed."""
+
+    def __init__(self, device: object, fmt: str) -> None:
         self.painter = QPainter(device)  # type: ignore[call-overload]
+        self.fmt = fmt
+        if not self.painter.isActive():
+            raise OSError(errno.EIO, f"Qt could not draw the {fmt.upper()} picture")
 
     def __enter__(self) -> QPainter:
         self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         return self.painter
 
-    def __exit__(self, *_: object) -> None:
-        self.painter.end()
+    def __exit__(self, kind: object, *_: object) -> None:
+        if not self.painter.end() and kind is None:
+            raise OSError(errno.EIO, f"Qt could not finish the {self.fmt.upper()} picture")
 
 
 def _compose(

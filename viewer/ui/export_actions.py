@@ -96,9 +96,17 @@ class ExportActions:
                 QCoreApplication.translate("ExportActions", "Export"),
                 QCoreApplication.translate("ExportActions", "Could not write %1: %2")
                 .replace("%1", Path(path).name)
-                .replace("%2", str(error)),
+                .replace("%2", _reason(error)),
             )
             return
         self._window.show_status(
             QCoreApplication.translate("ExportActions", "Wrote %1").replace("%1", path)
         )
+
+
+def _reason(error: Exception) -> str:
+    """Why a write failed, in the system's words ("No space left on device"), without the
+    temporary file's name that ``str(OSError)`` carries."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
