@@ -12,6 +12,7 @@ pictures (``viewer.timeline``)."""
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import secrets
@@ -60,7 +61,7 @@ def atomic_output(
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-            raw = stream if binary else stream.buffer
+            raw = stream.buffer if isinstance(stream, io.TextIOWrapper) else stream
             if os.fstat(stream.fileno()).st_size != raw.tell():
                 raise OSError(errno.EIO, "the file was not written completely")
         _keep_owner_and_mode(temporary, final)
