@@ -723,6 +723,10 @@ A fast, zoomable timeline of dated events.</source>
         <source>JSON and JSON Lines (TimelineJS, Timesketch)</source>
         <translation>JSON 与 JSON Lines（TimelineJS、Timesketch）</translation>
     </message>
+    <message>
+        <source>not a date we can place</source>
+        <translation>不是可以定位的日期</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
