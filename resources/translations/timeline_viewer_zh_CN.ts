@@ -496,6 +496,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>是 XML，但不是 Timeline（.timeline）文件；请打开 CSV、JSON 或 .timeline 文件</translation>
     </message>
     <message>
+        <source>a quote in the header is never closed, so the rest of the file was read as one header cell, which begins {start!r}</source>
+        <translation>表头中的引号没有闭合，因此文件其余部分都被读成了一个表头单元格，其开头为 {start!r}</translation>
+    </message>
+    <message>
         <source>{problem}; found columns {columns}; name the date column with --column start=NAME</source>
         <translation>{problem}；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
     </message>
@@ -682,6 +686,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>a number too large for a timestamp</source>
         <translation>数字太大，不能作为时间戳</translation>
+    </message>
+    <message>
+        <source>a number with too many digits for a date</source>
+        <translation>数字位数太多，不可能是日期</translation>
     </message>
     <message>
         <source>an era year must be positive</source>
