@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
-from viewer.io.pipeline import inspect_file
+from viewer.io.pipeline import inspect_file, unexpected_error
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
-    reports = [inspect_file(path, options) for path in files]
+    reports = [_inspect_one(path, options) for path in files]
     if as_json:
         sys.stdout.write(
             json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False) + "\n"
@@ -20,6 +21,15 @@ def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
         for report in reports:
             sys.stdout.write(describe(report))
     return 1 if any(r.error for r in reports) else 0
+
+
+def _inspect_one(path: str, options: LoadOptions) -> LoadReport:
+    """One file's report; a bug met on one file is that file's error, and the others are
+    still inspected and reported."""
+    try:
+        return inspect_file(path, options)
+    except Exception as error:
+        return LoadReport(path=path, error=unexpected_error(Path(path), error))
 
 
 def describe(report: LoadReport, shown: int = 10) -> str:
