@@ -520,6 +520,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>是 XML，但不是 Timeline（.timeline）文件；请打开 CSV、JSON 或 .timeline 文件</translation>
     </message>
     <message>
+        <source>a quote in the header is never closed, so the rest of the file was read as one header cell, which begins {start!r}</source>
+        <translation>表头中的引号没有闭合，因此文件其余部分都被读成了一个表头单元格，其开头为 {start!r}</translation>
+    </message>
+    <message>
         <source>{problem}; found columns {columns}; name the date column with --column start=NAME</source>
         <translation>{problem}；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
     </message>
@@ -704,6 +708,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>数字太大，不能作为时间戳</translation>
     </message>
     <message>
+        <source>a number with too many digits for a date</source>
+        <translation>数字位数太多，不可能是日期</translation>
+    </message>
+    <message>
         <source>an era year must be positive</source>
         <translation>纪年的年份必须为正数</translation>
     </message>
@@ -742,6 +750,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>JSON and JSON Lines (TimelineJS, Timesketch)</source>
         <translation>JSON 与 JSON Lines（TimelineJS、Timesketch）</translation>
+    </message>
+    <message>
+        <source>not a date we can place</source>
+        <translation>不是可以定位的日期</translation>
     </message>
 </context>
 <context>

@@ -178,3 +178,21 @@ def test_text_that_is_not_a_date_raises_an_error_with_a_reason(text: str) -> Non
     with pytest.raises(DateParseError) as caught:
         parse_date(text, CONTEXT)
     assert caught.value.reason.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("300000000000-01-01", "year is too far from the present"),
+        ("-300000000000-01-01T10:00", "year is too far from the present"),
+        ("May 99999999999999999999", "year is too far from the present"),
+        ("9" * 5000, "a number with too many digits for a date"),
+        ("123456789012345678901", "a number too large for a timestamp"),
+    ],
+)
+def test_a_date_beyond_what_an_instant_holds_is_refused_with_a_reason(
+    text: str, reason: str
+) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_date(text)
+    assert caught.value.reason == reason

@@ -6,17 +6,18 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
 from viewer.commands.command_error import CommandError
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
-from viewer.io.pipeline import inspect_file
+from viewer.io.pipeline import inspect_file, unexpected_error
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
-    reports = [inspect_file(path, options) for path in files]
+    reports = [_inspect_one(path, options) for path in files]
     if as_json:
         text = json.dumps({"files": [r.as_dict() for r in reports]}, ensure_ascii=False)
         # A file name's bytes that are not text stay JSON escapes (os.fsencode gives them back):
@@ -25,6 +26,15 @@ def run_inspect(files: list[str], options: LoadOptions, as_json: bool) -> int:
     else:
         _print("".join(describe(report) for report in reports))
     return 1 if any(r.error for r in reports) else 0
+
+
+def _inspect_one(path: str, options: LoadOptions) -> LoadReport:
+    """One file's report; a bug met on one file is that file's error, and the others are
+    still inspected and reported."""
+    try:
+        return inspect_file(path, options)
+    except Exception as error:
+        return LoadReport(path=path, error=unexpected_error(Path(path), error))
 
 
 def _print(text: str) -> None:

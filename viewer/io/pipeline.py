@@ -243,6 +243,17 @@ def _mapping(
     try:
         return decide_mapping(columns, sample, options.columns, known)
     except MappingError as error:
+        runaway = next((c for c in columns if "\n" in c and len(c) > _NAME_LIMIT), None)
+        if runaway is not None:  # '"date,title' and no closing quote: the file is one cell
+            raise LoadError(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "LoadMessages",
+                    "a quote in the header is never closed, so the rest of the file was read "
+                    "as one header cell, which begins {start!r}",
+                ),
+                start=_cut(runaway.split("\n", 1)[0]),
+            ) from error
         raise MappingNeeded(
             path,
             QT_TRANSLATE_NOOP(
@@ -254,8 +265,15 @@ def _mapping(
         ) from error
 
 
+_NAME_LIMIT = 60  # characters of a column name a message quotes
+
+
+def _cut(name: str) -> str:
+    return name if len(name) <= _NAME_LIMIT else name[: _NAME_LIMIT - 1] + "…"
+
+
 def _names(columns: list[str], limit: int = 12) -> str:
-    shown = ", ".join(repr(c) for c in columns[:limit])
+    shown = ", ".join(repr(_cut(c)) for c in columns[:limit])
     if len(columns) <= limit:
         return shown
     return Message(

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from viewer.model.date_words import TIME_ZONE_OFFSETS
-from viewer.model.instants import is_valid_civil, seconds_at
+from viewer.model.instants import MAX_ABS_YEAR, check_year, is_valid_civil, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate
 from viewer.model.precision import Precision
@@ -36,15 +36,13 @@ NUMERIC_RE = re.compile(NUMERIC_PATTERN)
 NUMBER_RE = re.compile(NUMBER_PATTERN)
 MONTH_YEAR_RE = re.compile(r"^(?P<month>\d{1,2})[/.\-](?P<year>\d{4})$")
 
-# Epoch numbers by magnitude: below 1e8 a number is a year; then seconds, ms, µs, ns.
+# Epoch numbers by magnitude: below 1e8 a number is a year; then seconds, ms, µs, ns. From
+# 1e20 on (nanoseconds beyond year 5138, more than int64 nanoseconds hold) a number is no time.
 EPOCH_MIN = 10**8
-EPOCH_DIVISORS = ((10**11, 1), (10**14, 10**3), (10**17, 10**6), (None, 10**9))
+EPOCH_DIVISORS = ((10**11, 1), (10**14, 10**3), (10**17, 10**6), (10**20, 10**9))
 
 # Beyond this (about ±290 billion years) int64 seconds overflow.
 MAX_EPOCH_SECONDS = 2**62
-
-# Years a plain number may name (deep time down to the Big Bang and a little beyond).
-MAX_ABS_YEAR = 10**11
 
 
 def check_month(month: int) -> None:
@@ -56,8 +54,10 @@ def check_month(month: int) -> None:
 
 
 def check_civil(year: int, month: int, day: int) -> None:
-    """Raise DateParseError unless the day exists (no 30 February)."""
-    if not is_valid_civil(year, month, day):
+    """Raise DateParseError unless the day exists (no 30 February) in a year we can hold."""
+    check_year(year)
+    # (the range test first: a 30-digit day does not fit the int64 arithmetic)
+    if not (1 <= month <= 12 and 1 <= day <= 31) or not is_valid_civil(year, month, day):
         raise DateParseError(
             QT_TRANSLATE_NOOP(
                 "LoadMessages", "there is no day {day} in month {month} of year {year}"
@@ -188,9 +188,9 @@ def bc_to_astronomical(year: int) -> int:
 def epoch_seconds(value: float) -> int:
     magnitude = abs(value)
     for limit, divisor in EPOCH_DIVISORS:
-        if limit is None or magnitude < limit:
+        if magnitude < limit:
             return int(value // divisor)
-    raise AssertionError("unreachable")
+    raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a number too large for a timestamp"))
 
 
 def parse_number(text: str, context: DateContext) -> ParsedDate:

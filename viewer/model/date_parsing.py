@@ -53,6 +53,9 @@ _SCALES = {
     "ma": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "ga": 10**9, "万": 10**4, "亿": 10**8,
 }  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# More digits in a row than any date form has (years have at most 12, epoch numbers 20): such a
+# number is refused before any rule turns it into an int (Python refuses past 4,300 digits).
+_TOO_MANY_DIGITS = re.compile(r"\d{22}")
 
 DEFAULT_CONTEXT = DateContext()
 
@@ -68,6 +71,10 @@ def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate 
     s = normalise(text)
     if not s:
         raise DateParseError(EMPTY)
+    if _TOO_MANY_DIGITS.search(s):
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "a number with too many digits for a date")
+        )
     s, approximate = _strip_approximate(s)
     result = _parse_range(s, context) or _parse_single(s, context)
     if approximate and not result.approximate:

@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.parsed_date import DateParseError
+
 SECONDS_PER_DAY = 86_400
+# Years an instant may name: deep time down to the Big Bang and far beyond, with room left so
+# the int64 seconds of any day and time in these years cannot overflow (they would wrap to the
+# opposite sign without a word).
+MAX_ABS_YEAR = 10**11
 # Days from 0000-03-01 to 1970-01-01 in the 400-year-cycle arithmetic below.
 _EPOCH_SHIFT = 719_468
 
@@ -79,8 +86,16 @@ def civil_from_seconds(
 def seconds_at(
     year: int, month: int = 1, day: int = 1, hour: int = 0, minute: int = 0, second: int = 0
 ) -> int:
-    """Scalar form of :func:`seconds_from_civil`."""
+    """Scalar form of :func:`seconds_from_civil`; raises ``DateParseError`` for a year beyond
+    ``MAX_ABS_YEAR``."""
+    check_year(year)
     return int(seconds_from_civil(year, month, day, hour, minute, second))
+
+
+def check_year(year: int) -> None:
+    """Raise ``DateParseError`` unless ``year`` is one an int64 instant can hold."""
+    if not -MAX_ABS_YEAR <= year <= MAX_ABS_YEAR:
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "year is too far from the present"))
 
 
 def days_in_month(year: int, month: int) -> int:

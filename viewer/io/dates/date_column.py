@@ -26,6 +26,7 @@ from viewer.model.date_forms import (
 )
 from viewer.model.date_parsing import parse_date
 from viewer.model.instants import is_valid_civil, seconds_from_civil
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
 
@@ -45,6 +46,9 @@ _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
 _PIVOT_SAMPLE = 5_000
 _REPEAT_MIN_ROWS = 20_000  # below this the plain path is fast anyway
 _REPEAT_SAMPLE = 10_000
+# The reason for a text some rule of the parser failed on without a reason of its own (Python's
+# own wording, "Exceeds the limit (4300 digits)", would mean nothing to a reader).
+UNPLACEABLE = Message(QT_TRANSLATE_NOOP("LoadMessages", "not a date we can place"))
 
 
 @dataclass
@@ -169,10 +173,14 @@ def _through_distinct_values(
     same as over every row.
     """
     encoded = pc.dictionary_encode(text).combine_chunks()
+    codes = to_numpy(encoded.indices, fill=-1).astype(np.int64)
+    if len(encoded.dictionary) == 0:  # every cell empty (an end column no row fills)
+        out = DateColumn.empty(len(text))
+        out.reasons = dict.fromkeys(range(len(text)), EMPTY)
+        return out
     distinct = parse_date_column(
         encoded.dictionary, context, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years
     )
-    codes = to_numpy(encoded.indices, fill=-1).astype(np.int64)
     present = codes >= 0
     safe = np.where(present, codes, 0)
     out = DateColumn(
@@ -359,9 +367,9 @@ def _fast_epoch(text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: Date
     seconds = values.copy()
     lower = 0
     for limit, divisor in EPOCH_DIVISORS:
-        band = big & (magnitude >= lower) & (True if limit is None else magnitude < limit)
+        band = big & (magnitude >= lower) & (magnitude < limit)  # (18 digits: below the last)
         seconds[band] = np.floor_divide(values[band], divisor)
-        lower = limit or lower
+        lower = limit
     _store(out, pending, rows[big], seconds[big], Precision.TIME)
 
 
@@ -380,11 +388,8 @@ def _by_distinct_text(
             results.append(parse_date(value, context))
         except DateParseError as error:
             results.append(error.reason)
-        except (
-            ValueError,
-            OverflowError,
-        ) as error:  # e.g. a year beyond what the calendar maths holds
-            results.append(f"not a date we can place ({error})")
+        except (ValueError, OverflowError, ArithmeticError):  # a parser rule missed a limit
+            results.append(UNPLACEABLE)
     _scatter(results, codes, rows, out)
     pending[rows] = False
 

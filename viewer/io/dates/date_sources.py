@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 
 import pyarrow as pa
 
@@ -11,11 +13,12 @@ from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumn
 from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, check_civil, check_month, clock_seconds
 from viewer.model.date_words import MONTHS
-from viewer.model.instants import seconds_at
+from viewer.model.instants import check_year, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import EMPTY, DateParseError
 from viewer.model.precision import Precision
 
+_CLOCK_FIELD = re.compile(r"[0-9]{1,2}")
 _MONTH_ABBR = {number: name.title() for name, number in MONTHS.items() if len(name) == 3}
 
 
@@ -61,12 +64,30 @@ def _parts_texts(raw: RawTable, parts: DateParts) -> list[str | None]:
 
 
 def _int(text: str | None) -> int | None:
+    """A whole number written as ``1969`` or ``1.969e3``; None for text, NaN or infinity."""
     if not text:
         return None
     try:
         return int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: 1e999, Infinity
         return None
+
+
+def _year(text: str) -> int:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if math.isinf(value):
+        raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "year is too far from the present"))
+    year = _int(text)
+    if year is None:
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "year {year_text!r} is not a number"),
+            year_text=text,
+        )
+    check_year(year)
+    return year
 
 
 def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
@@ -88,13 +109,7 @@ def _parts_instant(
 ) -> tuple[int, Precision]:
     if not year_text:
         raise DateParseError(EMPTY)
-    year = _int(year_text)
-    if year is None:
-        raise DateParseError(
-            QT_TRANSLATE_NOOP("LoadMessages", "year {year_text!r} is not a number"),
-            year_text=year_text,
-        )
-    year = bc_to_astronomical(year)  # TimelineJS: -44 is 44 BC
+    year = bc_to_astronomical(_year(year_text))  # TimelineJS: -44 is 44 BC
     month, day = _int(month_text), _int(day_text)
     if month_text and month is None:
         raise DateParseError(
@@ -117,7 +132,8 @@ def _clock(text: str) -> int:
     pieces = text.lower().replace(".", ":").split()
     ampm = pieces[1] if len(pieces) > 1 else None
     hms = [*pieces[0].split(":"), "0", "0"][:3]
-    if not all(p.isdigit() for p in hms):
+    # ASCII digits only: "¹30".isdigit() is true, but int() refuses it.
+    if not all(_CLOCK_FIELD.fullmatch(p) for p in hms):
         raise DateParseError(
             QT_TRANSLATE_NOOP("LoadMessages", "time {text!r} is not a time of day"), text=text
         )

@@ -11,6 +11,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -83,8 +84,9 @@ class DelimitedLayout:
     has_header: bool
     sample: dict[str, list[str]]  # column -> its first non-empty cells
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
+        """The header made unique (worked out once: callers ask for it per column)."""
         return unique_headers(self.header)
 
 
@@ -127,7 +129,9 @@ class DelimitedTable:
 
     def read(self, needed: list[str] | None) -> RawTable:
         raw = read_delimited(self.head.path, self.head.encoding, self.layout, needed)
-        raw.all_columns = self.layout.names + [c for c in raw.columns if c not in self.layout.names]
+        names = self.layout.names
+        known = set(names)
+        raw.all_columns = names + [c for c in raw.columns if c not in known]
         return raw
 
 

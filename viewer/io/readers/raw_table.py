@@ -57,12 +57,19 @@ def unique_headers(names: list[str]) -> list[str]:
     Empty cells become ``Column 3`` (1-based position); a repeated name gets `` (2)``, `` (3)``.
     """
     seen: dict[str, int] = {}
+    taken: set[str] = set()
     out = []
     for position, raw in enumerate(names, start=1):
         name = (raw or "").strip() or f"Column {position}"
-        count = seen.get(name.casefold(), 0) + 1
-        seen[name.casefold()] = count
-        out.append(name if count == 1 else f"{name} ({count})")
+        key = name.casefold()
+        count = seen.get(key, 0) + 1
+        unique = name if count == 1 else f"{name} ({count})"
+        while unique.casefold() in taken:  # a header already named "Date (2)"
+            count += 1
+            unique = f"{name} ({count})"
+        seen[key] = count
+        taken.add(unique.casefold())
+        out.append(unique)
     return out
 
 
