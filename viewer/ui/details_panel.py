@@ -129,9 +129,16 @@ class _SafeBrowser(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """A copied selection is the file's text: without the break opportunities added."""
-        selected = self.textCursor().selection().toPlainText()
-        data = QMimeData()
-        data.setText(selected.replace(_BREAK, ""))
+        # Qt's own object, changed: Qt deletes what this returns, so a QMimeData made here in
+        # Python would be deleted twice (a crash at exit).
+        data = super().createMimeDataFromSelection()
+        text = data.text().replace(_BREAK, "")
+        html = data.html().replace(_BREAK, "") if data.hasHtml() else None
+        for kind in list(data.formats()):
+            data.removeFormat(kind)  # the lazily made rich formats would keep the breaks
+        data.setText(text)
+        if html is not None:
+            data.setHtml(html)
         return data
 
 

@@ -142,3 +142,16 @@ def test_nul_bytes_are_refused_wherever_they_are(tmp_path, where):
     report = load_file(path).report
     assert "NUL bytes" in str(report.error)
     assert "NUL bytes" in str(inspect_file(path, LoadOptions()).error)
+
+
+def test_a_ragged_row_with_a_stray_byte_goes_to_the_python_reader_quietly(tmp_path):
+    """pyarrow's invalid-row handler decodes the rejected row itself, and raised (unraisably,
+    so only a warning said it) on invalid UTF-8: found by test_fuzz's mutations."""
+    rows = "".join(f"2026-04-{1 + i % 28:02d},café {i}\n" for i in range(50))
+    data = ("date,title\n" + rows).encode() + b"2026-04-28,bad \xc8 byte,extra cell\n"
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(data)
+    result = load_file(path)
+    assert result.report.error is None
+    assert len(result.events) == 51
+    assert "\ufffd" in result.events.texts("title")[-1]

@@ -229,12 +229,6 @@ def _read_with_arrow(
     types: dict[str, pa.DataType] | None = None,
 ) -> pa.Table | None:
     delimiter, has_header = layout.delimiter, layout.has_header
-    rejected: list[object] = []
-
-    def reject(row: object) -> str:
-        rejected.append(row)
-        return "skip"
-
     read_options = pacsv.ReadOptions(
         column_names=names,
         skip_rows=1 if has_header else 0,
@@ -253,16 +247,16 @@ def _read_with_arrow(
             delimiter=delimiter,
             newlines_in_values=newlines_in_values,
             ignore_empty_lines=False,
-            invalid_row_handler=reject,
         )
         try:
             # From memory (never a memory map: see _file_bytes); pyarrow skips a UTF-8 BOM itself.
             table = pacsv.read_csv(pa.BufferReader(data), read_options, parse, convert)
         except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
-            rejected.clear()
+            # A ragged row or a blank line (which would shift row numbers), or text that is not
+            # valid: the Python reader takes the file. No invalid-row handler: pyarrow decodes a
+            # rejected row's text for it, and that raises (unraisably) on invalid UTF-8.
             continue
-        # Any rejected row (ragged, blank line) would shift row numbers: let Python read it.
-        return table if not rejected else None
+        return table
     return None
 
 
