@@ -53,14 +53,20 @@ def test_a_file_that_changes_size_while_it_is_read_is_reported(tmp_path, monkeyp
 
     path = tmp_path / "a.csv"
     path.write_text(_rows(50))
-    real = file_access._read_open_file
+    real_bytes, real_buffer = file_access._read_open_file, file_access._fill_buffer
 
     def shrinking(stream, path_):
-        data = real(stream, path_)
+        data = real_bytes(stream, path_)
         os.truncate(path_, 100)
         return data
 
+    def shrinking_buffer(stream, path_, size):
+        filled = real_buffer(stream, path_, size)
+        os.truncate(path_, 100)
+        return filled
+
     monkeypatch.setattr(file_access, "_read_open_file", shrinking)
+    monkeypatch.setattr(file_access, "_fill_buffer", shrinking_buffer)
     report = load_file(path).report
     assert report.error is not None
     assert "changed while it was being read" in str(report.error)

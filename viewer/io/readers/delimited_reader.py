@@ -21,7 +21,7 @@ import pyarrow.csv as pacsv
 
 from viewer.io.load_errors import LoadError, RowProblem
 from viewer.io.load_options import LoadOptions
-from viewer.io.readers.file_access import read_whole
+from viewer.io.readers.file_access import read_whole_buffer
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
 from viewer.io.readers.reader_format import ReaderFormat
@@ -154,7 +154,7 @@ def read_delimited(
     table = _read_with_arrow(data, encoding, layout.names, layout, include)
     replaced = False
     if table is None:
-        text, replaced = decode_replacing(data, encoding, str(path))
+        text, replaced = decode_replacing(data.to_pybytes(), encoding, str(path))
         del data
         if replaced:  # pyarrow refuses invalid text: give it the repaired text instead
             table = _read_with_arrow(text.encode(), "utf-8", layout.names, layout, include)
@@ -188,11 +188,16 @@ def count_iso_rows(
     return int(table.num_rows)
 
 
-def _file_bytes(path: Path, encoding: str) -> bytes:
+def _file_bytes(path: Path, encoding: str) -> pa.Buffer:
     """The whole file, read into memory: a memory map of a file that shrinks while pyarrow
     reads it kills the process (SIGBUS). The NUL rule of the head holds for the whole file."""
-    data = read_whole(path)
-    refuse_nul_bytes(data, encoding, str(path))
+    data = read_whole_buffer(path)
+    if (
+        not encoding.startswith(("utf-16", "utf-32"))
+        and data.size
+        and np.frombuffer(data, np.uint8).min() == 0
+    ):
+        refuse_nul_bytes(b"\x00", encoding, str(path))  # the one refusal, with its message
     return data
 
 
@@ -221,7 +226,7 @@ def format_name(delimiter: str) -> str:
 
 
 def _read_with_arrow(
-    data: bytes,
+    data: bytes | pa.Buffer,
     encoding: str,
     names: list[str],
     layout: DelimitedLayout,

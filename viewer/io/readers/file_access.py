@@ -8,10 +8,13 @@ rather than memory-mapped: a mapped file that shrinks while it is read kills the
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
+
+import pyarrow as pa
 
 from viewer.io.load_errors import LoadError
 from viewer.model.messages import QT_TRANSLATE_NOOP
@@ -19,6 +22,11 @@ from viewer.model.messages import QT_TRANSLATE_NOOP
 # Opening a FIFO for reading blocks until a writer comes; non-blocking, the open returns and
 # fstat tells what it is (a regular file ignores the flag).
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+_CHANGED = QT_TRANSLATE_NOOP(
+    "LoadMessages", "changed while it was being read; load it again when it is saved"
+)
 
 
 def read_whole(path: Path) -> bytes:
@@ -32,13 +40,25 @@ def read_whole(path: Path) -> bytes:
     except OSError as error:
         raise _unreadable(path, error) from error
     if len(data) != after.st_size or _version(before) != _version(after):
-        raise LoadError(
-            path,
-            QT_TRANSLATE_NOOP(
-                "LoadMessages", "changed while it was being read; load it again when it is saved"
-            ),
-        )
+        raise LoadError(path, _CHANGED)
     return data
+
+
+def read_whole_buffer(path: Path) -> pa.Buffer:
+    """The whole file in an Arrow buffer (what pyarrow's CSV reader reads without a copy),
+    with the checks of ``read_whole``. Reading into one buffer of the file's size avoids the
+    growing copies of ``read()``: about 0.04 s for 187 MB instead of 0.11 s."""
+    try:
+        with _open_regular(path) as stream:
+            before = os.fstat(stream.fileno())
+            buffer, filled = _fill_buffer(stream, path, before.st_size)
+            grew = bool(stream.read(1))
+            after = os.fstat(stream.fileno())
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    if grew or filled != after.st_size or _version(before) != _version(after):
+        raise LoadError(path, _CHANGED)
+    return buffer
 
 
 def read_head(path: Path, limit: int) -> tuple[bytes, int]:
@@ -55,11 +75,24 @@ def _read_open_file(stream: BinaryIO, path: Path) -> bytes:
     return stream.read()
 
 
+def _fill_buffer(stream: io.BufferedReader, path: Path, size: int) -> tuple[pa.Buffer, int]:
+    """A buffer of ``size`` bytes filled from ``stream``, and how many bytes came."""
+    del path  # a seam for tests, as _read_open_file
+    buffer = pa.allocate_buffer(size)
+    view, filled = memoryview(buffer), 0
+    while filled < size:
+        count = stream.readinto(view[filled:])
+        if not count:
+            break
+        filled += count
+    return buffer, filled
+
+
 def _version(status: os.stat_result) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _open_regular(path: Path) -> BinaryIO:
+def _open_regular(path: Path) -> io.BufferedReader:
     if path.is_dir():
         raise LoadError(path, QT_TRANSLATE_NOOP("LoadMessages", "is a folder, not a file"))
     descriptor = os.open(path, _OPEN_FLAGS)
