@@ -40,22 +40,25 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
 
 def _formats_read() -> str:
     """The epilog of the help: what FILE may be, from the loader's table of formats."""
-    from viewer.io.formats import readable_formats  # the readers: only when help is shown
+    from viewer.io.formats import (
+        readable_formats,  # the readers, which inspect and export load anyway
+    )
 
     kinds = "; ".join(f"{f.label} ({' '.join(f.suffixes)})" for f in readable_formats())
     return f"FILE is a timeline file or a folder of them. Reads: {kinds}."
 
 
 def build_parser() -> argparse.ArgumentParser:
+    formats_read = _formats_read()
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
         description="A fast, zoomable timeline of dated events. With no command, opens the app.",
-        epilog=_formats_read(),
+        epilog=formats_read,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     inspect = commands.add_parser(
-        "inspect", help="say how each file is read, without a window", epilog=_formats_read()
+        "inspect", help="say how each file is read, without a window", epilog=formats_read
     )
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
@@ -63,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the events (.jsonl, .csv, .timelinejs.json, .timesketch.csv) or a picture (.png, .svg, .pdf)",
-        epilog=_formats_read(),
+        epilog=formats_read,
     )
     export.add_argument("files", nargs="+", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")

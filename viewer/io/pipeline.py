@@ -209,8 +209,8 @@ def _read_raw(
     if opened.mapping is not None:
         mapping = opened.mapping
         raw = opened.table.read(mapping.columns_needed(with_text, text_roles))
-        header = set(opened.table.header or [])
-        mapping.beyond_header = [c for c in raw.columns if c not in header]
+        # The table's reader lists the header's columns, then any beyond it (ragged rows).
+        mapping.beyond_header = raw.file_columns[len(opened.table.header or []) :]
     else:
         raw = opened.table.read(None)
         sample = {

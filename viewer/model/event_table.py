@@ -174,8 +174,8 @@ class EventTable:
             return 0, 0
         last, codes = self.end_or_start(), self.precision_codes()
         # Within one precision the period end grows with the instant: only each one's latest counts.
-        latest = [int(last[codes == code].max()) for code in np.unique(codes)]
-        ends = period_end(np.array(latest), np.unique(codes))
+        present = np.unique(codes)
+        ends = period_end(np.array([last[codes == code].max() for code in present]), present)
         return int(self.start.min()), int(ends.max())
 
     @property

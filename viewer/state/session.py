@@ -86,8 +86,7 @@ class Session(QObject):
         self.sources = sources
         self.events = EventTable.concat(s.events for s in sources)
         self.selected = self._find(selected_key)
-        self._refilter(emit=False)
-        self._research(emit=False)
+        self._refilter(emit=False)  # searches again too
         self.sources_changed.emit(keep_view)
         self.selection_changed.emit(self.selected)
 
@@ -175,11 +174,10 @@ class Session(QObject):
         """Select the next (+1) or previous (-1) search match; returns its position."""
         if len(self.matches) == 0:
             return None
-        if self.selected is None or self.selected not in self.matches:
+        current = self.match_position()
+        if current is None:
             position = 0 if step > 0 else len(self.matches) - 1
         else:
-            position = (int(np.flatnonzero(self.matches == self.selected)[0]) + step) % len(
-                self.matches
-            )
+            position = (current + step) % len(self.matches)
         self.select(int(self.matches[position]))
         return position

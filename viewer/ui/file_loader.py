@@ -17,9 +17,8 @@ from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.loading import LoadResult, load_file
-from viewer.io.pipeline import LoadCancelled
+from viewer.io.pipeline import LoadCancelled, unexpected_error
 from viewer.model.event_table import EventTable
-from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.state.session import Source
 
 Load = Callable[[str, LoadOptions], LoadResult]
@@ -73,13 +72,7 @@ def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
     except LoadCancelled:
         raise
     except Exception as error:  # a bug must not leave the file "loading" forever
-        report = LoadReport(path=path)
-        report.error = Message(
-            QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
-            file=Path(path).name,
-            kind=type(error).__name__,
-            error=error,
-        )
+        report = LoadReport(path=path, error=unexpected_error(Path(path), error))
         return LoadResult(report, EventTable.empty())
 
 

@@ -44,4 +44,3 @@ class TimelineBinding(QObject):
 
     def _on_session_selection_changed(self, index: object) -> None:
         self._timeline.select_event(index if isinstance(index, int) else None, reveal=True)
-        self._on_session_search_changed()

@@ -192,12 +192,7 @@ def _file_bytes(path: Path, encoding: str) -> pa.Buffer:
     """The whole file, read into memory: a memory map of a file that shrinks while pyarrow
     reads it kills the process (SIGBUS). The NUL rule of the head holds for the whole file."""
     data = read_whole_buffer(path)
-    if (
-        not encoding.startswith(("utf-16", "utf-32"))
-        and data.size
-        and np.frombuffer(data, np.uint8).min() == 0
-    ):
-        refuse_nul_bytes(b"\x00", encoding, str(path))  # the one refusal, with its message
+    refuse_nul_bytes(data, encoding, str(path))
     return data
 
 
