@@ -1063,6 +1063,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Scroll lanes</source>
+        <translation>滚动分类</translation>
+    </message>
+    <message>
         <source>Time span shown</source>
         <translation>显示的时间范围</translation>
     </message>

@@ -15,7 +15,13 @@ from viewer.io.loading import load_file
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
 from viewer.timeline.events_item import EventsItem
-from viewer.timeline.timeline_layout import COUNT_BUCKET_PX, MARK_LIMIT, ROW_PX
+from viewer.timeline.timeline_layout import (
+    COUNT_BUCKET_PX,
+    DENSITY_PX,
+    LANE_PAD_PX,
+    MARK_LIMIT,
+    ROW_PX,
+)
 from viewer.timeline.timeline_widget import TimelineWidget
 
 SAMPLE = "data/sample_timeline_en.csv"
@@ -66,8 +72,8 @@ def view_to_device(widget: TimelineWidget, x: float, y: float) -> QPointF:
 def first_row_dot(widget: TimelineWidget, index: int, lane: int) -> QPointF:
     """Where the dot of an event in its lane's first row is."""
     x = float(widget.data.events.frame["start"].iat[index]) - widget.data.origin
-    top = view_to_device(widget, x, lane)
-    return QPointF(top.x() + 1, top.y() + 2 + ROW_PX / 2)
+    top = view_to_device(widget, x, widget.lane_axis.lane_top(lane))
+    return QPointF(top.x() + 1, top.y() + LANE_PAD_PX + ROW_PX / 2)
 
 
 def jury(widget: TimelineWidget) -> int:
@@ -114,7 +120,7 @@ def test_a_cluster_click_zooms_in_before_any_paint(timeline):
     painted = item.paints
     x0, x1 = (t - timeline.data.origin for t in timeline.time_range())
     left, right = view_to_device(timeline, x0, 0).x(), view_to_device(timeline, x1, 0).x()
-    middle = view_to_device(timeline, x0, 0.5).y()
+    middle = view_to_device(timeline, x0, DENSITY_PX / 2).y()
     click(timeline, QPointF(left + 3.5 * COUNT_BUCKET_PX, middle))
     assert item.paints == painted
     start, end = timeline.time_range()
@@ -135,14 +141,16 @@ def test_paint_and_hit_testing_share_one_layout_per_view(timeline, monkeypatch):
     monkeypatch.setattr(events_item_module, "layout_timeline", counting)
     timeline.set_events(load_file(SAMPLE).events)
     timeline.set_time_range(seconds_at(2026, 4, 20), seconds_at(2026, 7, 1))
+    calls.clear()
     target = jury(timeline)
     assert timeline.events_item.event_at(first_row_dot(timeline, target, lane=1)) == target
-    assert len(calls) == 1
+    assert len(calls) <= 1  # the widget may have laid out this view already, to size the lanes
+    laid_out = len(calls)
     timeline.plot.grab()
     timeline.events_item.layout.marks()
     timeline.events_item.set_selected(target)  # drawn differently, laid out the same
     timeline.plot.grab()
-    assert len(calls) == 1
+    assert len(calls) == laid_out
 
 
 def test_search_matches_are_a_mask_over_the_events(timeline):

@@ -1,14 +1,16 @@
-"""Marks stack so none hides another; labels never overlap each other or a mark."""
+"""Marks and titles stack so none hides another; titles are cut only when the lane is full, and
+only marks that truly coincide are counted in badges."""
 
 from __future__ import annotations
 
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.timeline.mark_layout import MARK_GAP, layout_marks
+from viewer.timeline.mark_layout import MARK_GAP, MIN_LABEL, layout_marks
 
 events = st.lists(
     st.tuples(
@@ -59,7 +61,7 @@ def test_labels_never_overlap_each_other_or_a_mark_in_their_row(items, rows):
 @given(events, st.integers(1, 6))
 def test_every_event_is_either_placed_or_counted_in_a_badge(items, rows):
     layout, n = arrange(items, rows)
-    assert len(layout.item) + sum(count for _, count in layout.badges) == n
+    assert len(layout.item) + sum(badge.count for badge in layout.badges) == n
 
 
 def test_three_events_on_one_day_stack_into_three_rows_with_their_labels():
@@ -101,3 +103,55 @@ def test_labels_end_inside_the_view_and_labels_before_a_mark_start_in_it(items, 
         assert label.x + label.width <= clip[1]
         if label.x < layout.left[label.mark]:  # a label before its mark starts in the view
             assert clip[0] <= label.x
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(1, 6))
+def test_titles_are_whole_while_the_lane_has_rows_to_spare(items, rows):
+    layout, _ = arrange(items, rows)
+    if layout.rows < rows:
+        widths = sorted(items)
+        for label in layout.labels:
+            wanted = widths[layout.item[label.mark]][2]
+            assert label.width == wanted
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(1, 6))
+def test_a_badge_stands_only_for_marks_that_coincide_with_a_full_lane_of_others(items, rows):
+    layout, _ = arrange(items, rows)
+    for badge in layout.badges:
+        for x in (badge.first, badge.last):
+            covering = (layout.left - MARK_GAP < x - 5) & (layout.right + MARK_GAP > x - 5)
+            assert covering.sum() >= rows
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fifty_titles_across_the_view_are_all_whole_and_a_hundred_all_get_their_mark(seed):
+    rng = np.random.default_rng(seed)
+    for count in (50, 100):
+        start = np.sort(rng.uniform(0, 1200, count))
+        widths = np.full(count, 150.0)
+        layout = layout_marks(start, start, widths, max_rows=20, clip=(0.0, 1200.0))
+        assert len(layout.item) == count
+        assert not layout.badges
+        if count == 50:
+            assert [label.width for label in layout.labels] == [150.0] * count
+
+
+def test_a_collapsed_lane_draws_every_mark_in_view_on_one_row():
+    start = np.array([100.0, 100.0, 100.0, 400.0, 2000.0])
+    layout = layout_marks(
+        start, start, np.full(5, 80.0), max_rows=20, clip=(0.0, 1000.0), collapsed=True
+    )
+    assert layout.item.tolist() == [0, 1, 2, 3]  # the last is beyond the view
+    assert set(layout.row.tolist()) == {0}
+    assert layout.rows == 1
+    assert all(label.width >= MIN_LABEL for label in layout.labels)
+
+
+def test_marks_beyond_the_view_take_no_row_and_leave_no_title_fragment():
+    start = np.array([-300.0, 50.0])
+    layout = layout_marks(start, start, np.array([400.0, 60.0]), max_rows=4, clip=(0.0, 1000.0))
+    assert layout.item.tolist() == [1]
+    assert [label.mark for label in layout.labels] == [0]

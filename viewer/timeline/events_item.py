@@ -31,6 +31,7 @@ from viewer.timeline.mark_layout import MARK_RADIUS
 from viewer.timeline.timeline_data import TimelineData
 from viewer.timeline.timeline_layout import (
     BAR_PX,
+    ROW_PX,
     DensityLayout,
     DeviceMapping,
     LaneLayout,
@@ -65,6 +66,9 @@ class EventsItem(pg.GraphicsObject):
         self._font.setPointSizeF(9.0)
         self._metrics = FontTitleMetrics(self._data, self._font)
         self._layouts: dict[tuple[object, ...], TimelineLayout] = {}
+        self._collapsed: frozenset[str] = frozenset()
+        self._fit_to_view = False  # a picture: lanes shrink to the view's height, no scrolling
+        self._height = 0.0  # of all lanes, in view y, as last laid out
         self._look = LIGHT
         self.setAcceptHoverEvents(True)
 
@@ -77,6 +81,22 @@ class EventsItem(pg.GraphicsObject):
         self._metrics = FontTitleMetrics(data, self._font)
         self._selected = None
         self._highlighted = self._mask(self._highlight_indices)
+        self.update()
+
+    def set_collapsed(self, names: frozenset[str]) -> None:
+        """Lanes (by name) drawn on one row."""
+        self._collapsed = frozenset(names)
+        self.prepareGeometryChange()
+        self.update()
+
+    @property
+    def collapsed(self) -> frozenset[str]:
+        return self._collapsed
+
+    def set_fit_to_view(self, fit: bool) -> None:
+        """Lay the lanes out to fit the view's height (busy lanes get fewer rows), for a
+        picture; otherwise every lane takes the rows it needs and the view scrolls."""
+        self._fit_to_view = fit
         self.update()
 
     def set_selected(self, index: int | None) -> None:
@@ -118,11 +138,15 @@ class EventsItem(pg.GraphicsObject):
         view = self.getViewBox()
         if view is None:
             return TimelineLayout()
-        (x0, x1), _ = view.viewRange()
-        key = (self._version, float(x0), float(x1), mapping)
+        (x0, x1), (y0, y1) = view.viewRange()
+        fit = abs(y1 - y0) if self._fit_to_view else None
+        key = (self._version, float(x0), float(x1), mapping, self._collapsed, fit)
         layout = self._layouts.get(key)
         if layout is None:
-            layout = layout_timeline(self._data, (x0, x1), mapping, self._metrics)
+            layout = layout_timeline(
+                self._data, (x0, x1), mapping, self._metrics, self._collapsed, fit
+            )
+            self._height = layout.height
             self._layouts[key] = layout
             if len(self._layouts) > CACHED_LAYOUTS:
                 del self._layouts[next(iter(self._layouts))]  # the oldest
@@ -144,20 +168,16 @@ class EventsItem(pg.GraphicsObject):
 
     # -- pyqtgraph item protocol ------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        """The lanes' area within the view: all that ``paint`` covers."""
+        """The view: ``paint`` draws only what is in it (lanes end where the layout says)."""
         view = self.getViewBox()
-        if view is None:
-            return QRectF()
-        shown = QRectF(view.viewRect())
-        lanes = QRectF(shown.left(), 0.0, shown.width(), float(len(self._data.lanes)))
-        return shown.intersected(lanes)
+        return QRectF(view.viewRect()) if view is not None else QRectF()
 
     def dataBounds(
         self, axis: int, frac: float = 1.0, orthoRange: object = None
     ) -> tuple[float, float]:
         if axis == 0:
             return (self._data.x_min, self._data.x_max) if self._data.lanes else (-1.0, 1.0)
-        return (0.0, float(max(len(self._data.lanes), 1)))
+        return (0.0, max(self._height, 1.0))
 
     def viewRangeChanged(self) -> None:
         self._apply_view_range()
@@ -263,6 +283,17 @@ class EventsItem(pg.GraphicsObject):
         if mapping is None:
             return QPointF(x, y)
         return QPointF(mapping.sx * x + mapping.dx, mapping.sy * y + mapping.dy)
+
+    def view_y_of(self, index: int) -> tuple[float, float] | None:
+        """The view y span of an event's row, if it is drawn (for scrolling it into view)."""
+        mapping = self._device_mapping()
+        layout = self.layout
+        where = np.flatnonzero(layout.mark_index == index)
+        if mapping is None or not mapping.sy or len(where) == 0:
+            return None
+        centre = (float(layout.mark_y[where[0]]) - mapping.dy) / mapping.sy
+        half = ROW_PX / 2 / abs(mapping.sy)
+        return centre - half, centre + half
 
     def event_at(self, device: QPointF) -> int | None:
         """The event drawn nearest to a device point, within a few pixels."""

@@ -220,6 +220,8 @@ def _timeline(
     widget.span_label.hide()
     widget.now_line.hide()
     widget.apply_look(request.look)
+    widget.events_item.set_fit_to_view(True)  # a picture cannot scroll: busy lanes get fewer rows
+    widget.lane_axis.foldable = False
     # Laid out for real (offscreen, never on a screen) so the plot takes exactly the picture's size.
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.resize(size)

@@ -1,10 +1,12 @@
 """What the timeline shows and where, in device pixels: a pure function of the data, the visible
 range, the pixel mapping and the title metrics (no painter, no colours).
 
-Per lane: its band; either the density (counts per pixel column, with clickable clusters) when too
-many events are in view, or the placed marks, their titles and the "+N" badges of those that do
-not fit. ``EventsItem.paint`` draws a layout; hit-testing (clicks, tooltips, badge and cluster
-clicks) reads the same one, so a click is answered whether or not a paint has happened.
+Lanes are stacked from the top, each as tall as it needs: a lane of marks has the rows its
+stacked marks and titles take (see ``mark_layout``), up to ``MAX_ROWS``; a lane with too many
+events in view shows their density (counts per pixel column, with clickable clusters) in a strip
+of fixed height; a collapsed lane has one row. View y is in pixels from the top of the first lane,
+so the lane area can be taller than the view and scroll. ``EventsItem.paint`` draws a layout;
+hit-testing (clicks, tooltips, badge and cluster clicks) reads the same one.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF
 
-from viewer.timeline.mark_layout import layout_marks
+from viewer.timeline.mark_layout import Badge, layout_marks
 from viewer.timeline.timeline_data import LaneEvents, TimelineData
 from viewer.timeline.title_metrics import TitleMetrics
 
 MARK_LIMIT = 1500  # above this many events in view, a lane shows its density
 ROW_PX = 22.0
+LANE_PAD_PX = 4.0  # above a lane's first row and below its last
+MAX_ROWS = 20  # a busier lane shortens its titles, then counts coincident marks in badges
+DENSITY_PX = 48.0
 BAR_PX = 12.0
 HIT_PX = 6.0
 COUNT_BUCKET_PX = 90.0
 BADGE_STRIP_PX = 16.0
 MIN_COUNT_HEIGHT_PX = 14.0  # a lower density strip has no room for its counts
+BADGE_WIDTH_PX = 36.0
 BADGE_ZOOM_PX = 40.0  # a badge click zooms to this many pixels either side of it
 
 FloatArray = npt.NDArray[np.float64]
@@ -73,6 +79,8 @@ class MarksLayout:
     index: IntArray
     has_span: BoolArray
     approximate: BoolArray
+    rows: int = 1
+    hidden: list[Badge] = field(default_factory=list)  # coincident marks not drawn
     titles: list[DrawnTitle] = field(default_factory=list)
     badges: list[tuple[QRectF, str]] = field(default_factory=list)
 
@@ -82,6 +90,9 @@ class LaneLayout:
     lane: LaneEvents
     band: QRectF  # the lane across the view
     striped: bool
+    top: float = 0.0  # view y of the lane's top (pixels from the top of the first lane)
+    height: float = 0.0  # in view y
+    collapsed: bool = False
     density: DensityLayout | None = None
     marks: MarksLayout | None = None
 
@@ -89,6 +100,7 @@ class LaneLayout:
 @dataclass
 class TimelineLayout:
     lanes: list[LaneLayout] = field(default_factory=list)
+    height: float = 0.0  # all lanes, in view y
     zoom_zones: list[ZoomZone] = field(default_factory=list)  # clusters and badges
     mark_left: FloatArray = field(default_factory=lambda: np.empty(0))
     mark_right: FloatArray = field(default_factory=lambda: np.empty(0))
@@ -139,22 +151,65 @@ def layout_timeline(
     x_range: tuple[float, float],
     mapping: DeviceMapping,
     metrics: TitleMetrics,
+    collapsed: frozenset[str] = frozenset(),
+    fit_height: float | None = None,
 ) -> TimelineLayout:
-    """Lay out every lane of ``data`` for the view x range ``x_range`` drawn through ``mapping``."""
+    """Lay out every lane of ``data`` for the view x range ``x_range`` drawn through ``mapping``;
+    lanes named in ``collapsed`` take one row. With ``fit_height`` (a picture, which cannot
+    scroll), busy lanes get fewer rows until all lanes fit in that height, where they can."""
+    layout = _layout(data, x_range, mapping, metrics, collapsed, MAX_ROWS)
+    if fit_height is None:
+        return layout
+    if layout.height <= fit_height:  # room to spare: every lane gets its share, rows centred
+        spare = (fit_height - layout.height) / max(len(data.lanes), 1)
+        return _layout(data, x_range, mapping, metrics, collapsed, MAX_ROWS, spare)
+    low, high = 1, MAX_ROWS - 1  # the most rows per lane that still fits
+    best = _layout(data, x_range, mapping, metrics, collapsed, 1)
+    while low <= high:
+        rows = (low + high) // 2
+        trial = _layout(data, x_range, mapping, metrics, collapsed, rows)
+        if trial.height <= fit_height:
+            best, low = trial, rows + 1
+        else:
+            high = rows - 1
+    return best
+
+
+def _layout(
+    data: TimelineData,
+    x_range: tuple[float, float],
+    mapping: DeviceMapping,
+    metrics: TitleMetrics,
+    collapsed: frozenset[str],
+    max_rows: int,
+    spare: float = 0.0,
+) -> TimelineLayout:
     x0, x1 = x_range
     m = mapping
     left, right = m.sx * x0 + m.dx, m.sx * x1 + m.dx
     out = TimelineLayout()
+    top = 0.0
     for number, lane in enumerate(data.lanes):
-        top, bottom = sorted((m.sy * number + m.dy, m.sy * (number + 1) + m.dy))
-        box = (left, right, top, bottom)
-        placed = LaneLayout(lane, QRectF(left, top, right - left, bottom - top), bool(number % 2))
+        folded = lane.name in collapsed
         visible = lane.visible(x0, x1)
+        device_top = m.sy * top + m.dy
+        placed = LaneLayout(lane, QRectF(), bool(number % 2), top, collapsed=folded)
         if visible.stop - visible.start > MARK_LIMIT:
+            height = DENSITY_PX + spare
+            box = (left, right, device_top, device_top + m.sy * height)
             placed.density = _density(lane, x_range, box, out.zoom_zones)
         else:
-            placed.marks = _marks(lane, visible, m, box, metrics, out.zoom_zones)
+            rows = 0 if folded else max_rows  # no rows to stack into: one row, marks may overlap
+            where = (left, right, device_top + m.sy * spare / 2)
+            placed.marks = _marks(lane, visible, m, where, rows, metrics)
+            height = _marks_height(placed.marks) + spare
+            bottom = device_top + m.sy * (height - spare / 2)
+            _place_badges(placed.marks, m, (left, right, bottom), out.zoom_zones)
+        placed.height = height
+        placed.band = QRectF(left, device_top, right - left, m.sy * height)
+        top += height
         out.lanes.append(placed)
+    out.height = top
     drawn = [lane.marks for lane in out.lanes if lane.marks is not None]
     if drawn:
         out.mark_left = np.concatenate([marks.left for marks in drawn])
@@ -182,7 +237,14 @@ def _density(
         rect = QRectF(strip.left() + first, strip.top(), last - first, strip.height())
         zones.append((rect, float(edges[first]), float(edges[last])))
         if total and strip.height() >= MIN_COUNT_HEIGHT_PX:
-            labels.append((rect, f"{total:,}"))
+            # Centred over the bars it counts, so it never stands past their end.
+            filled = np.flatnonzero(counts[first:last])
+            centre = strip.left() + first + (filled[0] + filled[-1] + 1) / 2
+            half = per_bucket / 2
+            centre = min(max(centre, strip.left() + half), strip.right() - half)
+            labels.append(
+                (QRectF(centre - half, strip.top(), 2 * half, strip.height()), f"{total:,}")
+            )
     return DensityLayout(counts, strip, labels)
 
 
@@ -190,20 +252,20 @@ def _marks(
     lane: LaneEvents,
     visible: slice,
     m: DeviceMapping,
-    box: Box,
+    where: tuple[float, float, float],
+    max_rows: int,
     metrics: TitleMetrics,
-    zones: list[ZoomZone],
 ) -> MarksLayout:
-    left, right, top, bottom = box
+    left, right, top = where
     x_start = lane.start[visible] * m.sx + m.dx
     x_end = lane.extent_end[visible] * m.sx + m.dx
     indices = lane.index[visible]
     widths = np.array([metrics.width(int(i)) for i in indices], dtype=np.float64)
-    # The lane's bottom strip is kept for "+N" badges, so a badge never covers a mark.
-    max_rows = int((bottom - top - 4 - BADGE_STRIP_PX) // ROW_PX)
-    placed = layout_marks(x_start, x_end, widths, max_rows, clip=(left, right))
+    placed = layout_marks(
+        x_start, x_end, widths, max_rows, clip=(left, right), collapsed=max_rows == 0
+    )
     slots = visible.start + placed.item
-    row_y = top + 2 + (placed.row + 0.5) * ROW_PX
+    row_y = top + LANE_PAD_PX + (placed.row + 0.5) * ROW_PX
     out = MarksLayout(
         x_start=x_start[placed.item],
         x_end=x_end[placed.item],
@@ -213,6 +275,8 @@ def _marks(
         index=indices[placed.item],
         has_span=lane.has_span[slots],
         approximate=lane.approximate[slots],
+        rows=placed.rows,
+        hidden=placed.badges,
     )
     for label in placed.labels:
         index = int(out.index[label.mark])
@@ -220,10 +284,25 @@ def _marks(
         rect = QRectF(label.x, row_y[label.mark] - ROW_PX / 2, label.width, ROW_PX)
         text = metrics.elided(index, label.width)
         out.titles.append(DrawnTitle(rect, index, text, label.inside, on_bar))
-    for x, count in placed.badges:
-        rect = QRectF(x - 16, bottom - BADGE_STRIP_PX - 1, 32, 14)
-        out.badges.append((rect, f"+{count:,}"))
-        span = BADGE_ZOOM_PX / m.sx if m.sx else 0.0
-        centre = (x - m.dx) / m.sx if m.sx else 0.0
-        zones.append((rect, centre - span, centre + span))
     return out
+
+
+def _marks_height(marks: MarksLayout) -> float:
+    strip = BADGE_STRIP_PX if marks.hidden else 0.0
+    return 2 * LANE_PAD_PX + marks.rows * ROW_PX + strip
+
+
+def _place_badges(
+    marks: MarksLayout, m: DeviceMapping, where: tuple[float, float, float], zones: list[ZoomZone]
+) -> None:
+    """A "+N" badge under each spot where marks coincide, inside the lane: clear of its colour
+    bar and of the view's right edge; a click zooms in until they come apart."""
+    left, right, bottom = where
+    for badge in marks.hidden:
+        x = min(max(badge.x, left + 8 + BADGE_WIDTH_PX / 2), right - 2 - BADGE_WIDTH_PX / 2)
+        rect = QRectF(x - BADGE_WIDTH_PX / 2, bottom - BADGE_STRIP_PX - 1, BADGE_WIDTH_PX, 14)
+        marks.badges.append((rect, f"+{badge.count:,}"))
+        span = BADGE_ZOOM_PX / m.sx if m.sx else 0.0
+        first = (badge.first - m.dx) / m.sx if m.sx else 0.0
+        last = (badge.last - m.dx) / m.sx if m.sx else 0.0
+        zones.append((rect, first - span, last + span))

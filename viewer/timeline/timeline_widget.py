@@ -2,7 +2,12 @@
 
 Public API (absolute times are int64-style seconds since 1970 UTC, as floats):
 ``set_events``, ``set_time_range``, ``time_range``, ``fit_all``, ``select_event``,
-``selected_event``, ``step_selection``, and the signal ``event_selected(index or None)``.
+``selected_event``, ``step_selection``, ``set_lane_collapsed``, ``scroll_lanes``, and the signal
+``event_selected(index or None)``.
+
+Lanes are as tall as their content (see ``timeline_layout``); when they need more height than
+the view has, the lane area scrolls: the scroll bar, Shift+wheel, the wheel over the lane names,
+PgUp/PgDn. The view's y range is always the visible pixels, so a view y unit is one pixel.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.timeline.events_item import EventsItem
+from viewer.timeline.lane_axis import LaneAxisItem
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.time_axis import TimeAxisItem
 from viewer.timeline.timeline_data import TimelineData, build_timeline_data
+from viewer.timeline.timeline_layout import ROW_PX
 from viewer.timeline.timeline_view_box import TimelineViewBox
 
 MIN_SPAN = 1.0  # seconds: the finest zoom
@@ -40,16 +47,22 @@ class TimelineWidget(QWidget):
         self.data = TimelineData.empty()
         self._selected: int | None = None
         self._bounds = (0.0, 0.0)
+        self._scroll = 0.0  # view y at the top of the view: pixels scrolled down the lanes
         self.axis = TimeAxisItem(orientation="bottom", wording=wording)
+        self.lane_axis = LaneAxisItem()
         self.view_box = TimelineViewBox()
         self.plot = pg.PlotWidget(
             viewBox=self.view_box,
-            axisItems={"bottom": self.axis},
+            axisItems={"bottom": self.axis, "left": self.lane_axis},
             enableMenu=False,
         )
         self.plot.hideButtons()
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.plot.getAxis("left").setWidth(130)
+        # Always there (disabled when the lanes fit): one that came and went would change the
+        # plot's width, so the lanes' heights, so whether it is needed.
+        self.lane_scroll_bar = QScrollBar(Qt.Orientation.Vertical)
+        self.lane_scroll_bar.setAccessibleName(self.tr("Scroll lanes"))
+        self.lane_scroll_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.events_item = EventsItem()
         self.plot.addItem(self.events_item)
         self.now_line = pg.InfiniteLine(angle=90, movable=False)
@@ -66,12 +79,22 @@ class TimelineWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.span_label)
-        layout.addWidget(self.plot, stretch=1)
+        lanes = QHBoxLayout()
+        lanes.setContentsMargins(0, 0, 0, 0)
+        lanes.setSpacing(0)
+        lanes.addWidget(self.plot, stretch=1)
+        lanes.addWidget(self.lane_scroll_bar)
+        layout.addLayout(lanes, stretch=1)
         layout.addWidget(self.overview)
         self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
         self.events_item.zoom_requested.connect(self._on_events_item_zoom_requested)
         self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
         self.view_box.sigXRangeChanged.connect(self._on_view_box_x_range_changed)
+        self.view_box.sigResized.connect(self._on_view_box_resized)
+        self.view_box.scroll_requested.connect(self.scroll_lanes)
+        self.lane_axis.scroll_requested.connect(self.scroll_lanes)
+        self.lane_axis.lane_clicked.connect(self._on_lane_axis_lane_clicked)
+        self.lane_scroll_bar.valueChanged.connect(self._on_lane_scroll_bar_value_changed)
         self.overview.region_moved.connect(self._on_overview_region_moved)
         self.apply_look(LIGHT)
 
@@ -91,13 +114,14 @@ class TimelineWidget(QWidget):
         self.overview.getAxis("bottom").set_origin(self.data.origin)
         self.events_item.set_data(self.data)
         self.overview.set_data(self.data)
-        self._show_lane_names()
         self.now_line.setPos(time.time() - self.data.origin)
         self._set_limits()
         if previous is None:
+            self._scroll = 0.0
             self.fit_all()
         else:
             self.set_time_range(*previous)
+        self._sync_lanes()
 
     def set_lane_order(self, names: list[str]) -> None:
         """Show lanes in this order (names not listed keep their place after the listed ones)."""
@@ -105,14 +129,56 @@ class TimelineWidget(QWidget):
         lanes = sorted(self.data.lanes, key=lambda lane: rank.get(lane.name, len(rank)))
         self.data.lanes = lanes
         self.events_item.set_data(self.data)
-        self._show_lane_names()
+        self._sync_lanes()
 
-    def _show_lane_names(self) -> None:
-        lanes = self.data.lanes
-        names = [(i + 0.5, lane.name or self.tr("(no lane)")) for i, lane in enumerate(lanes)]
-        self.plot.getAxis("left").setTicks([names, []])
-        self.view_box.setLimits(yMin=0, yMax=max(len(lanes), 1))
-        self.view_box.setYRange(0, max(len(lanes), 1), padding=0)
+    # -- lanes ----------------------------------------------------------------------------------
+    def set_lane_collapsed(self, name: str, collapsed: bool) -> None:
+        """Draw a lane on one row (its marks, and titles where they fit), or as tall as it needs."""
+        names = set(self.events_item.collapsed)
+        (names.add if collapsed else names.discard)(name)
+        self.events_item.set_collapsed(frozenset(names))
+        self._sync_lanes()
+
+    @property
+    def collapsed_lanes(self) -> frozenset[str]:
+        return self.events_item.collapsed
+
+    def scroll_lanes(self, pixels: float) -> None:
+        """Scroll the lane area down (positive) or up by ``pixels``."""
+        self._scroll += pixels
+        self._sync_lanes()
+
+    @property
+    def lane_scroll(self) -> float:
+        """How far the lanes are scrolled down, in pixels."""
+        return self._scroll
+
+    def _page_height(self) -> float:
+        return max(float(self.view_box.boundingRect().height()), 1.0)
+
+    def _sync_lanes(self) -> None:
+        """The lanes' heights follow what is in view: keep the scroll range, the y range (one
+        unit a pixel) and the lane names beside their lanes in step with them."""
+        layout = self.events_item.layout
+        page = self._page_height()
+        room = float(np.ceil(max(layout.height - page, 0.0)))  # whole pixels, as the bar's
+        self._scroll = min(max(self._scroll, 0.0), room)
+        bar = self.lane_scroll_bar
+        bar.blockSignals(True)
+        bar.setRange(0, int(room))
+        bar.setPageStep(int(page))
+        bar.setSingleStep(int(ROW_PX))
+        bar.setValue(round(self._scroll))
+        bar.setEnabled(room > 0)
+        bar.blockSignals(False)
+        no_lane = self.tr("(no lane)")
+        self.lane_axis.set_lanes(
+            [(lane.top, lane.height, lane.lane.name or no_lane, lane.collapsed)
+             for lane in layout.lanes]
+        )  # fmt: skip
+        _, (y0, y1) = self.view_box.viewRange()
+        if (y0, y1) != (self._scroll, self._scroll + page):
+            self.view_box.setYRange(self._scroll, self._scroll + page, padding=0)
 
     def _set_limits(self) -> None:
         first, last = (b - self.data.origin for b in self._bounds)
@@ -189,6 +255,12 @@ class TimelineWidget(QWidget):
         if not x0 <= start <= x1:
             half = (x1 - x0) / 2
             self.view_box.setXRange(start - half, start + half, padding=0)
+        span = self.events_item.view_y_of(index)
+        if span is not None:  # and its row into view, if the lanes are scrolled away from it
+            top, bottom = span
+            if top < self._scroll or bottom > self._scroll + self._page_height():
+                self._scroll = top - self._page_height() / 3
+                self._sync_lanes()
 
     # -- input --------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -203,6 +275,8 @@ class TimelineWidget(QWidget):
             Qt.Key.Key_Left: lambda: self.step_selection(-1),
             Qt.Key.Key_Home: lambda: len(order) and self.select_event(int(order[0]), reveal=True),
             Qt.Key.Key_End: lambda: len(order) and self.select_event(int(order[-1]), reveal=True),
+            Qt.Key.Key_PageDown: lambda: self.scroll_lanes(self._page_height() * 0.9),
+            Qt.Key.Key_PageUp: lambda: self.scroll_lanes(-self._page_height() * 0.9),
         }
         action = actions.get(Qt.Key(key))
         if action is None:
@@ -225,6 +299,19 @@ class TimelineWidget(QWidget):
         self.overview.show_view(*x_range)
         start, end = self.time_range()
         self.span_label.setText(self.wording.span(start, end) if self.data.lanes else "")
+        self._sync_lanes()
+
+    def _on_view_box_resized(self, _box: object) -> None:
+        self._sync_lanes()
+
+    def _on_lane_axis_lane_clicked(self, number: int) -> None:
+        if 0 <= number < len(self.data.lanes):
+            name = self.data.lanes[number].name
+            self.set_lane_collapsed(name, name not in self.collapsed_lanes)
+
+    def _on_lane_scroll_bar_value_changed(self, value: int) -> None:
+        self._scroll = float(value)
+        self._sync_lanes()
 
     def _on_overview_region_moved(self, x0: float, x1: float) -> None:
         if x1 - x0 >= MIN_SPAN:
