@@ -31,6 +31,7 @@ def crowded() -> EventTable:
 def badge_lightness(widget: TimelineWidget) -> float:
     """The badge's most common lightness: its fill, not its count's text."""
     widget.set_events(crowded())
+    widget.scroll_lanes(10_000)  # the badges are under the lane's rows
     image = widget.plot.grab().toImage()
     (lane,) = widget.events_item.layout.lanes
     rect, _ = lane.marks.badges[0]

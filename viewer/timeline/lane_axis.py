@@ -1,6 +1,7 @@
 """The lane names beside their lanes: a left axis whose ticks are the lanes' centres.
 
-Names are elided to the axis width (pyqtgraph drops a tick text that does not fit), carry a
+The axis is as wide as the longest name needs, up to ``MAX_WIDTH``; names are elided to it
+(pyqtgraph drops a tick text that does not fit), carry a
 triangle that says whether the lane is collapsed, and a click on one collapses or expands its
 lane. The wheel over the names scrolls the lanes.
 """
@@ -14,8 +15,9 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from viewer.model.bidi_text import without_reordering
 from viewer.timeline.timeline_view_box import WHEEL_STEP_PX
 
-AXIS_WIDTH = 130
-TEXT_ROOM = AXIS_WIDTH - 10  # the tick text's offset, and a margin
+MAX_WIDTH = 180  # a longer lane name is elided: the events need the width more
+MIN_WIDTH = 48
+MARGIN = 12  # the tick text's offset, and a margin
 EXPANDED, COLLAPSED = "▾", "▸"
 
 
@@ -25,7 +27,7 @@ class LaneAxisItem(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__(orientation="left")
-        self.setWidth(AXIS_WIDTH)
+        self.setWidth(MIN_WIDTH)
         self._font = QFont()
         self.setStyle(tickFont=self._font)
         self._spans: list[tuple[float, float]] = []  # each lane's top and bottom, in view y
@@ -34,14 +36,21 @@ class LaneAxisItem(pg.AxisItem):
     def set_lanes(self, lanes: list[tuple[float, float, str, bool]]) -> None:
         """Each lane's top and height in view y, its name and whether it is collapsed."""
         metrics = QFontMetricsF(self._font)
-        ticks = []
-        for top, height, name, collapsed in lanes:
+        texts = []
+        for _, _, name, collapsed in lanes:
             text = without_reordering(name)
             if self.foldable:
                 text = f"{COLLAPSED if collapsed else EXPANDED} {text}"
-            ticks.append(
-                (top + height / 2, metrics.elidedText(text, Qt.TextElideMode.ElideRight, TEXT_ROOM))
-            )
+            texts.append(text)
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
+        width = int(min(max(widest + MARGIN + 2, MIN_WIDTH), MAX_WIDTH))
+        if width != self.width():
+            self.setWidth(width)
+        elide = Qt.TextElideMode.ElideRight
+        ticks = [
+            (top + height / 2, metrics.elidedText(text, elide, width - MARGIN))
+            for (top, height, _, _), text in zip(lanes, texts, strict=True)
+        ]
         self._spans = [(top, top + height) for top, height, _, _ in lanes]
         self.setTicks([ticks, []])
 

@@ -25,7 +25,7 @@ from viewer.timeline.title_metrics import TitleMetrics
 MARK_LIMIT = 1500  # above this many events in view, a lane shows its density
 ROW_PX = 22.0
 LANE_PAD_PX = 4.0  # above a lane's first row and below its last
-MAX_ROWS = 20  # a busier lane shortens its titles, then counts coincident marks in badges
+MAX_ROWS = 40  # a busier lane shortens its titles, then counts coincident marks in badges
 DENSITY_PX = 48.0
 BAR_PX = 12.0
 HIT_PX = 6.0
