@@ -29,16 +29,27 @@ class FontTitleMetrics:
     def __init__(self, data: TimelineData, font: QFont) -> None:
         self._data = data
         self._metrics = QFontMetricsF(font)
+        self._titles: dict[int, str] = {}
         self._widths: dict[int, float] = {}
+
+    def _title(self, index: int) -> str:
+        """As drawn: never reordered. Read from the table once (a cell read is slow)."""
+        title = self._titles.get(index)
+        if title is None:
+            title = without_reordering(self._data.title(index))
+            self._titles[index] = title
+        return title
 
     def width(self, index: int) -> float:
         width = self._widths.get(index)
         if width is None:
-            title = without_reordering(self._data.title(index))
+            title = self._title(index)
             width = self._metrics.horizontalAdvance(title) if title else 0.0
             self._widths[index] = width
         return width
 
     def elided(self, index: int, width: float) -> str:
-        title = without_reordering(self._data.title(index))  # never drawn reordered
+        title = self._title(index)
+        if width >= self.width(index):
+            return title
         return self._metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
