@@ -43,8 +43,10 @@ class LaneLegend(QWidget):
     def apply_look(self, look: Look) -> None:
         """Swatches in the look's lane colours: the ones the timeline draws."""
         self._look = look
+        self.list.blockSignals(True)  # a new icon is no click on the check box
         for row, (name, _) in enumerate(self._lanes):
             self.list.item(row).setIcon(self._swatch(name))
+        self.list.blockSignals(False)
 
     def set_lanes(
         self,
