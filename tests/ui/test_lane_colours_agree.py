@@ -133,6 +133,15 @@ def test_the_panel_the_timeline_and_the_picture_legend_show_a_lane_in_one_colour
     ]
 
 
+def test_lanes_shown_in_another_order_keep_their_colours(application):
+    application.session.replace_all([source("court.csv", FIRST, 1)])
+    panel = panel_colours(application.window.legend.list)
+    application.window.timeline.set_lane_order(FIRST[::-1])
+    drawn = timeline_colours(application)
+    assert list(drawn) == FIRST[::-1]
+    assert drawn == panel
+
+
 def test_the_theme_changes_no_lane_colour(application):
     application.session.replace_all([source("court.csv", FIRST, 1)])
     light = panel_colours(application.window.legend.list)
