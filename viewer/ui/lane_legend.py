@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from viewer.model.bidi_text import without_reordering
@@ -75,5 +75,5 @@ class LaneLegend(QWidget):
 
     def _swatch(self, lane: str) -> QIcon:
         pixmap = QPixmap(14, 14)
-        pixmap.fill(QColor(self._look.lane_colour(self._colours[lane])))
+        pixmap.fill(self._look.lane_colour(self._colours[lane]))
         return QIcon(pixmap)
