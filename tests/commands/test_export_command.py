@@ -16,7 +16,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from viewer.io.loading import load_file
-from viewer.timeline.palette import lane_colours
+from viewer.model.lane_colours import assign_lane_colours
+from viewer.timeline.look import LIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample_timeline_en.csv"
@@ -80,8 +81,9 @@ def test_png_has_the_requested_size_and_is_not_blank(png):
 def test_png_shows_every_lane_colour_and_a_dark_title(png):
     image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB32)
     seen = {image.pixelColor(x, y).name() for x in range(0, 1920, 2) for y in range(0, 1080, 2)}
-    for colour in lane_colours(LANES):
-        assert colour.lower() in seen, colour
+    for number in assign_lane_colours(LANES).values():
+        colour = LIGHT.lane_colour(number).name()
+        assert colour in seen, colour
     title_band = [
         image.pixelColor(x, y).lightness() for x in range(24, 500, 3) for y in range(20, 60, 3)
     ]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from viewer.io.file_names import display_name
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
+from viewer.model.lane_colours import assign_lane_colours
 
 IndexArray = npt.NDArray[np.int64]
 
@@ -42,6 +43,7 @@ class Session(QObject):
         self.sources: list[Source] = []
         self.events = EventTable.empty()
         self.hidden_lanes: set[str] = set()
+        self.lane_colours: dict[str, int] = {}  # lane -> colour number, kept as files come and go
         self.date_range: tuple[float, float] | None = None
         self.search_text = ""
         self.selected: int | None = None
@@ -85,6 +87,7 @@ class Session(QObject):
     ) -> None:
         self.sources = sources
         self.events = EventTable.concat(s.events for s in sources)
+        self.lane_colours = assign_lane_colours(self.events.lanes, self.lane_colours)
         self.selected = self._find(selected_key)
         self._refilter(emit=False)  # searches again too
         self.sources_changed.emit(keep_view)

@@ -263,10 +263,7 @@ class EventsItem(pg.GraphicsObject):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def _lane_colour(self, lane: LaneLayout) -> QColor:
-        colour = QColor(lane.lane.colour)
-        if self._look.lighten_lanes and colour.lightnessF() < 0.45:
-            colour = colour.lighter(170)  # deep indigo or wine would vanish on a dark background
-        return colour
+        return self._look.lane_colour(lane.lane.colour)  # as the Lanes panel and legends show it
 
     def _text_on(self, background: QColor) -> QColor:
         """Dark or light text, whichever reads better on the bar (WCAG relative luminance)."""

@@ -9,6 +9,7 @@ through ``viewer.atomic_file`` (a temporary file, then a rename), every write ch
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,8 @@ from PySide6.QtWidgets import QApplication
 from viewer.atomic_file import atomic_output
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
+from viewer.model.lane_colours import assign_lane_colours
 from viewer.timeline.look import LIGHT, Look
-from viewer.timeline.palette import lane_colours
 from viewer.timeline.timeline_widget import TimelineWidget
 
 IMAGE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -61,6 +62,7 @@ class ImageRequest:
     landscape: bool = True
     highlighted: np.ndarray | None = None  # search matches, outlined as in the app
     wording: DateWording = ENGLISH  # how the time axis writes dates, as in the app
+    lane_colours: Mapping[str, int] | None = None  # the session's; None numbers lanes in order
 
 
 def image_format(path: str | Path) -> str | None:
@@ -189,7 +191,8 @@ def _compose(
     top = MARGIN
     if request.title:
         top = _draw_title(painter, request.title, look.text, request.width, top)
-    top = _draw_legend(painter, events, shown, look.text, request.width, top)
+    lane_colours = request.lane_colours or assign_lane_colours(events.lanes)
+    top = _draw_legend(painter, events, shown, look, lane_colours, request.width, top)
     caption_height = 0
     if request.caption:
         caption_height = _caption_height(request.caption, request.width)
@@ -227,7 +230,7 @@ def _timeline(
     widget.resize(size)
     widget.show()
     QApplication.processEvents()
-    widget.set_events(events, shown)
+    widget.set_events(events, shown, lane_colours=request.lane_colours)
     if request.highlighted is not None:
         widget.events_item.set_highlighted(request.highlighted)
     if request.time_range is not None:
@@ -258,7 +261,8 @@ def _draw_legend(
     painter: QPainter,
     events: EventTable,
     shown: np.ndarray | None,
-    colour: str,
+    look: Look,
+    lane_colours: Mapping[str, int],
     width: int,
     top: int,
 ) -> int:
@@ -269,13 +273,14 @@ def _draw_legend(
     metrics = QFontMetricsF(font)
     painter.setFont(font)
     x, y, line = float(MARGIN), float(top), metrics.height() + 8
-    for name, swatch in zip(names, lane_colours(names), strict=True):
+    for name in names:
         text = name or QCoreApplication.translate("ImageExport", "(no lane)")
         item = 18 + metrics.horizontalAdvance(text) + 22
         if x + item > width - MARGIN and x > MARGIN:
             x, y = float(MARGIN), y + line
-        painter.fillRect(QRectF(x, y + (metrics.height() - 12) / 2, 12, 12), QColor(swatch))
-        painter.setPen(QColor(colour))
+        swatch = look.lane_colour(lane_colours[name])  # as the timeline below draws the lane
+        painter.fillRect(QRectF(x, y + (metrics.height() - 12) / 2, 12, 12), swatch)
+        painter.setPen(QColor(look.text))
         painter.drawText(
             QRectF(x + 18, y, item, metrics.height()), int(Qt.AlignmentFlag.AlignVCenter), text
         )

@@ -3,7 +3,9 @@ pictures use the same two).
 
 Every colour the timeline items draw with lives here, so a theme reaches all of them: the lanes'
 stripes and text, the selection and search outlines, the "+N" badges, the now line and the
-overview strip. Lane colours come from :mod:`viewer.timeline.palette` (the same in both looks).
+overview strip. A lane's colour is ``look.lane_colour(number)``, the one source the timeline, the
+Lanes panel and the pictures' legend all draw from (the palette of :mod:`viewer.timeline.palette`
+reads on both backgrounds, so both looks use it).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
+
+from viewer.model.lane_colours import NO_LANE
+from viewer.timeline.palette import LANE_COLOURS, NO_LANE_COLOUR
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,6 @@ class Look:
     overview: str  # the overview strip's background
     stripe: QColor  # every other lane
     selection: str  # the selected event's outline
-    lighten_lanes: bool  # dark backgrounds need the darker lane colours lifted
     highlight: str  # search matches' outline
     badge: QColor  # "+N" badges: the count of events a crowded lane cannot show
     badge_text: str
@@ -33,6 +37,12 @@ class Look:
     overview_region_edge: str
     text_on_light_bar: str = "#000000"  # a title drawn on its own bar, whichever reads better
     text_on_dark_bar: str = "#ffffff"
+    lanes: tuple[str, ...] = LANE_COLOURS  # a look may have its own variant of the palette
+    no_lane: str = NO_LANE_COLOUR
+
+    def lane_colour(self, number: int) -> QColor:
+        """The colour a lane with this colour number (viewer.model.lane_colours) is drawn in."""
+        return QColor(self.no_lane if number == NO_LANE else self.lanes[number % len(self.lanes)])
 
 
 LIGHT = Look(
@@ -43,7 +53,6 @@ LIGHT = Look(
     overview="#f4f4f4",
     stripe=QColor(0, 0, 0, 12),
     selection="#000000",
-    lighten_lanes=False,
     highlight="#F2A900",
     badge=QColor(0, 0, 0, 150),
     badge_text="#ffffff",
@@ -61,7 +70,6 @@ DARK = Look(
     overview="#262a31",
     stripe=QColor(255, 255, 255, 14),
     selection="#ffffff",
-    lighten_lanes=True,
     highlight="#F2A900",  # amber reads on either background
     badge=QColor(230, 230, 230, 190),
     badge_text="#1e2127",

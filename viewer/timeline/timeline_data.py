@@ -6,13 +6,14 @@ x values are float64 seconds relative to ``origin`` so float precision stays fin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.model.event_table import EventTable
-from viewer.timeline.palette import lane_colours
+from viewer.model.lane_colours import assign_lane_colours
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -23,7 +24,7 @@ class LaneEvents:
     """One lane's events in time order (``index`` points into the EventTable)."""
 
     name: str
-    colour: str
+    colour: int  # the lane's colour number: Look.lane_colour(colour) draws it
     index: IntArray
     start: FloatArray  # x of the start, sorted
     extent_end: FloatArray  # x where the drawn extent ends (span end or end of the day/month/year)
@@ -61,11 +62,19 @@ class TimelineData:
         return self.events.text_at("title", index)
 
 
-def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> TimelineData:
+def build_timeline_data(
+    events: EventTable,
+    shown: IntArray | None = None,
+    lane_colours: Mapping[str, int] | None = None,
+) -> TimelineData:
     """Arrange ``events`` (only the ``shown`` indices, when given) for drawing; indices stay
-    those of the full table, so a click names the same event everywhere."""
+    those of the full table, so a click names the same event everywhere. ``lane_colours``:
+    the session's colour numbers; by default numbered over all of ``events``' lanes, so
+    hiding a lane never recolours the others."""
+    if lane_colours is None:
+        lane_colours = assign_lane_colours(events.lanes)
     if shown is not None and len(shown) < len(events):
-        data = build_timeline_data(events.subset(shown))
+        data = build_timeline_data(events.subset(shown), lane_colours=lane_colours)
         for lane in data.lanes:
             lane.index = np.asarray(shown, dtype=np.int64)[lane.index]
         data.order = np.asarray(shown, dtype=np.int64)[data.order]
@@ -78,7 +87,7 @@ def build_timeline_data(events: EventTable, shown: IntArray | None = None) -> Ti
     has_span = events.has_end()
     extent_end = events.last_instants()
     codes, lane_names = events.lane_codes()
-    colours = lane_colours(lane_names)
+    colours = [lane_colours[name] for name in lane_names]
     x_start = start.astype(np.float64) - origin
     x_end = extent_end.astype(np.float64) - origin
     approximate = events.approximate()

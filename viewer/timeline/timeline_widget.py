@@ -13,6 +13,7 @@ PgUp/PgDn. The view's y range is always the visible pixels, so a view y unit is 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
@@ -100,12 +101,17 @@ class TimelineWidget(QWidget):
 
     # -- data ---------------------------------------------------------------------------------
     def set_events(
-        self, events: EventTable, shown: np.ndarray | None = None, keep_view: bool = False
+        self,
+        events: EventTable,
+        shown: np.ndarray | None = None,
+        keep_view: bool = False,
+        lane_colours: Mapping[str, int] | None = None,
     ) -> None:
         """Show ``events`` (only the ``shown`` indices, when given: the session's filters);
-        ``keep_view`` keeps the visible time span (a filter change), else the view fits all."""
+        ``keep_view`` keeps the visible time span (a filter change), else the view fits all;
+        ``lane_colours``: the session's colour numbers (by default numbered in lane order)."""
         previous = self.time_range() if keep_view and self.data.lanes else None
-        self.data = build_timeline_data(events, shown)
+        self.data = build_timeline_data(events, shown, lane_colours)
         # All events, so hiding a lane never narrows the limits.
         first, last = events.time_bounds()
         self._bounds = (float(first), float(last))

@@ -52,6 +52,7 @@ class Appearance:
         if isinstance(app, QApplication):
             apply_palette(app, theme)
         self._window.timeline.apply_look(theme)
+        self._window.legend.apply_look(theme)
         for action in self._window.theme_actions.actions():
             action.setChecked(action.data() == preference)
         tint_actions(self._window.actions, ICON_INK if theme is LIGHT else theme.text)

@@ -56,6 +56,7 @@ class ExportActions:
             caption=selected if dialog.caption.isChecked() else "", look=self._look(),
             page=dialog.page_size(), landscape=dialog.landscape.isChecked(),
             highlighted=s.matches if s.search_text.strip() else None, wording=w.timeline.wording,
+            lane_colours=s.lane_colours,
         )  # fmt: skip
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
 

@@ -32,12 +32,14 @@ class TimelineBinding(QObject):
 
     def _on_session_sources_changed(self, keep_view: bool) -> None:
         s = self._session
-        self._timeline.set_events(s.events, s.shown, keep_view=keep_view)
+        self._timeline.set_events(
+            s.events, s.shown, keep_view=keep_view, lane_colours=s.lane_colours
+        )
         self._on_session_search_changed()
 
     def _on_session_filters_changed(self) -> None:
         s = self._session
-        self._timeline.set_events(s.events, s.shown, keep_view=True)
+        self._timeline.set_events(s.events, s.shown, keep_view=True, lane_colours=s.lane_colours)
 
     def _on_session_search_changed(self) -> None:
         self._timeline.events_item.set_highlighted(self._session.matches)
