@@ -319,6 +319,13 @@ A fast, zoomable timeline of dated events.</source>
     </message>
 </context>
 <context>
+    <name>LaneAxis</name>
+    <message>
+        <source>Click a lane&apos;s name to fold it to one row</source>
+        <translation>单击分类名称可将其折叠为一行</translation>
+    </message>
+</context>
+<context>
     <name>LaneLegend</name>
     <message>
         <source>Lanes</source>
@@ -1188,6 +1195,26 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Zoom in</source>
         <translation>放大</translation>
+    </message>
+    <message>
+        <source>Scroll the lanes up / down</source>
+        <translation>向上 / 向下滚动分类</translation>
+    </message>
+    <message>
+        <source>Shift+wheel, or wheel over lane names</source>
+        <translation>Shift+滚轮，或在分类名称上滚动滚轮</translation>
+    </message>
+    <message>
+        <source>Scroll the lanes</source>
+        <translation>滚动分类</translation>
+    </message>
+    <message>
+        <source>Click a lane name</source>
+        <translation>单击分类名称</translation>
+    </message>
+    <message>
+        <source>Fold the lane to one row / unfold it</source>
+        <translation>将分类折叠为一行 / 展开</translation>
     </message>
     <message>
         <source>Next / previous search match (in the search field)</source>

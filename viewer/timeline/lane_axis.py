@@ -9,7 +9,7 @@ lane. The wheel over the names scrolls the lanes.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.model.bidi_text import without_reordering
@@ -27,11 +27,15 @@ class LaneAxisItem(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__(orientation="left")
+        self._width = MIN_WIDTH
         self.setWidth(MIN_WIDTH)
         self._font = QFont()
         self.setStyle(tickFont=self._font)
         self._spans: list[tuple[float, float]] = []  # each lane's top and bottom, in view y
         self.foldable = True  # a picture's names carry no fold triangle: nothing to click there
+        self.setToolTip(
+            QCoreApplication.translate("LaneAxis", "Click a lane's name to fold it to one row")
+        )
 
     def set_lanes(self, lanes: list[tuple[float, float, str, bool]]) -> None:
         """Each lane's top and height in view y, its name and whether it is collapsed."""
@@ -44,7 +48,8 @@ class LaneAxisItem(pg.AxisItem):
             texts.append(text)
         widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
         width = int(min(max(widest + MARGIN + 2, MIN_WIDTH), MAX_WIDTH))
-        if width != self.width():
+        if width != self._width:  # not the geometry's width: that follows later, or never
+            self._width = width  # when the window is too narrow, and asking again would loop
             self.setWidth(width)
         elide = Qt.TextElideMode.ElideRight
         ticks = [

@@ -22,7 +22,7 @@ from viewer.timeline.mark_layout import Badge, layout_marks
 from viewer.timeline.timeline_data import LaneEvents, TimelineData
 from viewer.timeline.title_metrics import TitleMetrics
 
-MARK_LIMIT = 1500  # above this many events in view, a lane shows its density
+MARK_LIMIT = 800  # above this many events in view, a lane shows its density: "hundreds" are drawn
 ROW_PX = 22.0
 LANE_PAD_PX = 4.0  # above a lane's first row and below its last
 MAX_ROWS = 40  # a busier lane shortens its titles, then counts coincident marks in badges

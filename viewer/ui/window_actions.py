@@ -153,6 +153,18 @@ def timeline_keys() -> list[tuple[str, str]]:
             QCoreApplication.translate("WindowActions", "Zoom in"),
         ),
         (
+            "PgUp / PgDn",
+            QCoreApplication.translate("WindowActions", "Scroll the lanes up / down"),
+        ),
+        (
+            QCoreApplication.translate("WindowActions", "Shift+wheel, or wheel over lane names"),
+            QCoreApplication.translate("WindowActions", "Scroll the lanes"),
+        ),
+        (
+            QCoreApplication.translate("WindowActions", "Click a lane name"),
+            QCoreApplication.translate("WindowActions", "Fold the lane to one row / unfold it"),
+        ),
+        (
             "Enter / Shift+Enter",
             QCoreApplication.translate(
                 "WindowActions", "Next / previous search match (in the search field)"
