@@ -9,6 +9,7 @@ through ``viewer.atomic_file`` (a temporary file, then a rename), every write ch
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPicture,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
@@ -109,6 +111,10 @@ def _draw(fmt: str, events: EventTable, shown: np.ndarray | None, request: Image
     elif fmt == "svg":
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
+        # The axes replay a cached QPicture, which scales by the device's dpi over the dpi it was
+        # recorded at (96); at QSvgGenerator's default of 72 the axes came out at 0.75. 96 also
+        # makes the SVG's width in mm come out at the picture's pixel width in other renderers.
+        generator.setResolution(QPicture().logicalDpiX())
         generator.setSize(size)
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
         generator.setTitle(request.title or "Timeline")
@@ -120,10 +126,27 @@ def _draw(fmt: str, events: EventTable, shown: np.ndarray | None, request: Image
     else:
         _draw_pdf(events, shown, request, buffer)
     data = bytes(buffer.data().data())
+    if fmt == "svg":
+        data = _size_in_pixels(data, size)
     ending = {"png": b"IEND\xaeB`\x82", "svg": b"</svg>\n", "pdf": b"%%EOF\n"}[fmt]
     if not data.endswith(ending):  # Qt reports little; a picture must at least be whole
         raise OSError(errno.EIO, f"the {fmt.upper()} picture was not drawn completely")
     return data
+
+
+def _size_in_pixels(svg: bytes, size: QSize) -> bytes:
+    """Qt writes the SVG's size in millimetres, which other renderers round to a pixel more or
+    less; a picture for the web is sized in pixels."""
+    head, found, rest = svg.partition(b"viewBox=")
+    if not found:
+        return svg
+    head = re.sub(
+        rb'width="[^"]*" height="[^"]*"',
+        f'width="{size.width()}" height="{size.height()}"'.encode(),
+        head,
+        count=1,
+    )
+    return head + found + rest
 
 
 def _pixels(request: ImageRequest) -> str:
