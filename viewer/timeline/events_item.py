@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QLinearGradient,
-    QPainter,
     QPaintEngine,
+    QPainter,
     QPen,
     QTransform,
 )
