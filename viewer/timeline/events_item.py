@@ -80,6 +80,15 @@ class EventsItem(pg.GraphicsObject):
         self._highlighted = self._mask(self._highlight_indices)
         self.update()
 
+    def set_title_font(self, font: QFont) -> None:
+        """Titles in another font (a picture whose painter is scaled: titles are drawn in device
+        pixels); they are measured and laid out again."""
+        self.prepareGeometryChange()
+        self._font = QFont(font)
+        self._layouts = {}
+        self._metrics = FontTitleMetrics(self._data, self._font)
+        self.update()
+
     def set_selected(self, index: int | None) -> None:
         self._selected = index
         self.update()
