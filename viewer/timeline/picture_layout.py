@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.model.event_table import EventTable
 from viewer.timeline.palette import lane_colours
-from viewer.timeline.picture_request import ImageRequest
+from viewer.timeline.picture_request import ImageRequest, shown_span
 from viewer.timeline.timeline_widget import TimelineWidget
 
 MARGIN = 24
@@ -118,8 +118,11 @@ def _span_text(
     if not request.date_span:
         return ""
     if time_range is None:
-        table = events if shown is None else events.subset(shown)
-        time_range = float(table.start.min()), float(table.last_instants().max())
+        span = shown_span(events, shown)
+        if span is None:
+            return ""
+        first, end = span
+        time_range = first, max(first, end - 1)  # "2032" ends as 2033 begins: name 2032
     return request.wording.span(*time_range)
 
 
