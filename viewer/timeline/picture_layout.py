@@ -117,13 +117,11 @@ def _span_text(
 ) -> str:
     if not request.date_span:
         return ""
-    if time_range is None:
-        span = shown_span(events, shown)
-        if span is None:
-            return ""
-        first, end = span
-        time_range = first, max(first, end - 1)  # "2032" ends as 2033 begins: name 2032
-    return request.wording.span(*time_range)
+    span = time_range or shown_span(events, shown)
+    if span is None:
+        return ""
+    first, end = span
+    return request.wording.span(first, max(first, end - 1))  # 2032 ends as 2033 begins
 
 
 def _timeline(
