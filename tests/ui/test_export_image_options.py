@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from viewer import settings
 from viewer.app import build_application
-from viewer.ui.export_image_dialog import RANGE_ALL, ExportImageDialog
+from viewer.ui.export_image_dialog import RANGE_ALL, RANGE_TYPED, ExportImageDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 WOMEN = DATA / "timelinejs_women_in_computing.csv"
@@ -109,4 +109,23 @@ def test_exporting_with_no_event_shown_is_refused_with_a_message(
     assert len(told) == 1
     assert "no events to draw" in told[0]
     assert not (tmp_path / "empty.png").exists()
+    built.shutdown()
+
+
+def test_a_range_with_no_event_in_it_is_refused_before_asking_where_to_write(
+    qtbot, ini, tmp_path, cjk_font_installed, shown_dialogs, monkeypatch
+):
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    built = open_app(qtbot, ini, cjk_font_installed, [WOMEN])
+    EDITS.append(lambda d: d.ranges.button(RANGE_TYPED).setChecked(True))
+    EDITS.append(lambda d: d.start.setText("1700"))
+    EDITS.append(lambda d: d.end.setText("1710"))
+    asked: list[str] = []
+    built.exports.ask_output = lambda caption, filters, default: asked.append(caption)
+    built.exports.export_image()
+    assert len(shown_dialogs) == 1
+    assert asked == []
+    assert len(told) == 1
+    assert "nothing to draw" in told[0]
     built.shutdown()

@@ -57,6 +57,21 @@ class ExportActions:
         if dialog.exec() != ExportImageDialog.DialogCode.Accepted:
             return
         self._settings.set(settings.EXPORT_IMAGE, {**dialog.options(), "title_for": sources})
+        choice = dialog.ranges.checkedId()
+        time_range = (
+            {RANGE_VISIBLE: w.timeline.time_range(), RANGE_ALL: None}.get(choice)
+            if choice != RANGE_TYPED
+            else dialog.typed_range()
+        )
+        try:
+            check_something_to_draw(s.events, s.shown, time_range)
+        except NothingToDrawError:
+            self._refuse(
+                QCoreApplication.translate(
+                    "ExportActions", "No shown event falls in that range: there is nothing to draw."
+                )
+            )
+            return
         path = self.ask_output(
             QCoreApplication.translate("ExportActions", "Export image"),
             QCoreApplication.translate(
@@ -66,12 +81,6 @@ class ExportActions:
         )
         if path is None:
             return
-        choice = dialog.ranges.checkedId()
-        time_range = (
-            {RANGE_VISIBLE: w.timeline.time_range(), RANGE_ALL: None}.get(choice)
-            if choice != RANGE_TYPED
-            else dialog.typed_range()
-        )
         request = _sized_request(dialog)
         request.scale, request.time_range = dialog.scale.value(), time_range
         request.title, request.subtitle = dialog.title.text(), dialog.subtitle.text()
@@ -84,16 +93,7 @@ class ExportActions:
         request.page, request.landscape = dialog.page_size(), dialog.landscape.isChecked()
         request.pages_wide = dialog.pages_wide.value()
         request.highlighted = s.matches if s.search_text.strip() else None
-        request.wording = w.timeline.wording  # fmt: skip
-        try:
-            check_something_to_draw(s.events, s.shown, time_range)
-        except NothingToDrawError:
-            self._refuse(
-                QCoreApplication.translate(
-                    "ExportActions", "No shown event falls in that range: there is nothing to draw."
-                )
-            )
-            return
+        request.wording = w.timeline.wording
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
 
     def _refuse(self, text: str) -> None:
