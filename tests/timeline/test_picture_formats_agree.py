@@ -171,3 +171,31 @@ def test_text_sits_where_the_png_has_it(renderings, fmt):
     expected = text_ink(renderings["png"])
     assert len(runs((expected > 0.5).sum(axis=1), 2)) > 10  # title, legend, lanes, titles, dates
     assert_same_places(f"{fmt} text", expected, text_ink(renderings[fmt]))
+
+
+def test_the_pdf_keeps_the_faded_ends_of_an_approximate_span(qapp, tmp_path, system_tool):
+    pdftoppm = system_tool("pdftoppm", "poppler-utils")
+    source = tmp_path / "approximate.csv"
+    source.write_text("start,end,title,lane\nc. 1990,c. 2000,Approximate,A\n", encoding="utf-8")
+    events = load_file(source).events
+    request = ImageRequest(width=1200, height=675, legend=False, date_span=False)
+    request.time_range = (
+        float(events.start.min()) - 3e8,
+        float(events.last_instants().max()) + 3e8,
+    )
+    export_image(events, None, request, tmp_path / "picture.png")
+    export_image(events, None, request, tmp_path / "picture.pdf")
+    subprocess.run([pdftoppm, "-png", "-scale-to-x", "1200", "-scale-to-y", "675", "-singlefile",
+                    str(tmp_path / "picture.pdf"), str(tmp_path / "pdf")], check=True)  # fmt: skip
+    for fmt, path in (("png", tmp_path / "picture.png"), ("pdf", tmp_path / "pdf.png")):
+        pixels = rgb(path)
+        bar = np.abs(pixels - pixels[5, 5]).sum(axis=2) > 30  # not the background
+        bar &= ~(text_ink(pixels) > 0)  # nor text
+        row = int(np.argmax(bar[:, 300:900].sum(axis=1)))  # the bar's middle row
+        columns = np.flatnonzero(bar[row])
+        columns = columns[columns > 200]  # past the lane names and the lane's stripe
+        start, end = int(columns[0]), int(columns[-1])
+        strength = np.abs(pixels[row] - pixels[5, 5]).sum(axis=1)
+        middle = strength[(start + end) // 2]
+        assert strength[start + 2] < 0.6 * middle, f"{fmt}: the span's start does not fade"
+        assert strength[end - 2] < 0.6 * middle, f"{fmt}: the span's end does not fade"
