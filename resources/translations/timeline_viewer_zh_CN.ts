@@ -307,8 +307,8 @@ A fast, zoomable timeline of dated events.</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>For the size</source>
-        <translation>按尺寸</translation>
+        <source>Automatic</source>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Text size</source>

@@ -71,7 +71,7 @@ class ExportImageDialog(QDialog):
         self.font_size.setSingleStep(0.5)
         self.font_size.setDecimals(1)
         self.font_size.setSuffix(" pt")
-        self.font_size.setSpecialValueText(self.tr("For the size"))  # 0: the preset's or the size's
+        self.font_size.setSpecialValueText(self.tr("Automatic"))  # 0: the preset's, or for the size
         self.font_size.setAccessibleName(self.tr("Text size"))
         self.scale = QDoubleSpinBox()
         self.scale.setRange(1.0, 4.0)
