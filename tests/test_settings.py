@@ -16,6 +16,7 @@ from viewer import settings as settings_module
 from viewer.settings import (
     ALL_SETTINGS,
     COLUMN_MAPPINGS,
+    EXPORT_IMAGE,
     LANGUAGE,
     LAST_FOLDER,
     LIVE_RELOAD,
@@ -51,6 +52,7 @@ SAMPLES: dict[str, Any] = {
         "/数据/a.csv": {"start": "日期", "title": "标题, 事件"},
         "/b.csv": {"start": "When", "lane": 'Group "x"'},
     },
+    EXPORT_IMAGE.path: {"title": "战争, 和平", "legend": False, "font_size": 10.5, "preset": "web"},
 }
 
 

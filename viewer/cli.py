@@ -17,6 +17,9 @@ from pathlib import Path
 from viewer import __version__
 from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.load_options import ROLES, LoadOptions
+from viewer.timeline.picture_presets import PRESETS  # plain data: no Qt is loaded
+
+PRESET_NAMES = [name.lower() for name in PRESETS]
 
 
 def _add_load_options(parser: argparse.ArgumentParser) -> None:
@@ -73,8 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["jsonl", "csv", "timelinejs", "timesketch", "png", "svg", "pdf"],
                         help="the output format (default: from the output's extension)")  # fmt: skip
     picture = export.add_argument_group("pictures")
-    picture.add_argument("--width", type=int, default=1920, help="width in pixels (default 1920)")
-    picture.add_argument("--height", type=int, default=1080, help="height in pixels (default 1080)")
+    picture.add_argument(
+        "--preset", type=str.lower, choices=PRESET_NAMES,
+        help="size, text and page for: web (1200x675), square (1080x1080), slide (1920x1080), "
+        "a4 or letter (a page at 300 dpi); --width, --height, --font-size and --page change it",
+    )  # fmt: skip
+    picture.add_argument("--width", type=int, help="width in pixels (default 1920)")
+    picture.add_argument("--height", type=int, help="height in pixels (default 1080)")
+    picture.add_argument(
+        "--font-size", type=float, metavar="PT",
+        help="size of the lane names and events' titles in points (default: for the picture's size)",
+    )  # fmt: skip
     picture.add_argument(
         "--scale", type=float, default=1.0, help="PNG pixel scale, 1 to 4 (default 1)"
     )
@@ -83,11 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     picture.add_argument("--to", dest="end", metavar="DATE", help="last date shown (any date form)")
     picture.add_argument("--lanes", metavar="A,B", help="only these lanes")
-    picture.add_argument("--title", help="the picture's title (default: the file names)")
-    picture.add_argument("--theme", choices=["light", "dark"], default="light")
+    picture.add_argument(
+        "--title", help="the picture's title (default: the story's own, else the file names)"
+    )
+    picture.add_argument("--subtitle", help="a line under the title")
+    picture.add_argument("--credit", metavar="TEXT", help="a source line under the picture")
+    picture.add_argument("--no-legend", action="store_true", help="leave out the lane legend")
+    picture.add_argument(
+        "--no-date-span", action="store_true", help="leave out the span of dates under the title"
+    )
+    picture.add_argument(
+        "--theme", choices=["light", "dark", "print"], default="light",
+        help="colours; print keeps black text and lines that greyscale printing keeps",
+    )  # fmt: skip
     picture.add_argument(
         "--page", metavar="SIZE", help="PDF page size such as A4 or Letter (default: fit)"
     )
+    picture.add_argument(
+        "--pages-wide", type=int, default=1, metavar="N",
+        help="PDF: cut the time range into N pages, each with its time axis (default 1)",
+    )  # fmt: skip
     _add_load_options(export)
     return parser
 

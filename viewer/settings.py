@@ -145,6 +145,22 @@ def _encode_mappings(value: dict[str, RoleColumns]) -> object:
     return json.dumps(value, ensure_ascii=False)
 
 
+OptionValue = str | float | bool
+Options = dict[str, OptionValue]  # a dialog's last values, by field name
+
+
+def _decode_options(value: object) -> Options:
+    data = json.loads(_decode_text(value))
+    if not isinstance(data, dict):
+        raise TypeError("expected a JSON object of options")
+    # A damaged field is dropped alone; the dialog falls back to its own default for it.
+    return {k: v for k, v in data.items() if isinstance(v, str | int | float | bool)}
+
+
+def _encode_options(value: Options) -> object:
+    return json.dumps(value, ensure_ascii=False)
+
+
 _LOCALE_RE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2}|_\d{3})?")
 
 
@@ -174,6 +190,7 @@ MAPPINGS = SettingType[dict[str, RoleColumns]](
     "column mappings", _decode_mappings, _encode_mappings
 )
 LANGUAGE_NAME = SettingType[str]("locale name or system", _decode_language, _same)
+OPTIONS = SettingType[Options]("options by name", _decode_options, _encode_options)
 
 # --- the keys ------------------------------------------------------------------------------------
 
@@ -191,6 +208,7 @@ SESSION_SOURCES = Setting[list[str]]("session/sources", [], TEXT_LIST, _S)  # op
 SESSION_VIEW = Setting[tuple[float, float] | None]("session/view", None, SPAN, _S)
 SESSION_HIDDEN_LANES = Setting[list[str]]("session/hidden_lanes", [], TEXT_LIST, _S)
 COLUMN_MAPPINGS = Setting[dict[str, RoleColumns]]("column_mappings", {}, MAPPINGS, _S)
+EXPORT_IMAGE = Setting[Options]("export_image", {}, OPTIONS, _S)  # File → Export Image's last
 
 PREFERENCES: tuple[Setting[Any], ...] = (THEME, LIVE_RELOAD, LANGUAGE)
 STATE: tuple[Setting[Any], ...] = (
@@ -202,6 +220,7 @@ STATE: tuple[Setting[Any], ...] = (
     SESSION_VIEW,
     SESSION_HIDDEN_LANES,
     COLUMN_MAPPINGS,
+    EXPORT_IMAGE,
 )
 ALL_SETTINGS = PREFERENCES + STATE
 

@@ -212,12 +212,24 @@ A fast, zoomable timeline of dated events.</source>
 <context>
     <name>ExportActions</name>
     <message>
+        <source>There are no events to draw: open a file, or show the lanes you hid.</source>
+        <translation>没有可绘制的事件：请打开文件，或显示已隐藏的分组。</translation>
+    </message>
+    <message>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No shown event falls in that range: there is nothing to draw.</source>
+        <translation>该范围内没有显示的事件：没有可绘制的内容。</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>导出图片</translation>
     </message>
     <message>
         <source>Export events</source>
@@ -255,6 +267,18 @@ A fast, zoomable timeline of dated events.</source>
         <translation>标题</translation>
     </message>
     <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Source line</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>e.g. Source: court filings</source>
+        <translation>例如：来源：法院文件</translation>
+    </message>
+    <message>
         <source>What is visible</source>
         <translation>当前可见部分</translation>
     </message>
@@ -279,6 +303,18 @@ A fast, zoomable timeline of dated events.</source>
         <translation>任意日期，如 2026-04-01</translation>
     </message>
     <message>
+        <source>Made for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
         <source>Scale (PNG)</source>
         <translation>缩放（PNG）</translation>
     </message>
@@ -289,6 +325,22 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Landscape</source>
         <translation>横向</translation>
+    </message>
+    <message>
+        <source>Pages wide (PDF)</source>
+        <translation>横向页数（PDF）</translation>
+    </message>
+    <message>
+        <source>Lane legend</source>
+        <translation>分组图例</translation>
+    </message>
+    <message>
+        <source>Dates shown, under the title</source>
+        <translation>在标题下写出日期范围</translation>
+    </message>
+    <message>
+        <source>Print look (black text, reads in greyscale)</source>
+        <translation>打印样式（黑色文字，灰度打印可读）</translation>
     </message>
     <message>
         <source>Add the selected event&apos;s excerpt as a caption</source>
@@ -305,6 +357,30 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Page (PDF)</source>
         <translation>页面（PDF）</translation>
+    </message>
+    <message>
+        <source>Web page (1200 × 675)</source>
+        <translation>网页（1200 × 675）</translation>
+    </message>
+    <message>
+        <source>Square, for social media (1080 × 1080)</source>
+        <translation>正方形，用于社交媒体（1080 × 1080）</translation>
+    </message>
+    <message>
+        <source>Slide (1920 × 1080)</source>
+        <translation>幻灯片（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>A4 page, 300 dpi</source>
+        <translation>A4 页面，300 dpi</translation>
+    </message>
+    <message>
+        <source>Letter page, 300 dpi</source>
+        <translation>Letter 页面，300 dpi</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
     </message>
     <message>
         <source>Not a date: %1</source>

@@ -90,8 +90,13 @@ def legend_swatches(image: QImage, palette: set[str]) -> list[str]:
             colour = image.pixelColor(x, y).name()
             if colour not in palette:
                 continue
-            corner = image.pixelColor(x - 1, y).name() != colour
-            corner = corner and image.pixelColor(x, y - 1).name() != colour
+            # A square's top-left corner: straight edges above and to the left (a round mark,
+            # large in a big picture, holds a solid 10 px square but has no such corner).
+            corner = all(
+                image.pixelColor(x + d, y - 1).name() != colour
+                and image.pixelColor(x - 1, y + d).name() != colour
+                for d in range(10)
+            )
             if corner and all(
                 image.pixelColor(x + d, y + e).name() == colour for d in (0, 9) for e in (0, 9)
             ):

@@ -6,16 +6,20 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from viewer.commands.command_error import EXIT_USAGE, CommandError
-from viewer.io.file_names import display_name
+from viewer.io.file_names import picture_title
 from viewer.io.load_options import LoadOptions
 from viewer.io.loading import load_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.writers.event_writer import data_format, write_events
 from viewer.model.event_table import EventTable
+
+if TYPE_CHECKING:
+    from viewer.timeline.picture_request import ImageRequest
 
 PICTURE_FORMATS = {"png", "svg", "pdf"}
 PICTURE_TEXT = frozenset({"title", "lane"})
@@ -41,7 +45,8 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
         return 1
     try:
         if fmt in PICTURE_FORMATS:
-            _write_picture(events, args, output, fmt, [display_name(f) for f in files])
+            titled = [(f, r.title) for f, r in zip(files, reports, strict=True) if not r.error]
+            _write_picture(events, args, output, fmt, picture_title(titled))
         else:
             write_events(events.sorted_by_time(), output, fmt)
     except OSError as error:
@@ -63,10 +68,15 @@ def _check_output(output: Path, files: list[str]) -> None:
 
 
 def _check_picture_options(args: argparse.Namespace) -> None:
-    if not (100 <= args.width <= 20_000 and 100 <= args.height <= 20_000):
-        raise CommandError("--width and --height take 100 to 20000 pixels", EXIT_USAGE)
+    for size in (args.width, args.height):
+        if size is not None and not 100 <= size <= 20_000:
+            raise CommandError("--width and --height take 100 to 20000 pixels", EXIT_USAGE)
     if not 1.0 <= args.scale <= 4.0:
         raise CommandError("--scale takes 1 to 4", EXIT_USAGE)
+    if args.font_size is not None and not 4.0 <= args.font_size <= 96.0:
+        raise CommandError("--font-size takes 4 to 96 points", EXIT_USAGE)
+    if not 1 <= args.pages_wide <= 50:
+        raise CommandError("--pages-wide takes 1 to 50 pages", EXIT_USAGE)
 
 
 def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
@@ -84,14 +94,14 @@ def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
 
 
 def _write_picture(
-    events: EventTable, args: argparse.Namespace, output: Path, fmt: str, names: list[str]
+    events: EventTable, args: argparse.Namespace, output: Path, fmt: str, title: str
 ) -> None:
     # Pictures are drawn by Qt; headless unless told otherwise, so no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from viewer.timeline.image_export import ImageRequest, export_image
+    from viewer.timeline.image_export import NothingToDrawError, export_image
     from viewer.timeline.look import LOOKS
 
     qInstallMessageHandler(_quiet_platform_notes)
@@ -119,12 +129,38 @@ def _write_picture(
             "font covers it; install one (Debian/Ubuntu: fonts-noto-cjk) or it shows as empty boxes",
             file=sys.stderr,
         )
-    look = LOOKS[args.theme]
-    request = ImageRequest(
-        width=args.width, height=args.height, scale=args.scale, time_range=span,
-        title=args.title if args.title is not None else ", ".join(names), look=look, page=args.page,
-    )  # fmt: skip
-    export_image(events, shown, request, output, fmt)
+    request = _picture_request(args, title)
+    request.time_range, request.look = span, LOOKS[args.theme]
+    try:
+        export_image(events, shown, request, output, fmt)
+    except NothingToDrawError as error:
+        raise CommandError(f"nothing to draw: {error}; no picture was written") from error
+
+
+def _picture_request(args: argparse.Namespace, title: str) -> ImageRequest:
+    """The preset's request (or 1920x1080), with the options given on the command line."""
+    from viewer.timeline.picture_presets import PRESETS
+    from viewer.timeline.picture_request import ImageRequest, preset_request
+
+    if args.preset:
+        name = next(n for n in PRESETS if n.lower() == args.preset)
+        request = preset_request(name)
+    else:
+        request = ImageRequest()
+    if args.width is not None or args.height is not None:
+        # Another size: its own text size, unless one is given.
+        request.width = args.width or request.width
+        request.height = args.height or request.height
+        request.font_size = None
+    if args.font_size is not None:
+        request.font_size = args.font_size
+    if args.page is not None:
+        request.page = args.page
+    request.scale, request.pages_wide = args.scale, args.pages_wide
+    request.title = args.title if args.title is not None else title
+    request.subtitle, request.credit = args.subtitle or "", args.credit or ""
+    request.legend, request.date_span = not args.no_legend, not args.no_date_span
+    return request
 
 
 def _quiet_platform_notes(_kind: object, _context: object, message: str) -> None:

@@ -22,6 +22,7 @@ class LoadReport:
     error: str | None = None
     needs_mapping: bool = False  # the error is that no column could be read as the dates
     ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
+    title: str | None = None  # the story's own title, when the file gives one
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -170,6 +170,7 @@ def _read(
     check_cancelled(is_cancelled)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
+    report.title = raw.title or _title_slide(raw, mapping)
     if len(raw) == 0 and not raw.problems:
         raise LoadError(
             path,
@@ -187,6 +188,21 @@ def _read(
     if len(columns) == 0 and len(raw) > 0:
         raise MappingNeeded(path, _no_dates_sentence(raw, mapping, columns.skipped))
     return columns
+
+
+def _title_slide(raw: RawTable, mapping: ColumnMapping) -> str | None:
+    """The headline of a spreadsheet's title slide (TimelineJS: the row whose Type is title)."""
+    if mapping.not_events is None or mapping.title is None:
+        return None
+    kind, value = mapping.not_events
+    if kind not in raw.columns or mapping.title not in raw.columns:
+        return None
+    kinds = raw.column(kind).to_pylist()
+    titles = raw.column(mapping.title).to_pylist()
+    for row_kind, title in zip(kinds, titles, strict=True):
+        if (row_kind or "").strip().lower() == value and title and title.strip():
+            return str(title).strip()
+    return None
 
 
 def _open(path: Path, options: LoadOptions) -> _Opened:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QLinearGradient,
+    QPaintEngine,
     QPainter,
     QPen,
     QTransform,
@@ -97,6 +98,15 @@ class EventsItem(pg.GraphicsObject):
         """Lay the lanes out to fit the view's height (busy lanes get fewer rows), for a
         picture; otherwise every lane takes the rows it needs and the view scrolls."""
         self._fit_to_view = fit
+        self.update()
+
+    def set_title_font(self, font: QFont) -> None:
+        """Titles in another font (a picture whose painter is scaled: titles are drawn in device
+        pixels); they are measured and laid out again."""
+        self.prepareGeometryChange()
+        self._font = QFont(font)
+        self._layouts = {}
+        self._metrics = FontTitleMetrics(self._data, self._font)
         self.update()
 
     def set_selected(self, index: int | None) -> None:
@@ -361,16 +371,29 @@ def _mapping(transform: QTransform) -> DeviceMapping:
 def _paint_extent(painter: QPainter, rect: QRectF, fill: QColor, approximate: bool) -> None:
     """A span as a bar; a day/month/year as a faint band; approximate ends fade out."""
     brush = QBrush(fill)
+    painter.setPen(Qt.PenStyle.NoPen)
     if approximate:
+        edge = min(0.25, 30 / max(rect.width(), 1))
+        if painter.paintEngine().type() == QPaintEngine.Type.Pdf:
+            # Qt's PDF engine paints a gradient's stops opaque: the same fade as bands of one
+            # alpha each, which PDF keeps.
+            width = edge * rect.width()
+            steps = max(1, min(12, round(width)))
+            step = width / steps
+            for k in range(steps):
+                band = QColor(fill)
+                band.setAlphaF(fill.alphaF() * (k + 0.5) / steps)
+                for x in (rect.left() + k * step, rect.right() - (k + 1) * step):
+                    painter.fillRect(QRectF(x, rect.top(), step, rect.height()), band)
+            painter.fillRect(rect.adjusted(width, 0, -width, 0), fill)
+            return
         fade = QLinearGradient(rect.left(), 0, rect.right(), 0)
         clear = QColor(fill)
         clear.setAlpha(0)
-        edge = min(0.25, 30 / max(rect.width(), 1))
         fade.setColorAt(0, clear)
         fade.setColorAt(edge, fill)
         fade.setColorAt(1 - edge, fill)
         fade.setColorAt(1, clear)
         brush = QBrush(fade)
-    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(brush)
     painter.drawRoundedRect(rect, 3, 3)

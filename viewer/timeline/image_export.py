@@ -1,68 +1,52 @@
 """The timeline as a picture: PNG (any size and scale), SVG and PDF (vector: text stays text).
 
-The picture is what a reader needs: a title, the lane legend, the lanes with the time axis, and
-optionally a caption. It is drawn by the same timeline widget, offscreen, at the picture's size,
-so what is exported is what the app shows. The picture is drawn in memory, then written whole
-through ``viewer.atomic_file`` (a temporary file, then a rename), every write checked.
+What is drawn is :mod:`viewer.timeline.picture_layout`'s; here it goes onto each format's device,
+laid out in the timeline's pixels and scaled to the picture's (so text grows with the picture).
+The picture is drawn in memory, then written whole through ``viewer.atomic_file`` (a temporary
+file, then a rename), every write checked.
 """
 
 from __future__ import annotations
 
 import errno
-from collections.abc import Mapping
-from dataclasses import dataclass
+import itertools
+import re
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
     QBuffer,
-    QCoreApplication,
     QIODevice,
     QMarginsF,
-    QRect,
     QRectF,
     QSize,
     QSizeF,
-    Qt,
 )
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPicture,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
 
 from viewer.atomic_file import atomic_output
-from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
-from viewer.model.lane_colours import assign_lane_colours
-from viewer.timeline.look import LIGHT, Look
-from viewer.timeline.timeline_widget import TimelineWidget
+from viewer.timeline.picture_layout import compose
+from viewer.timeline.picture_request import (
+    ImageRequest,
+    NothingToDrawError,
+    check_something_to_draw,
+    shown_span,
+)
+
+__all__ = ["IMAGE_FORMATS", "ImageRequest", "NothingToDrawError", "export_image", "image_format"]
+LAYOUT_DPI = 96  # the timeline's pixels per inch, as on a screen
 
 IMAGE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-MARGIN = 24
-
-
-@dataclass
-class ImageRequest:
-    width: int = 1920
-    height: int = 1080
-    scale: float = 1.0  # PNG only: 2.0 doubles the pixels, same layout
-    time_range: tuple[float, float] | None = None  # absolute seconds; None shows everything
-    title: str = ""
-    caption: str = ""
-    look: Look = LIGHT
-    page: str | None = None  # PDF: "A4", "Letter"...; None fits the page to the picture
-    landscape: bool = True
-    highlighted: np.ndarray | None = None  # search matches, outlined as in the app
-    wording: DateWording = ENGLISH  # how the time axis writes dates, as in the app
-    lane_colours: Mapping[str, int] | None = None  # the session's; None numbers lanes in order
 
 
 def image_format(path: str | Path) -> str | None:
@@ -79,11 +63,13 @@ def export_image(
     """Draw ``events`` (the ``shown`` ones) into an image file at ``path`` (in ``fmt``, or the
     format its extension names). The picture is drawn in memory and then written by Python, so
     every write is checked (a full disk is an ``OSError``, never a cut-off file) and any file
-    name works (Qt cannot open names that are not valid UTF-8)."""
+    name works (Qt cannot open names that are not valid UTF-8). Raises
+    :class:`NothingToDrawError` when no shown event is in the range."""
     path = Path(path)
     fmt = fmt or image_format(path)
     if fmt not in IMAGE_FORMATS.values():
         raise ValueError(f"cannot tell the picture format of {path.name}; use .png, .svg or .pdf")
+    check_something_to_draw(events, shown, request.time_range)
     data = _draw(fmt, events, shown, request)
     with atomic_output(path, "wb") as stream:
         stream.write(data)
@@ -93,39 +79,58 @@ def _draw(fmt: str, events: EventTable, shown: np.ndarray | None, request: Image
     """The picture file's bytes; an ``OSError`` when Qt could not make them."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    size = QSize(request.width, request.height)
+    size = QSize(round(request.width), round(request.height))
+    layout_size = request.layout_size
     if fmt == "png":
         image = QImage(
-            round(size.width() * request.scale),
-            round(size.height() * request.scale),
+            round(request.width * request.scale),
+            round(request.height * request.scale),
             QImage.Format.Format_ARGB32,
         )
         if image.isNull():
             raise OSError(errno.ENOMEM, f"not enough memory for a {_pixels(request)} pixel picture")
-        image.setDevicePixelRatio(request.scale)
+        # Laid out in the timeline's pixels, drawn text_scale × scale of the image's each.
+        image.setDevicePixelRatio(request.text_scale * request.scale)
         image.fill(QColor(request.look.background))
         with _painting(image, fmt) as painter:
-            _compose(painter, events, shown, request)
+            compose(painter, events, shown, request, layout_size, request.time_range)
         if not image.save(buffer, "PNG"):
             raise OSError(errno.EIO, "the PNG picture could not be encoded")
     elif fmt == "svg":
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        # The axes replay a cached QPicture, which scales by the device's dpi over the dpi it was
+        # recorded at (96); at QSvgGenerator's default of 72 the axes came out at 0.75.
+        generator.setResolution(QPicture().logicalDpiX())
+        generator.setSize(size)  # the picture's pixels, showing the layout's: text_scale each
+        generator.setViewBox(QRectF(0, 0, *layout_size))
         generator.setTitle(request.title or "Timeline")
         with _painting(generator, fmt) as painter:
-            painter.fillRect(
-                QRect(0, 0, size.width(), size.height()), QColor(request.look.background)
-            )
-            _compose(painter, events, shown, request)
+            compose(painter, events, shown, request, layout_size, request.time_range)
     else:
         _draw_pdf(events, shown, request, buffer)
     data = bytes(buffer.data().data())
+    if fmt == "svg":
+        data = _size_in_pixels(data, size)
     ending = {"png": b"IEND\xaeB`\x82", "svg": b"</svg>\n", "pdf": b"%%EOF\n"}[fmt]
     if not data.endswith(ending):  # Qt reports little; a picture must at least be whole
         raise OSError(errno.EIO, f"the {fmt.upper()} picture was not drawn completely")
     return data
+
+
+def _size_in_pixels(svg: bytes, size: QSize) -> bytes:
+    """Qt writes the SVG's size in millimetres, which other renderers round to a pixel more or
+    less; a picture for the web is sized in pixels."""
+    head, found, rest = svg.partition(b"viewBox=")
+    if not found:
+        return svg
+    head = re.sub(
+        rb'width="[^"]*" height="[^"]*"',
+        f'width="{size.width()}" height="{size.height()}"'.encode(),
+        head,
+        count=1,
+    )
+    return head + found + rest
 
 
 def _pixels(request: ImageRequest) -> str:
@@ -135,9 +140,13 @@ def _pixels(request: ImageRequest) -> str:
 def _draw_pdf(
     events: EventTable, shown: np.ndarray | None, request: ImageRequest, device: QBuffer
 ) -> None:
+    """Drawn at 96 dpi, one device pixel to one of the layout's: the lanes' marks and titles are
+    drawn in device pixels, so any other scale would leave them behind. Without a named page
+    the page is the layout's size; on a named page the layout is scaled to fit it."""
     writer = QPdfWriter(device)
     writer.setTitle(request.title or "Timeline")
-    writer.setResolution(96)
+    writer.setResolution(LAYOUT_DPI)
+    width, height = request.layout_size
     orientation = (
         QPageLayout.Orientation.Landscape if request.landscape else QPageLayout.Orientation.Portrait
     )
@@ -145,9 +154,9 @@ def _draw_pdf(
         page = QPageSize(
             QPageSize.PageSizeId.__members__.get(request.page, QPageSize.PageSizeId.A4)
         )
-    else:  # fit: a page the picture's size (96 dpi points)
+    else:
         page = QPageSize(
-            QSizeF(request.width * 72 / 96, request.height * 72 / 96),
+            QSizeF(width * 72 / LAYOUT_DPI, height * 72 / LAYOUT_DPI),
             QPageSize.Unit.Point,
             name="Fit",
             matchPolicy=QPageSize.SizeMatchPolicy.ExactMatch,
@@ -156,12 +165,34 @@ def _draw_pdf(
     writer.setPageLayout(QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0)))
     with _painting(writer, "pdf") as painter:
         area = writer.pageLayout().paintRectPixels(writer.resolution())
-        factor = min(area.width() / request.width, area.height() / request.height)
-        painter.scale(factor, factor)
-        painter.fillRect(
-            QRect(0, 0, request.width, request.height), QColor(request.look.background)
-        )
-        _compose(painter, events, shown, request)
+        factor = min(area.width() / width, area.height() / height)
+        if abs(factor - 1) < 0.002:  # a page of the layout's size, to a rounding
+            factor = 1.0
+        else:  # the layout fills the page, keeping its proportions
+            width, height = area.width() / factor, area.height() / factor
+        for number, time_range in enumerate(_page_ranges(events, shown, request)):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.scale(factor, factor)
+            compose(painter, events, shown, request, (width, height), time_range, factor)
+            painter.restore()
+
+
+def _page_ranges(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest
+) -> list[tuple[float, float] | None]:
+    """The range each page shows: the request's, or its pieces when it is pages wide."""
+    if request.pages_wide <= 1:
+        return [request.time_range]
+    whole = request.time_range or shown_span(events, shown)
+    if whole is None:
+        return [None]
+    start, end = whole
+    if end <= start:
+        end = start + 86_400.0
+    cuts = np.linspace(start, end, request.pages_wide + 1).tolist()
+    return list(itertools.pairwise(cuts))
 
 
 class _painting:
@@ -182,122 +213,3 @@ class _painting:
     def __exit__(self, kind: object, *_: object) -> None:
         if not self.painter.end() and kind is None:
             raise OSError(errno.EIO, f"Qt could not finish the {self.fmt.upper()} picture")
-
-
-def _compose(
-    painter: QPainter, events: EventTable, shown: np.ndarray | None, request: ImageRequest
-) -> None:
-    look = request.look
-    top = MARGIN
-    if request.title:
-        top = _draw_title(painter, request.title, look.text, request.width, top)
-    lane_colours = request.lane_colours or assign_lane_colours(events.lanes)
-    top = _draw_legend(painter, events, shown, look, lane_colours, request.width, top)
-    caption_height = 0
-    if request.caption:
-        caption_height = _caption_height(request.caption, request.width)
-    timeline_height = max(request.height - top - caption_height - MARGIN, 120)
-    widget = _timeline(events, shown, request, QSize(request.width - 2 * MARGIN, timeline_height))
-    painter.save()
-    target = QRectF(MARGIN, top, request.width - 2 * MARGIN, timeline_height)
-    # The plot is a QGraphicsView: render() replays the scene's drawing, so SVG and PDF get
-    # vector shapes and text rather than a screenshot.
-    widget.plot.render(painter, target, widget.plot.viewport().rect())
-    painter.restore()
-    widget.deleteLater()
-    if request.caption:
-        _draw_caption(
-            painter,
-            request.caption,
-            look.text,
-            request.width,
-            request.height - MARGIN - caption_height,
-        )
-
-
-def _timeline(
-    events: EventTable, shown: np.ndarray | None, request: ImageRequest, size: QSize
-) -> TimelineWidget:
-    widget = TimelineWidget(wording=request.wording)
-    widget.overview.hide()
-    widget.span_label.hide()
-    widget.now_line.hide()
-    widget.apply_look(request.look)
-    widget.events_item.set_fit_to_view(True)  # a picture cannot scroll: busy lanes get fewer rows
-    widget.lane_axis.foldable = False
-    # Laid out for real (offscreen, never on a screen) so the plot takes exactly the picture's size.
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    widget.resize(size)
-    widget.show()
-    QApplication.processEvents()
-    widget.set_events(events, shown, lane_colours=request.lane_colours)
-    if request.highlighted is not None:
-        widget.events_item.set_highlighted(request.highlighted)
-    if request.time_range is not None:
-        widget.set_time_range(*request.time_range)
-    QApplication.processEvents()
-    return widget
-
-
-def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
-def _draw_title(painter: QPainter, title: str, colour: str, width: int, top: int) -> int:
-    font = _font(18, bold=True)
-    painter.setFont(font)
-    painter.setPen(QColor(colour))
-    metrics = QFontMetricsF(font)
-    rect = QRectF(MARGIN, top, width - 2 * MARGIN, metrics.height() * 2.2)
-    bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), title)
-    painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
-    return int(top + bounds.height() + 10)
-
-
-def _draw_legend(
-    painter: QPainter,
-    events: EventTable,
-    shown: np.ndarray | None,
-    look: Look,
-    lane_colours: Mapping[str, int],
-    width: int,
-    top: int,
-) -> int:
-    names = (events if shown is None else events.subset(shown)).lanes
-    if not names or names == [""]:
-        return top
-    font = _font(10)
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    x, y, line = float(MARGIN), float(top), metrics.height() + 8
-    for name in names:
-        text = name or QCoreApplication.translate("ImageExport", "(no lane)")
-        item = 18 + metrics.horizontalAdvance(text) + 22
-        if x + item > width - MARGIN and x > MARGIN:
-            x, y = float(MARGIN), y + line
-        swatch = look.lane_colour(lane_colours[name])  # as the timeline below draws the lane
-        painter.fillRect(QRectF(x, y + (metrics.height() - 12) / 2, 12, 12), swatch)
-        painter.setPen(QColor(look.text))
-        painter.drawText(
-            QRectF(x + 18, y, item, metrics.height()), int(Qt.AlignmentFlag.AlignVCenter), text
-        )
-        x += item
-    return int(y + line + 4)
-
-
-def _caption_height(caption: str, width: int) -> int:
-    metrics = QFontMetricsF(_font(10))
-    bounds = metrics.boundingRect(
-        QRectF(0, 0, width - 2 * MARGIN, 10_000), int(Qt.TextFlag.TextWordWrap), caption
-    )
-    return int(min(bounds.height(), metrics.height() * 6) + 12)
-
-
-def _draw_caption(painter: QPainter, caption: str, colour: str, width: int, top: int) -> None:
-    painter.setFont(_font(10))
-    painter.setPen(QColor(colour))
-    rect = QRectF(MARGIN, top + 8, width - 2 * MARGIN, _caption_height(caption, width))
-    painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), caption)

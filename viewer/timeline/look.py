@@ -79,4 +79,23 @@ DARK = Look(
     overview_region=QColor(255, 255, 255, 34),
     overview_region_edge="#c8ccd2",
 )
-LOOKS = {look.name: look for look in (LIGHT, DARK)}
+# For paper, in colour or not: black text and lines, stripes and badges a grey that a greyscale
+# printer still prints, no light-grey text.
+PRINT = Look(
+    name="print",
+    background="#ffffff",
+    text="#000000",
+    axis="#000000",
+    overview="#ffffff",
+    stripe=QColor(0, 0, 0, 22),
+    selection="#000000",
+    highlight="#000000",
+    badge=QColor(0, 0, 0, 200),
+    badge_text="#ffffff",
+    now_line="#000000",
+    overview_density="#000000",
+    overview_fill=QColor(0, 0, 0, 60),
+    overview_region=QColor(0, 0, 0, 30),
+    overview_region_edge="#000000",
+)
+LOOKS = {look.name: look for look in (LIGHT, DARK, PRINT)}

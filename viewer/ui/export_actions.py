@@ -9,10 +9,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer import settings
+from viewer.io.file_names import picture_title
 from viewer.io.writers.event_writer import write_events
 from viewer.state.session import Session
-from viewer.timeline.image_export import ImageRequest, export_image
-from viewer.timeline.look import Look
+from viewer.timeline.image_export import export_image
+from viewer.timeline.look import PRINT, Look
+from viewer.timeline.picture_presets import PRESETS
+from viewer.timeline.picture_request import (
+    ImageRequest,
+    NothingToDrawError,
+    check_something_to_draw,
+    preset_request,
+)
 from viewer.ui.export_image_dialog import RANGE_ALL, RANGE_TYPED, RANGE_VISIBLE, ExportImageDialog
 from viewer.ui.main_window import MainWindow
 
@@ -30,10 +38,39 @@ class ExportActions:
 
     def export_image(self) -> None:
         s, w = self._session, self._window
-        title = ", ".join(source.name for source in s.sources)
+        if len(s.shown) == 0:
+            self._refuse(
+                QCoreApplication.translate(
+                    "ExportActions",
+                    "There are no events to draw: open a file, or show the lanes you hid.",
+                )
+            )
+            return
+        sources = "\n".join(s.source_paths())
+        title = picture_title([(source.path, source.report.title) for source in s.sources])
         selected = s.events.event(s.selected).excerpt if s.selected is not None else ""
         dialog = self.make_image_dialog(title, bool(selected))
+        remembered = dict(self._settings.get(settings.EXPORT_IMAGE))
+        if remembered.get("title_for") != sources:  # another story: its own title
+            remembered.pop("title", None)
+        dialog.restore(remembered)
         if dialog.exec() != ExportImageDialog.DialogCode.Accepted:
+            return
+        self._settings.set(settings.EXPORT_IMAGE, {**dialog.options(), "title_for": sources})
+        choice = dialog.ranges.checkedId()
+        time_range = (
+            {RANGE_VISIBLE: w.timeline.time_range(), RANGE_ALL: None}.get(choice)
+            if choice != RANGE_TYPED
+            else dialog.typed_range()
+        )
+        try:
+            check_something_to_draw(s.events, s.shown, time_range)
+        except NothingToDrawError:
+            self._refuse(
+                QCoreApplication.translate(
+                    "ExportActions", "No shown event falls in that range: there is nothing to draw."
+                )
+            )
             return
         path = self.ask_output(
             QCoreApplication.translate("ExportActions", "Export image"),
@@ -44,21 +81,26 @@ class ExportActions:
         )
         if path is None:
             return
-        choice = dialog.ranges.checkedId()
-        time_range = (
-            {RANGE_VISIBLE: w.timeline.time_range(), RANGE_ALL: None}.get(choice)
-            if choice != RANGE_TYPED
-            else dialog.typed_range()
+        request = _sized_request(dialog)
+        request.scale, request.time_range = dialog.scale.value(), time_range
+        request.title, request.subtitle = dialog.title.text(), dialog.subtitle.text()
+        request.credit, request.caption = (
+            dialog.credit.text(),
+            selected if dialog.caption.isChecked() else "",
         )
-        request = ImageRequest(
-            width=dialog.width_box.value(), height=dialog.height_box.value(), scale=dialog.scale.value(),
-            time_range=time_range, title=dialog.title.text(),
-            caption=selected if dialog.caption.isChecked() else "", look=self._look(),
-            page=dialog.page_size(), landscape=dialog.landscape.isChecked(),
-            highlighted=s.matches if s.search_text.strip() else None, wording=w.timeline.wording,
-            lane_colours=s.lane_colours,
-        )  # fmt: skip
+        request.legend, request.date_span = dialog.legend.isChecked(), dialog.date_span.isChecked()
+        request.look = PRINT if dialog.print_look.isChecked() else self._look()
+        request.page, request.landscape = dialog.page_size(), dialog.landscape.isChecked()
+        request.pages_wide = dialog.pages_wide.value()
+        request.highlighted = s.matches if s.search_text.strip() else None
+        request.wording = w.timeline.wording
+        request.lane_colours = s.lane_colours
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
+
+    def _refuse(self, text: str) -> None:
+        QMessageBox.information(
+            self._window, QCoreApplication.translate("ExportActions", "Export Image"), text
+        )
 
     def export_events(self) -> None:
         path = self.ask_output(
@@ -103,6 +145,16 @@ class ExportActions:
         self._window.show_status(
             QCoreApplication.translate("ExportActions", "Wrote %1").replace("%1", path)
         )
+
+
+def _sized_request(dialog: ExportImageDialog) -> ImageRequest:
+    """The preset's size, resolution, text size and page, or the size typed in."""
+    font_size = dialog.chosen_font_size()
+    if dialog.preset_name in PRESETS:
+        request = preset_request(dialog.preset_name)
+        request.font_size = font_size or request.font_size
+        return request
+    return ImageRequest(dialog.width_box.value(), dialog.height_box.value(), font_size=font_size)
 
 
 def _reason(error: Exception) -> str:

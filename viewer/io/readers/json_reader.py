@@ -11,6 +11,7 @@ from viewer.io.readers.reader_format import ReaderFormat, whole_file
 from viewer.io.readers.timelinejs_json_reader import (
     looks_like_timelinejs_json,
     read_timelinejs_json,
+    story_title,
 )
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 
@@ -23,7 +24,9 @@ def read_json(head: FileHead) -> RawTable:
         return read_jsonl(head.path, data)  # one document per line, or damaged: it says which
     if looks_like_timelinejs_json(document):
         return read_timelinejs_json(head.path, data)
-    return read_jsonl(head.path, data)
+    table = read_jsonl(head.path, data)
+    table.title = story_title(document)
+    return table
 
 
 READER = ReaderFormat(

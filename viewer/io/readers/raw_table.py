@@ -34,6 +34,8 @@ class RawTable:
     warnings: list[RowProblem] = field(default_factory=list)
     # Every column the file has, in its order, when only some were read (``data``).
     all_columns: list[str] | None = None
+    # The story's own title, when the file gives one (a TimelineJS title slide, JSON "title").
+    title: str | None = None
 
     @property
     def columns(self) -> list[str]:

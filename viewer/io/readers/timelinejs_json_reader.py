@@ -74,7 +74,18 @@ def read_timelinejs_json(path: Path, data: bytes) -> RawTable:
         rows=np.asarray(rows, dtype=np.int64),
         format=FORMAT,
         known_roles=dict(KNOWN_ROLES),
+        title=story_title(story),
     )
+
+
+def story_title(document: object) -> str | None:
+    """A story's title: TimelineJS's title slide headline, or a plain ``"title"`` text."""
+    if not isinstance(document, dict):
+        return None
+    title = document.get("title")
+    if isinstance(title, dict):
+        title = _as_dict(title.get("text")).get("headline")
+    return _cell(title) if isinstance(title, str) else None
 
 
 def _load(path: Path, data: bytes) -> dict[str, Any]:
