@@ -43,9 +43,15 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
         if fmt in PICTURE_FORMATS:
             _write_picture(events, args, output, fmt, [display_name(f) for f in files])
         else:
-            write_events(events.sorted_by_time(), output, fmt)
+            events = events.sorted_by_time()  # rebound: the unsorted table can go meanwhile
+            write_events(events, output, fmt)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    except MemoryError as error:  # what was written so far is removed with the temporary file
+        raise CommandError(
+            f"not enough memory to write {len(events):,} events to {output.name}; close other "
+            "programs, or export fewer events (--from/--to, --lanes, fewer files)"
+        ) from error
     skipped = sum(len(r.skipped) for r in reports)
     note = f" ({skipped:,} rows skipped; see timeline-viewer inspect)" if skipped else ""
     print(f"wrote {len(events):,} events to {output}{note}", file=sys.stderr)

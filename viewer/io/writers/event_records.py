@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from viewer.io.formula_cells import escape_formula
@@ -12,9 +13,19 @@ from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 
+_BATCH = 50_000  # events made into Python records at a time (all at once would cost GBs)
+
 
 def event_records(events: EventTable) -> Iterator[dict[str, object]]:
     """One record per event with exactly the table's columns, in their order."""
+    for first in range(0, len(events), _BATCH):
+        last = min(first + _BATCH, len(events))
+        yield from _records(
+            events.subset(np.arange(first, last)) if last - first < len(events) else events
+        )
+
+
+def _records(events: EventTable) -> Iterator[dict[str, object]]:
     has_end = events.has_end()
     ends = format_iso(events.end_or_start())
     values: dict[str, list[object]] = {
