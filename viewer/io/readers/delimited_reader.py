@@ -32,6 +32,8 @@ from viewer.model.parsed_date import DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
 CANDIDATE_DELIMITERS = (",", "\t", ";", "|")
+_BLOCK = 8 << 20  # bytes pyarrow parses at a time, on all cores
+_LARGEST_BLOCK = (1 << 31) - 1  # pyarrow's limit
 _SNIFF_RECORDS = 200
 csv.field_size_limit(1 << 30)
 
@@ -229,12 +231,6 @@ def _read_with_arrow(
     types: dict[str, pa.DataType] | None = None,
 ) -> pa.Table | None:
     delimiter, has_header = layout.delimiter, layout.has_header
-    read_options = pacsv.ReadOptions(
-        column_names=names,
-        skip_rows=1 if has_header else 0,
-        encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
-        block_size=8 << 20,
-    )
     convert = pacsv.ConvertOptions(
         column_types={name: pa.string() for name in names} | (types or {}),
         strings_can_be_null=True,
@@ -248,15 +244,27 @@ def _read_with_arrow(
             newlines_in_values=newlines_in_values,
             ignore_empty_lines=False,
         )
-        try:
-            # From memory (never a memory map: see _file_bytes); pyarrow skips a UTF-8 BOM itself.
-            table = pacsv.read_csv(pa.BufferReader(data), read_options, parse, convert)
-        except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
+        for block_size in (_BLOCK, min(len(data) + 1, _LARGEST_BLOCK)):
+            read_options = pacsv.ReadOptions(
+                column_names=names,
+                skip_rows=1 if has_header else 0,
+                encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
+                block_size=block_size,
+            )
+            try:
+                # From memory (never a memory map: see _file_bytes); pyarrow skips a UTF-8 BOM.
+                return pacsv.read_csv(pa.BufferReader(data), read_options, parse, convert)
+            except pa.ArrowInvalid as error:
+                # A record longer than a block (one huge cell): read again as one block, or the
+                # Python reader would take it at several times the memory.
+                if "straddl" in str(error) and block_size < len(data):
+                    continue
+            except (UnicodeDecodeError, LookupError):
+                pass
             # A ragged row or a blank line (which would shift row numbers), or text that is not
             # valid: the Python reader takes the file. No invalid-row handler: pyarrow decodes a
             # rejected row's text for it, and that raises (unraisably) on invalid UTF-8.
-            continue
-        return table
+            break
     return None
 
 
