@@ -436,6 +436,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>没有一行是 JSON 对象（{count} 行是别的内容，第一处在第 {first} 行：{reason}）；JSON Lines 文件每行应有一个对象。</translation>
     </message>
     <message>
+        <source>holds a byte that is not UTF-8 text at column {column}; the line was not read (JSON Lines must be saved as UTF-8)</source>
+        <translation>第 {column} 列有一个不是 UTF-8 文本的字节；这一行未读取（JSON Lines 必须以 UTF-8 保存）</translation>
+    </message>
+    <message>
         <source>this line is {size} MB long, more than the {limit} MB a record may hold; it was not read</source>
         <translation>这一行长 {size} MB，超过一条记录最多可有的 {limit} MB；未读取</translation>
     </message>

@@ -131,8 +131,21 @@ def test_an_empty_file_is_a_load_error() -> None:
 
 
 def test_undecodable_bytes_are_a_load_error_not_a_unicode_error() -> None:
-    with pytest.raises(LoadError, match=r"is not UTF-8 text \(undecodable byte at offset 13\)"):
+    with pytest.raises(
+        LoadError, match=r"line 1: holds a byte that is not UTF-8 text at column 14"
+    ):
         read_jsonl(Path("latin1.jsonl"), b'{"message": "\xe9"}\n')
+
+
+def test_a_stray_byte_costs_only_its_line() -> None:
+    data = b'{"message": "one"}\n{"message": "caf\xe9"}\n{"message": "three"}\n'
+    table = read_jsonl(Path("stray.jsonl"), data)
+    assert cells(table, "message") == ["one", "three"]
+    assert table.rows.tolist() == [1, 3]
+    (stray,) = table.problems
+    assert stray.row == 2
+    assert stray.value == '{"message": "caf\ufffd"}'
+    assert stray.reason.startswith("holds a byte that is not UTF-8 text at column 17")
 
 
 def test_a_json_array_of_flat_objects_is_read_as_records() -> None:
@@ -244,13 +257,14 @@ def test_a_file_that_is_one_line_too_long_is_refused_saying_why(
         read_text(json.dumps({"title": "huge", "excerpt": "x" * 5000}) + "\n")
 
 
-def test_an_undecodable_byte_in_a_later_block_is_named_by_its_offset_in_the_file(
+def test_a_stray_byte_in_a_later_block_costs_its_line_and_keeps_the_numbering(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("viewer.io.readers.jsonl_reader._BLOCK", 64)
-    data = b'{"message": "fine"}\n' * 10 + b'{"message": "\xe9"}\n'
-    with pytest.raises(LoadError, match=r"undecodable byte at offset 213\)"):
-        read_jsonl(Path("late.jsonl"), data)
+    data = b'{"message": "fine"}\n' * 10 + b'{"message": "\xe9"}\n' + b'{"message": "end"}\n'
+    table = read_jsonl(Path("late.jsonl"), data)
+    assert table.rows.tolist() == [*range(1, 11), 12]
+    assert [problem.row for problem in table.problems] == [11]
 
 
 def test_a_timelinejs_story_on_one_line_is_handed_to_its_reader() -> None:

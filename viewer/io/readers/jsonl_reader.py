@@ -32,6 +32,7 @@ LINE_LIMIT = 64 << 20  # bytes: a longer line is not read (no event needs it; it
 _PREVIEW = 80  # characters of a line too long to read shown in its RowProblem
 _ARRAY_FLUSH = 50_000  # items of an array between two flushes into Arrow
 _NOT_BLANK = re.compile(rb"[^ \t\r\n]")
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that was not UTF-8 (surrogateescape)
 _WHITESPACE = json.decoder.WHITESPACE  # type: ignore[attr-defined]  # json's own, undeclared
 
 
@@ -39,7 +40,7 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
     """One record per JSON object line; a whole-file array of objects is accepted too, and a
     TimelineJS story is handed to its reader."""
     text_data, start, encoding = _as_utf8(path, data)
-    first = _line_after(path, text_data, start)
+    first = _line_after(text_data, start)
     if first is None:
         raise LoadError(
             path,
@@ -48,7 +49,7 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
             ),
         )
     line, end = first
-    second = _line_after(path, text_data, end)
+    second = _line_after(text_data, end)
     if line.startswith("[") and not (second and _try_load(line) is not None):
         # A complete JSON value on the first of several lines means JSON Lines that merely
         # start with a non-object line; a pretty-printed array's first line is never complete.
@@ -88,7 +89,7 @@ def _decode(path: Path, data: bytes, start: int, end: int, encoding: str = "utf-
         ) from err
 
 
-def _line_after(path: Path, data: bytes, position: int) -> tuple[str, int] | None:
+def _line_after(data: bytes, position: int) -> tuple[str, int] | None:
     """The first non-blank line from ``position`` (stripped, decoded) and where it ends; a line
     too long to be a record is given as its start only."""
     found = _NOT_BLANK.search(data, position)
@@ -99,7 +100,8 @@ def _line_after(path: Path, data: bytes, position: int) -> tuple[str, int] | Non
     end = len(data) if end < 0 else end + 1
     if end - start > LINE_LIMIT:
         return "", end
-    return _decode(path, data, start, end).strip(), end
+    # Only to tell the file's shape: a stray byte costs its line when the lines are read.
+    return str(memoryview(data)[start:end], "utf-8", "replace").strip(), end
 
 
 def _try_load(text: str) -> Any:
@@ -135,23 +137,7 @@ def _read_lines(path: Path, data: bytes, start: int, encoding: str) -> RawTable:
             preview = data[begin : begin + 4 * _PREVIEW].decode("utf-8", errors="replace")
             problems.append(_too_long(number, preview, end - begin))
             continue
-        # Split on "\n" only: str.splitlines() would also break at U+2028 and other
-        # characters JSON allows unescaped inside strings.
-        lines = _decode(path, data, begin, end).split("\n")
-        if lines[-1] == "":
-            lines.pop()  # the block ends with its last line's newline
-        for raw in lines:
-            number += 1
-            line = raw.strip()
-            if not line:
-                continue
-            if len(line) > LINE_LIMIT:  # in a block with short ones (the span did not cut it)
-                problems.append(_too_long(number, line[: 4 * _PREVIEW], len(line.encode())))
-                continue
-            value, error = _parse_line(line)
-            found = problem(number, line, error) if error else table.add(number, value, line)
-            if found is not None:
-                problems.append(found)
+        number = _read_block(table, problems, _block_text(data, begin, end), number)
         table.flush()
     if not table.rows:
         raise LoadError(
@@ -172,6 +158,63 @@ def _read_lines(path: Path, data: bytes, start: int, encoding: str) -> RawTable:
             reason=problems[0].reason,
         )
     return table.to_raw_table(FORMAT_LINES, encoding, problems)
+
+
+def _block_text(data: bytes, begin: int, end: int) -> tuple[str, bool]:
+    """The block's text and whether it is all UTF-8; a byte that is not is kept as a lone
+    surrogate, so that only its line is refused (``_read_block``)."""
+    view = memoryview(data)[begin:end]
+    try:
+        return str(view, "utf-8"), True
+    except UnicodeDecodeError:
+        return str(view, "utf-8", "surrogateescape"), False
+
+
+def _read_block(
+    table: RecordTable, problems: list[RowProblem], block: tuple[str, bool], number: int
+) -> int:
+    """Adds the records of a block of lines (its text, and whether all of it is UTF-8) whose
+    first is line ``number + 1``; returns the number of its last line."""
+    text, clean = block
+    # Split on "\n" only: str.splitlines() would also break at U+2028 and other characters
+    # JSON allows unescaped inside strings.
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the block ends with its last line's newline
+    for raw in lines:
+        number += 1
+        line = raw.strip()
+        if not line:
+            continue
+        if len(line) > LINE_LIMIT:  # in a block with short ones (the span did not cut it)
+            problems.append(_too_long(number, line[: 4 * _PREVIEW], len(line.encode())))
+            continue
+        stray = None if clean else _STRAY_BYTE.search(line)
+        if stray is not None:
+            problems.append(_not_utf8(number, line, stray.start() + 1))
+            continue
+        value, error = _parse_line(line)
+        found = problem(number, line, error) if error else table.add(number, value, line)
+        if found is not None:
+            problems.append(found)
+    return number
+
+
+def _not_utf8(number: int, line: str, column: int) -> RowProblem:
+    shown = line[: 4 * _PREVIEW].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return RowProblem(
+        row=number,
+        column="",
+        value=shown[:_PREVIEW],
+        reason=Message(
+            QT_TRANSLATE_NOOP(
+                "LoadMessages",
+                "holds a byte that is not UTF-8 text at column {column}; the line was not "
+                "read (JSON Lines must be saved as UTF-8)",
+            ),
+            column=column,
+        ),
+    )
 
 
 def _spans(data: bytes, start: int) -> Iterator[tuple[int, int, bool]]:
