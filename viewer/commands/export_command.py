@@ -43,8 +43,7 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
         if fmt in PICTURE_FORMATS:
             _write_picture(events, args, output, fmt, [display_name(f) for f in files])
         else:
-            events = events.sorted_by_time()  # rebound: the unsorted table can go meanwhile
-            write_events(events, output, fmt)
+            write_events(events, output, fmt, in_time_order=True)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     except MemoryError as error:  # what was written so far is removed with the temporary file

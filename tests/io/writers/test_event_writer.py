@@ -242,3 +242,21 @@ def test_events_written_a_batch_at_a_time_are_all_written_in_order(
     monkeypatch.setattr("viewer.io.writers.event_records._BATCH", 4)
     write_events(sample_events(), batched)
     assert batched.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [*FORMATS, ".timesketch.csv", ".timelinejs.json"])
+def test_events_written_in_time_order_are_those_of_the_sorted_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    sorted_first, in_order = tmp_path / f"sorted{suffix}", tmp_path / f"in_order{suffix}"
+    write_events(sample_events().sorted_by_time(), sorted_first)
+    monkeypatch.setattr("viewer.io.writers.event_records._BATCH", 4)
+    write_events(sample_events(), in_order, in_time_order=True)
+    assert in_order.read_bytes() == sorted_first.read_bytes()
+    assert in_order.read_bytes() != _written(tmp_path, sample_events(), suffix)  # it was sorted
+
+
+def _written(tmp_path: Path, events: EventTable, suffix: str) -> bytes:
+    path = tmp_path / f"as_given{suffix}"
+    write_events(events, path)
+    return path.read_bytes()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from viewer.io.formula_cells import escape_formula
@@ -16,13 +17,17 @@ from viewer.model.instants import format_iso
 _BATCH = 50_000  # events made into Python records at a time (all at once would cost GBs)
 
 
-def event_records(events: EventTable) -> Iterator[dict[str, object]]:
-    """One record per event with exactly the table's columns, in their order."""
-    for first in range(0, len(events), _BATCH):
-        last = min(first + _BATCH, len(events))
-        yield from _records(
-            events.subset(np.arange(first, last)) if last - first < len(events) else events
-        )
+def event_records(
+    events: EventTable, order: npt.NDArray[np.int64] | None = None
+) -> Iterator[dict[str, object]]:
+    """One record per event with exactly the table's columns, in their order; the events in
+    ``order`` (positions) when given, so no reordered copy of the whole table is made."""
+    if order is None and len(events) <= _BATCH:
+        yield from _records(events)
+        return
+    positions = np.arange(len(events)) if order is None else order
+    for first in range(0, len(positions), _BATCH):
+        yield from _records(events.subset(positions[first : first + _BATCH]))
 
 
 def _records(events: EventTable) -> Iterator[dict[str, object]]:
