@@ -203,6 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # the output's reader stopped reading (| head): nothing to say
         return 1
+    except MemoryError:
+        print(
+            "timeline-viewer: not enough memory; close other programs, or give fewer or "
+            "smaller files",
+            file=sys.stderr,
+        )
+        return 1
     except (
         Exception
     ) as error:  # scripts get one line, not a traceback (TIMELINE_VIEWER_DEBUG=1 shows it)

@@ -255,6 +255,10 @@ A fast, zoomable timeline of dated events.</source>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
+    <message>
+        <source>not enough memory; close other programs, or show fewer events and export again</source>
+        <translation>内存不足；请关闭其他程序，或少显示一些事件后再导出</translation>
+    </message>
 </context>
 <context>
     <name>ExportImageDialog</name>
@@ -507,6 +511,22 @@ A fast, zoomable timeline of dated events.</source>
         <translation>不是 {encoding} 文本（偏移 {offset} 处有无法解码的字节）；JSON Lines 文件必须以 UTF-8 保存。</translation>
     </message>
     <message>
+        <source>has no line holding a JSON object (line {first}: {reason}); a JSON Lines file holds one object per line.</source>
+        <translation>没有一行是 JSON 对象（第 {first} 行：{reason}）；JSON Lines 文件每行应有一个对象。</translation>
+    </message>
+    <message>
+        <source>has no line holding a JSON object ({count} lines hold something else, the first at line {first}: {reason}); a JSON Lines file holds one object per line.</source>
+        <translation>没有一行是 JSON 对象（{count} 行是别的内容，第一处在第 {first} 行：{reason}）；JSON Lines 文件每行应有一个对象。</translation>
+    </message>
+    <message>
+        <source>holds a byte that is not UTF-8 text at column {column}; the line was not read (JSON Lines must be saved as UTF-8)</source>
+        <translation>第 {column} 列有一个不是 UTF-8 文本的字节；这一行未读取（JSON Lines 必须以 UTF-8 保存）</translation>
+    </message>
+    <message>
+        <source>this line is {size} MB long, more than the {limit} MB a record may hold; it was not read</source>
+        <translation>这一行长 {size} MB，超过一条记录最多可有的 {limit} MB；未读取</translation>
+    </message>
+    <message>
         <source>starts like a JSON array but is not valid JSON ({error} at line {line}, column {column}).</source>
         <translation>开头像 JSON 数组，但不是有效的 JSON（第 {line} 行第 {column} 列：{error}）。</translation>
     </message>
@@ -519,20 +539,8 @@ A fast, zoomable timeline of dated events.</source>
         <translation>是一个跨越多行的 JSON 对象（键：{keys}），而不是每行一个对象或记录数组。</translation>
     </message>
     <message>
-        <source>has no line holding a JSON object (line {first} holds something else); a JSON Lines file holds one object per line.</source>
-        <translation>没有一行是 JSON 对象（第 {first} 行是别的内容）；JSON Lines 文件每行应有一个对象。</translation>
-    </message>
-    <message>
-        <source>has no line holding a JSON object ({count} lines hold something else, the first at line {first}); a JSON Lines file holds one object per line.</source>
-        <translation>没有一行是 JSON 对象（{count} 行是别的内容，第一处在第 {first} 行）；JSON Lines 文件每行应有一个对象。</translation>
-    </message>
-    <message>
         <source>{error} at column {column}</source>
         <translation>第 {column} 列：{error}</translation>
-    </message>
-    <message>
-        <source>is not a JSON array of records.</source>
-        <translation>不是由记录组成的 JSON 数组。</translation>
     </message>
     <message>
         <source>is an empty JSON array, so it holds no records.</source>
@@ -837,6 +845,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>not a date we can place</source>
         <translation>不是可以定位的日期</translation>
+    </message>
+    <message>
+        <source>not enough memory to read {file} ({size}): reading a file needs a few times its size in memory; close other programs, or split the file into smaller ones</source>
+        <translation>内存不足，无法读取 {file}（{size}）：读取文件需要数倍于其大小的内存；请关闭其他程序，或把文件拆成较小的几个</translation>
     </message>
 </context>
 <context>

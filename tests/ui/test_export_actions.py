@@ -55,3 +55,22 @@ def test_an_export_on_a_full_disk_is_reported_and_leaves_no_file(
     assert warnings == [f"Could not write {name}: No space left on device"]
     assert list(out.parent.iterdir()) == []
     assert "Wrote" not in application.window.status_text.text()
+
+
+def test_an_export_that_runs_out_of_memory_says_so_and_leaves_no_file(
+    application, tmp_path, warnings, monkeypatch
+):
+    out = tmp_path / "out" / "shown.csv"
+    out.parent.mkdir()
+    application.exports.ask_output = lambda caption, filters, default: str(out)
+
+    def no_memory(*_args):
+        raise MemoryError
+
+    monkeypatch.setattr("viewer.io.writers.event_writer.event_records", no_memory)
+    application.exports.export_events()
+    assert warnings == [
+        "Could not write shown.csv: not enough memory; close other programs, or show fewer "
+        "events and export again"
+    ]
+    assert list(out.parent.iterdir()) == []

@@ -143,6 +143,23 @@ def test_a_bad_file_gets_a_message_and_the_loaded_events_stay(application, qtbot
     assert application.session.events.frame.equals(before)
 
 
+def test_a_file_too_big_for_memory_is_named_in_problems_and_the_loaded_events_stay(
+    application, qtbot, tmp_path, monkeypatch
+):
+    def no_memory(*_args):
+        raise MemoryError
+
+    monkeypatch.setattr("viewer.io.readers.delimited_reader.read_whole_buffer", no_memory)
+    big = write(tmp_path, "big.csv", "date,title\n2026-05-01,Never shown\n")
+    before = application.session.events.frame.copy()
+    drop(application.window, [big])
+    qtbot.waitUntil(lambda: application.loader.busy == 0, timeout=10_000)
+    summary = application.window.problems.summary.text()
+    assert "not enough memory to read big.csv (" in summary
+    assert "close other programs" in summary
+    assert application.session.events.frame.equals(before)
+
+
 def test_search_highlights_matches_and_filters_the_table(application, qtbot):
     window = application.window
     window.search.field.setText("openai")

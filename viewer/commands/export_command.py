@@ -48,9 +48,14 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
             titled = [(f, r.title) for f, r in zip(files, reports, strict=True) if not r.error]
             _write_picture(events, args, output, fmt, picture_title(titled))
         else:
-            write_events(events.sorted_by_time(), output, fmt)
+            write_events(events, output, fmt, in_time_order=True)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    except MemoryError as error:  # what was written so far is removed with the temporary file
+        raise CommandError(
+            f"not enough memory to write {len(events):,} events to {output.name}; close other "
+            "programs, or export fewer events (--from/--to, --lanes, fewer files)"
+        ) from error
     skipped = sum(len(r.skipped) for r in reports)
     note = f" ({skipped:,} rows skipped; see timeline-viewer inspect)" if skipped else ""
     print(f"wrote {len(events):,} events to {output}{note}", file=sys.stderr)

@@ -12,6 +12,7 @@ from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.mapping.column_mapping import TEXT_ROLES
+from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import (
     IsCancelled,
     check_cancelled,
@@ -46,6 +47,9 @@ def load_file(
     except Exception as error:  # a bug here must end the load too, with its file named
         report.error = unexpected_error(Path(path), error)
         return LoadResult(report, EventTable.empty())
+    finally:
+        del columns  # the cells are in the table now (or the load failed)
+        release_unused_memory()
     return LoadResult(report, events)
 
 
@@ -56,4 +60,7 @@ def load_files(
 ) -> tuple[EventTable, list[LoadReport]]:
     """All files' events in one table (each event keeps its source and row) and a report each."""
     results = [load_file(p, options, text_roles) for p in paths]
-    return EventTable.concat(r.events for r in results), [r.report for r in results]
+    reports = [r.report for r in results]
+    if len(results) == 1:  # concat would copy every column of the one table
+        return results[0].events, reports
+    return EventTable.concat(r.events for r in results), reports

@@ -23,6 +23,7 @@ from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.mapping.column_roles import MappingError, decide_mapping
+from viewer.io.memory_use import out_of_memory, release_unused_memory
 from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, format_name
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
@@ -167,6 +168,7 @@ def _read(
     is_cancelled: IsCancelled = never_cancelled,
 ) -> EventColumns:
     raw, mapping = _read_raw(path, opened, options, with_text, text_roles)
+    release_unused_memory()  # the file's bytes and the parser's blocks
     check_cancelled(is_cancelled)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
@@ -240,7 +242,10 @@ def _read_raw(
 
 
 def unexpected_error(path: Path, error: Exception) -> Message:
-    """The sentence for a bug met while reading ``path`` (the file is named, the app goes on)."""
+    """The sentence for a bug met while reading ``path`` (the file is named, the app goes on);
+    running out of memory is no bug, and is said in words."""
+    if isinstance(error, MemoryError):
+        return out_of_memory(path)
     return Message(
         QT_TRANSLATE_NOOP("LoadMessages", "{file}: could not be read ({kind}: {error})"),
         file=path.name,

@@ -133,7 +133,7 @@ class ExportActions:
             return
         try:
             write()
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, MemoryError) as error:
             QMessageBox.warning(
                 self._window,
                 QCoreApplication.translate("ExportActions", "Export"),
@@ -162,4 +162,9 @@ def _reason(error: Exception) -> str:
     temporary file's name that ``str(OSError)`` carries."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
+    if isinstance(error, MemoryError):
+        return QCoreApplication.translate(
+            "ExportActions",
+            "not enough memory; close other programs, or show fewer events and export again",
+        )
     return str(error)

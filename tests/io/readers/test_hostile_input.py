@@ -117,6 +117,17 @@ def test_one_stray_byte_in_many_utf8_rows_costs_nothing_but_a_warning(tmp_path):
     assert [w.row for w in report.warnings] == [1002]
 
 
+def test_one_stray_byte_in_an_ascii_file_is_a_warning_not_another_codec(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(_rows(2_000).encode().replace(b",t1000\n", b",t1000\xff\n"))
+    result = load_file(path)
+    assert result.report.encoding == "utf-8"
+    assert [w.row for w in result.report.warnings] == [1002]
+    titles = result.events.texts("title")
+    assert titles[1000] == "t1000\ufffd"
+    assert sum("\ufffd" in title for title in titles) == 1
+
+
 def test_a_stray_byte_after_the_head_is_read_the_same_by_inspect_and_export(tmp_path):
     path = tmp_path / "a.csv"
     data = _rows(60_000).encode() + b"2021-01-01,tail \xff byte\n"
@@ -128,6 +139,8 @@ def test_a_stray_byte_after_the_head_is_read_the_same_by_inspect_and_export(tmp_
     assert inspected.error is None
     assert loaded.events == inspected.events == 60_001
     assert [w.row for w in loaded.warnings] == [60_002]
+    # inspect reads only the dates, but the stray byte in a title is named all the same
+    assert [w.row for w in inspected.warnings] == [60_002]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

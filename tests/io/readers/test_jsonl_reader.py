@@ -119,7 +119,9 @@ def test_utf16_with_a_bom_is_decoded() -> None:
 
 
 def test_a_file_with_no_json_object_is_a_load_error() -> None:
-    with pytest.raises(LoadError, match=r"no line holding a JSON object \(2 lines .* line 1\)"):
+    with pytest.raises(
+        LoadError, match=r"no line holding a JSON object \(2 lines .* line 1: .*Expecting value"
+    ):
         read_text("not json\n[1, 2]\n", name="junk.jsonl")
 
 
@@ -129,8 +131,21 @@ def test_an_empty_file_is_a_load_error() -> None:
 
 
 def test_undecodable_bytes_are_a_load_error_not_a_unicode_error() -> None:
-    with pytest.raises(LoadError, match=r"is not UTF-8 text \(undecodable byte at offset 13\)"):
+    with pytest.raises(
+        LoadError, match=r"line 1: holds a byte that is not UTF-8 text at column 14"
+    ):
         read_jsonl(Path("latin1.jsonl"), b'{"message": "\xe9"}\n')
+
+
+def test_a_stray_byte_costs_only_its_line() -> None:
+    data = b'{"message": "one"}\n{"message": "caf\xe9"}\n{"message": "three"}\n'
+    table = read_jsonl(Path("stray.jsonl"), data)
+    assert cells(table, "message") == ["one", "three"]
+    assert table.rows.tolist() == [1, 3]
+    (stray,) = table.problems
+    assert stray.row == 2
+    assert stray.value == '{"message": "caf\ufffd"}'
+    assert stray.reason.startswith("holds a byte that is not UTF-8 text at column 17")
 
 
 def test_a_json_array_of_flat_objects_is_read_as_records() -> None:
@@ -200,3 +215,65 @@ def test_json_lines_starting_with_an_array_line_are_still_json_lines() -> None:
     assert table.format == "jsonl"
     assert cells(table, "message") == ["kept"]
     assert [problem.row for problem in table.problems] == [1]
+
+
+def test_a_file_read_in_several_blocks_keeps_line_numbers_columns_and_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("viewer.io.readers.jsonl_reader._BLOCK", 64)
+    lines = [json.dumps({"n": i, "title": f"event {i}"}) for i in range(1, 40)]
+    lines[20] = '{"broken": '
+    lines[30] = json.dumps({"n": 31, "late": "first seen on line 31"})
+    table = read_text("\n".join(lines) + "\n")
+    assert table.columns == ["n", "title", "late"]
+    assert len(table) == 38
+    assert table.rows.tolist() == [*range(1, 21), *range(22, 40)]
+    assert [problem.row for problem in table.problems] == [21]
+    assert cells(table, "title")[19:21] == ["event 20", "event 22"]
+    assert cells(table, "late").index("first seen on line 31") == 29
+    assert cells(table, "late").count(None) == 37
+
+
+def test_a_line_too_long_to_be_a_record_costs_only_that_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("viewer.io.readers.jsonl_reader._BLOCK", 64)
+    monkeypatch.setattr("viewer.io.readers.jsonl_reader.LINE_LIMIT", 1000)
+    huge = json.dumps({"title": "huge", "excerpt": "x" * 5000})
+    table = read_text(f'{{"title": "before"}}\n{huge}\n{{"title": "after"}}\n')
+    assert cells(table, "title") == ["before", "after"]
+    assert table.rows.tolist() == [1, 3]
+    (problem,) = table.problems
+    assert problem.row == 2
+    assert problem.value.startswith('{"title": "huge", "excerpt": "xxx')
+    assert "more than the 0 MB a record may hold" in problem.reason
+
+
+def test_a_file_that_is_one_line_too_long_is_refused_saying_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("viewer.io.readers.jsonl_reader.LINE_LIMIT", 1000)
+    with pytest.raises(LoadError, match=r"line 1: this line is 0 MB long, more than the 0 MB"):
+        read_text(json.dumps({"title": "huge", "excerpt": "x" * 5000}) + "\n")
+
+
+def test_a_stray_byte_in_a_later_block_costs_its_line_and_keeps_the_numbering(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("viewer.io.readers.jsonl_reader._BLOCK", 64)
+    data = b'{"message": "fine"}\n' * 10 + b'{"message": "\xe9"}\n' + b'{"message": "end"}\n'
+    table = read_jsonl(Path("late.jsonl"), data)
+    assert table.rows.tolist() == [*range(1, 11), 12]
+    assert [problem.row for problem in table.problems] == [11]
+
+
+def test_a_timelinejs_story_on_one_line_is_handed_to_its_reader() -> None:
+    story = {"events": [{"start_date": {"year": "1969"}, "text": {"headline": "Moon"}}]}
+    table = read_text(json.dumps(story), name="story.json")
+    assert table.format == "timelinejs-json"
+    assert cells(table, "Year") == ["1969"]
+
+
+def test_a_json_array_with_extra_data_after_it_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match=r"not valid JSON \(Extra data at line 2"):
+        read_text('[{"title": "ok"},\n{"title": "two"}] stray', name="records.json")

@@ -215,3 +215,48 @@ def test_an_output_name_without_a_known_suffix_is_refused(tmp_path: Path) -> Non
     ):
         write_events(sample_events(), tmp_path / "events.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_with_long_cells_are_written_so_csv_reads_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ordinary, long = tmp_path / "ordinary.csv", tmp_path / "long.csv"
+    write_events(sample_events(), ordinary)
+    monkeypatch.setattr(event_writer, "_LONG_CELL", 10)  # every row has a cell this long
+    write_events(sample_events(), long)
+    assert long.read_bytes() != ordinary.read_bytes()  # written the other way
+    with (
+        ordinary.open(encoding="utf-8", newline="") as a,
+        long.open(encoding="utf-8", newline="") as b,
+    ):
+        assert list(csv.reader(b)) == list(csv.reader(a))
+    assert load_file(long).events.records() == sample_events().records()
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_events_written_a_batch_at_a_time_are_all_written_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    whole, batched = tmp_path / f"whole{suffix}", tmp_path / f"batched{suffix}"
+    write_events(sample_events(), whole)
+    monkeypatch.setattr("viewer.io.writers.event_records._BATCH", 4)
+    write_events(sample_events(), batched)
+    assert batched.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [*FORMATS, ".timesketch.csv", ".timelinejs.json"])
+def test_events_written_in_time_order_are_those_of_the_sorted_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    sorted_first, in_order = tmp_path / f"sorted{suffix}", tmp_path / f"in_order{suffix}"
+    write_events(sample_events().sorted_by_time(), sorted_first)
+    monkeypatch.setattr("viewer.io.writers.event_records._BATCH", 4)
+    write_events(sample_events(), in_order, in_time_order=True)
+    assert in_order.read_bytes() == sorted_first.read_bytes()
+    assert in_order.read_bytes() != _written(tmp_path, sample_events(), suffix)  # it was sorted
+
+
+def _written(tmp_path: Path, events: EventTable, suffix: str) -> bytes:
+    path = tmp_path / f"as_given{suffix}"
+    write_events(events, path)
+    return path.read_bytes()

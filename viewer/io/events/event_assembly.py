@@ -12,6 +12,7 @@ from viewer.model.event_table import PRECISION_DTYPE, EventTable
 
 
 def event_table_from(columns: EventColumns, source: str) -> EventTable:
+    """The table of ``columns``, whose text it takes (``columns.text`` is left empty)."""
     n = len(columns)
     end = pd.arrays.IntegerArray(columns.end.astype(np.int64), ~columns.has_end)
     frame = pd.DataFrame(
@@ -23,7 +24,8 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
             ),
             "approximate": columns.approximate,
             **{
-                role: _text(columns.text.get(role), n)
+                # Taken out, so each column's cells are freed once copied (not all at the end).
+                role: _text(columns.text.pop(role, None), n)
                 for role in ("title", "excerpt", "lane", "url", "date_text")
             },
             "source": pd.Categorical.from_codes(

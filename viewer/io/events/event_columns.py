@@ -206,11 +206,11 @@ def _add_text(
     end_text: pa.ChunkedArray | None,
     roles: frozenset[str],
 ) -> None:
-    take = from_numpy(index)
+    take = _Rows(index, len(raw))
     for role in ("title", "excerpt", "lane", "url"):
         name = getattr(mapping, role)
         if name is not None and role in roles:
-            columns.text[role] = raw.column(name).take(take)
+            columns.text[role] = take(raw.column(name))
     if "url" in columns.text and mapping.urls_are_links_only:
         media = columns.text["url"]
         columns.text["url"] = pc.if_else(
@@ -219,9 +219,9 @@ def _add_text(
     if "excerpt" not in roles:
         return  # a picture: no excerpts, and the date as written is not drawn either
     if mapping.excerpt_from_rest:
-        columns.text["excerpt"] = _listing(raw, mapping.unused[:_REST_LIMIT]).take(take)
+        columns.text["excerpt"] = take(_listing(raw, mapping.unused[:_REST_LIMIT]))
     if mapping.beyond_header:
-        extra = _listing(raw, mapping.beyond_header).take(take)
+        extra = take(_listing(raw, mapping.beyond_header))
         columns.text["excerpt"] = (
             join_cells([columns.text["excerpt"], extra], "\n")
             if "excerpt" in columns.text
@@ -235,7 +235,19 @@ def _add_text(
             pc.equal(start_text, end_text).fill_null(False), pa.scalar(None, pa.string()), end_text
         )
         shown = join_cells([start_text, distinct_end], _SPAN_DASH)
-    columns.text["date_text"] = shown.take(take)
+    columns.text["date_text"] = take(shown)
+
+
+class _Rows:
+    """The cells of the events' rows; the column itself when every row is an event (a copy
+    of each text column would cost the file's text once more)."""
+
+    def __init__(self, index: npt.NDArray[np.int64], count: int) -> None:
+        self._every = len(index) == count
+        self._take = from_numpy(index)
+
+    def __call__(self, column: pa.ChunkedArray) -> pa.ChunkedArray:
+        return column if self._every else column.take(self._take)
 
 
 def _listing(raw: RawTable, names: list[str]) -> pa.ChunkedArray:

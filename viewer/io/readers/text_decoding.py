@@ -108,7 +108,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _mostly_utf8(head: bytes, whole: bool) -> bool:
-    """Valid UTF-8, or UTF-8 with fewer stray bytes than well-formed multi-byte letters."""
+    """Valid UTF-8, or UTF-8 with fewer stray bytes than well-formed multi-byte letters; ASCII
+    with one stray byte is UTF-8 too (a guess would read the whole file in another codec,
+    cp1250 say, with no word of it)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(head, final=whole)
@@ -119,7 +121,7 @@ def _mostly_utf8(head: bytes, whole: bool) -> bool:
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=whole)
     stray = text.count("\ufffd") - head.count(b"\xef\xbf\xbd")
     letters = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
-    return 0 < stray <= letters
+    return 0 < stray <= max(letters, 1)
 
 
 def decode_replacing(data: bytes, encoding: str, path: str) -> tuple[str, bool]:

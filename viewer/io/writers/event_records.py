@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from viewer.io.formula_cells import escape_formula
@@ -12,9 +14,23 @@ from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 
+_BATCH = 50_000  # events made into Python records at a time (all at once would cost GBs)
 
-def event_records(events: EventTable) -> Iterator[dict[str, object]]:
-    """One record per event with exactly the table's columns, in their order."""
+
+def event_records(
+    events: EventTable, order: npt.NDArray[np.int64] | None = None
+) -> Iterator[dict[str, object]]:
+    """One record per event with exactly the table's columns, in their order; the events in
+    ``order`` (positions) when given, so no reordered copy of the whole table is made."""
+    if order is None and len(events) <= _BATCH:
+        yield from _records(events)
+        return
+    positions = np.arange(len(events)) if order is None else order
+    for first in range(0, len(positions), _BATCH):
+        yield from _records(events.subset(positions[first : first + _BATCH]))
+
+
+def _records(events: EventTable) -> Iterator[dict[str, object]]:
     has_end = events.has_end()
     ends = format_iso(events.end_or_start())
     values: dict[str, list[object]] = {

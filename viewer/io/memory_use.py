@@ -1,0 +1,45 @@
+"""Memory a load holds: freed Arrow memory given back between steps, and the sentence for a
+file that needs more memory than there is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
+
+
+def release_unused_memory() -> None:
+    """Give the memory Arrow freed (a file's bytes, a parser's blocks) back to the system.
+    Its allocator keeps freed pages for reuse, but the next steps allocate through numpy and
+    Python, which cannot use them: kept, they would add up to twice the file."""
+    pa.default_memory_pool().release_unused()
+
+
+def out_of_memory(path: Path) -> Message:
+    """What a user reads when ``path`` needs more memory than the system gives."""
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "LoadMessages",
+            "not enough memory to read {file} ({size}): reading a file needs a few times its "
+            "size in memory; close other programs, or split the file into smaller ones",
+        ),
+        file=path.name,
+        size=file_size_text(path),
+    )
+
+
+def file_size_text(path: Path) -> str:
+    """The file's size for people (``1.0 GB``, ``350 MB``); ``?`` when it cannot be told."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return "?"
+    if size >= 1e9:
+        return f"{size / 1e9:.1f} GB"
+    if size >= 1e6:
+        return f"{size / 1e6:.0f} MB"
+    if size >= 1e3:
+        return f"{size / 1e3:.0f} kB"
+    return f"{size} bytes"
