@@ -34,6 +34,7 @@ class Source:
 class Session(QObject):
     sources_changed = Signal(bool)  # the merged table changed (indices are new); keep the view?
     filters_changed = Signal()  # lanes or date range: ``shown`` changed
+    date_range_changed = Signal(object)  # (start, end) the user asked for, or None: views follow
     search_changed = Signal()  # ``matches`` changed
     selection_changed = Signal(object)  # event index or None
 
@@ -117,6 +118,7 @@ class Session(QObject):
             None if start is None or end is None else (min(start, end), max(start, end))
         )
         self._refilter()
+        self.date_range_changed.emit(self.date_range)
 
     def _refilter(self, emit: bool = True) -> None:
         keep = np.ones(len(self.events), dtype=bool)

@@ -82,14 +82,19 @@ class TimelineWidget(QWidget):
         """Show ``events`` (only the ``shown`` indices, when given: the session's filters);
         ``keep_view`` keeps the visible time span (a filter change), else the view fits all."""
         previous = self.time_range() if keep_view and self.data.lanes else None
+        # A filter change (the same table) keeps the selection while its event is still shown.
+        kept = self._selected if events is self.data.events else None
+        if kept is not None and shown is not None and not np.isin(kept, shown):
+            kept = None
         self.data = build_timeline_data(events, shown)
         # All events, so hiding a lane never narrows the limits.
         first, last = events.time_bounds()
         self._bounds = (float(first), float(last))
-        self._selected = None
+        self._selected = kept
         self.axis.set_origin(self.data.origin)
         self.overview.getAxis("bottom").set_origin(self.data.origin)
         self.events_item.set_data(self.data)
+        self.events_item.set_selected(kept)
         self.overview.set_data(self.data)
         self._show_lane_names()
         self.now_line.setPos(time.time() - self.data.origin)
@@ -140,6 +145,12 @@ class TimelineWidget(QWidget):
         span = max(self.data.x_max - self.data.x_min, 86_400.0)
         centre = (self.data.x_min + self.data.x_max) / 2
         self.view_box.setXRange(centre - span * 0.52, centre + span * 0.52, padding=0)
+
+    def shown_time_bounds(self) -> tuple[float, float]:
+        """The first start and last end of the shown events (of all, when none is shown)."""
+        if not self.data.lanes:
+            return self._bounds
+        return self.data.x_min + self.data.origin, self.data.x_max + self.data.origin
 
     def set_time_range(self, start: float, end: float) -> None:
         self.view_box.setXRange(start - self.data.origin, end - self.data.origin, padding=0)
