@@ -107,3 +107,71 @@ def test_toggling_a_lane_keeps_the_selected_event_selected_and_outlined(applicat
     assert window.details.plain_text() == shown_before
     other.setCheckState(Qt.CheckState.Checked)
     assert window.timeline.selected_event == chosen
+
+
+def test_answering_day_first_refits_the_view_to_the_new_reading(qtbot, app_settings, tmp_path):
+    # Month first: 2 Jan to 1 Dec 2026; day first: 12 Jan to 1 Feb 2026.
+    path = write(tmp_path, "orders.csv", "date,title\n01/02/2026,First\n12/01/2026,Second\n")
+    built = build(qtbot, [path], app_settings)
+    timeline = built.window.timeline
+    assert timeline.time_range()[1] > seconds_at(2026, 11)
+    built.files.mapping.ask = lambda name, columns, rows, reason, current: (
+        {"start": "date", "title": "title"},
+        True,
+    )
+    qtbot.waitUntil(lambda: timeline.time_range()[1] < seconds_at(2026, 3), timeout=10_000)
+    assert timeline.time_range()[0] > seconds_at(2026, 1, 1)
+
+
+def test_cancelling_a_load_stops_saying_loading(application, qtbot, tmp_path):
+    window = application.window
+    drop(window, [write(tmp_path, "news.csv", "date,title\n2026-05-01,Later\n")])
+    assert "Loading" in window.status_text.text()
+    window.cancel_button.click()
+    application.loader.wait()
+    assert "Loading" not in window.status_text.text()
+    assert window.status_text.text()  # it says the load was cancelled
+    assert window.progress.isHidden()
+
+
+def test_escape_in_the_search_box_clears_the_search(application, qtbot):
+    field = application.window.search.field
+    field.setFocus()
+    qtbot.keyClicks(field, "Microsoft")
+    assert application.session.searching
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == ""
+    assert not application.session.searching
+
+
+def test_the_window_title_names_the_open_files(application, qtbot, tmp_path):
+    window, session = application.window, application.session
+
+    def title():
+        return window.windowHandle().title()  # as shown: Qt reads "[*]" in windowTitle()
+
+    news = write(tmp_path, "news.csv", "date,title\n2026-05-01,A\n")
+    court = write(tmp_path, "court[*].csv", "date,title\n2026-05-02,B\n")
+    session.replace_all([])
+    assert title() == "Timeline Viewer"
+    application.files.load_now([news, court])
+    assert title() == "news.csv, court[*].csv — Timeline Viewer"
+    more = [write(tmp_path, f"more{i}.csv", "date,title\n2026-05-03,C\n") for i in range(3)]
+    application.files.load_now(more)
+    assert title() == "news.csv, court[*].csv, more0.csv +2 — Timeline Viewer"
+    session.remove_source(news)
+    assert title().startswith("court[*].csv, more0.csv, more1.csv +1 — ")
+
+
+def test_at_800_by_550_the_timeline_keeps_the_larger_share_of_the_window(application, qtbot):
+    window = application.window
+    window.resize(800, 550)
+    timeline = window.timeline
+
+    def timeline_has_the_room():
+        return (
+            timeline.width() > max(window.legend_dock.width(), window.details_dock.width())
+            and timeline.height() > window.table_dock.height()
+        )
+
+    qtbot.waitUntil(timeline_has_the_room)

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,14 +30,17 @@ from viewer.state.session import Session
 from viewer.timeline.timeline_widget import TimelineWidget
 from viewer.ui.date_range_filter import DateRangeFilter
 from viewer.ui.details_panel import DetailsPanel
+from viewer.ui.dock_shares import keep_centre_share
 from viewer.ui.event_table_panel import EventTablePanel
 from viewer.ui.lane_legend import LaneLegend
-from viewer.ui.plain_text import plain_label
+from viewer.ui.plain_text import plain_label, window_title_part
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.sources_panel import SourcesPanel
 from viewer.ui.timeline_binding import TimelineBinding
 from viewer.ui.window_actions import create_actions
+
+TITLE_FILES = 3  # the window title names this many files, then "+N"
 
 
 class MainWindow(QMainWindow):
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
         s = self._session
+        self.setWindowTitle(self.title_for([source.name for source in s.sources]))
         self.show_status(
             (
                 QCoreApplication.translate("Application", "1 event from %2 file(s)")
@@ -229,6 +234,18 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )
+
+    def title_for(self, names: list[str]) -> str:
+        """ "news.csv, court.csv — Timeline Viewer"; past three files, "a, b, c +2 — …"."""
+        app = self.tr("Timeline Viewer")
+        if not names:
+            return app
+        listed = ", ".join(window_title_part(name) for name in names[:TITLE_FILES])
+        if len(names) > TITLE_FILES:
+            listed = (
+                self.tr("%1 +%2").replace("%1", listed).replace("%2", str(len(names) - TITLE_FILES))
+            )
+        return self.tr("%1 — %2").replace("%1", listed).replace("%2", app)
 
     def show_loading(self, files: int) -> None:
         self.progress.setVisible(files > 0)
@@ -252,6 +269,10 @@ class MainWindow(QMainWindow):
         # Ctrl (Cmd on macOS) held while dropping replaces what is loaded; plain drops add.
         modifiers = event.modifiers() | QApplication.keyboardModifiers()
         self.files_dropped.emit(paths, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        keep_centre_share(self, self.docks())  # a small window: the timeline keeps most room
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -19,6 +19,10 @@ class _SearchField(QLineEdit):
             self.stepped.emit(-1 if back else 1)
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()  # Escape clears the search, as in browsers' find bars
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 
