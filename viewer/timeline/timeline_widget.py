@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.date_wording import ENGLISH, DateWording
@@ -68,12 +68,38 @@ class TimelineWidget(QWidget):
         layout.addWidget(self.span_label)
         layout.addWidget(self.plot, stretch=1)
         layout.addWidget(self.overview)
+        self.empty_message = self._empty_message()
         self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
         self.events_item.zoom_requested.connect(self._on_events_item_zoom_requested)
         self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
         self.view_box.sigXRangeChanged.connect(self._on_view_box_x_range_changed)
         self.overview.region_moved.connect(self._on_overview_region_moved)
         self.apply_look(LIGHT)
+        self._show_empty_state(True)
+
+    def _empty_message(self) -> QLabel:
+        """Centred over the plot while nothing is loaded: how to begin, not an axis at 1970."""
+        shortcut = QKeySequence(QKeySequence.StandardKey.Open).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        label = QLabel(
+            self.tr("Open a timeline file (%1) or drop files here").replace("%1", shortcut)
+        )
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setAttribute(
+            Qt.WidgetAttribute.WA_TransparentForMouseEvents
+        )  # drops reach the window
+        centring = QVBoxLayout(self.plot.viewport())
+        centring.addWidget(label, alignment=Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _show_empty_state(self, empty: bool) -> None:
+        self.empty_message.setVisible(empty)
+        for name in ("bottom", "left"):
+            self.plot.getPlotItem().showAxis(name, not empty)
+        self.overview.setVisible(not empty)
 
     # -- data ---------------------------------------------------------------------------------
     def set_events(
@@ -95,6 +121,7 @@ class TimelineWidget(QWidget):
         self.overview.getAxis("bottom").set_origin(self.data.origin)
         self.events_item.set_data(self.data)
         self.events_item.set_selected(kept)
+        self._show_empty_state(len(events) == 0)
         self.overview.set_data(self.data)
         self._show_lane_names()
         self.now_line.setPos(time.time() - self.data.origin)
@@ -133,6 +160,7 @@ class TimelineWidget(QWidget):
         """Colours for a light or dark background: every item's come from ``look``."""
         self.look = look
         self.plot.setBackground(look.background)
+        self.empty_message.setStyleSheet(f"color: {look.text}; font-size: 12pt")
         for item in (self.axis, self.plot.getAxis("left")):
             item.setTextPen(look.text)
             item.setPen(look.axis)
