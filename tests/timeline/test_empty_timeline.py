@@ -18,6 +18,7 @@ def test_with_no_events_the_plot_says_how_to_open_files_and_shows_no_axis(timeli
     assert abs(centre.y() - plot_centre.y()) <= 2
     assert not timeline.plot.getPlotItem().getAxis("bottom").isVisible()
     assert not timeline.overview.isVisible()
+    assert not timeline.now_line.isVisible()  # no dashed line through the message
 
 
 def test_the_message_goes_when_events_come_and_returns_when_they_go(timeline):

@@ -87,7 +87,6 @@ class TimelineWidget(QWidget):
         )
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
         label.setAttribute(
             Qt.WidgetAttribute.WA_TransparentForMouseEvents
         )  # drops reach the window
@@ -100,6 +99,7 @@ class TimelineWidget(QWidget):
         for name in ("bottom", "left"):
             self.plot.getPlotItem().showAxis(name, not empty)
         self.overview.setVisible(not empty)
+        self.now_line.setVisible(not empty)
 
     # -- data ---------------------------------------------------------------------------------
     def set_events(

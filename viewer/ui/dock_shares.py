@@ -21,11 +21,23 @@ def keep_centre_share(window: QMainWindow, docks: list[QDockWidget]) -> None:
         (_Area.RightDockWidgetArea, Qt.Orientation.Horizontal, SIDE_SHARE * width),
         (_Area.BottomDockWidgetArea, Qt.Orientation.Vertical, BOTTOM_SHARE * height),
     ):
-        placed = [
-            d for d in docks
-            if not d.isHidden() and not d.isFloating() and window.dockWidgetArea(d) == area
-        ]  # fmt: skip
+        placed = _one_per_tab_group(
+            [d for d in docks if not d.isHidden() and not d.isFloating()
+             and window.dockWidgetArea(d) == area]
+        )  # fmt: skip
         horizontal = orientation == Qt.Orientation.Horizontal
         sizes = [d.width() if horizontal else d.height() for d in placed]
         if placed and max(sizes) > limit:
             window.resizeDocks(placed, [min(s, int(limit)) for s in sizes], orientation)
+
+
+def _one_per_tab_group(docks: list[QDockWidget]) -> list[QDockWidget]:
+    """The docks of an area, tabbed ones only once (by the one in front, the largest): a tab
+    not in front has a stale size, and resizing it too would size the group by it."""
+    chosen: list[QDockWidget] = []
+    for dock in sorted(docks, key=lambda d: -(d.width() * d.height())):
+        window = dock.parentWidget()
+        tabbed = window.tabifiedDockWidgets(dock) if isinstance(window, QMainWindow) else []
+        if not any(other in tabbed for other in chosen):
+            chosen.append(dock)
+    return chosen

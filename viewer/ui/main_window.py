@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -272,7 +272,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        keep_centre_share(self, self.docks())  # a small window: the timeline keeps most room
+        # Once the layout has placed the docks at the new size: a small window (800×550) would
+        # keep them at their pixel widths and squeeze the timeline.
+        QTimer.singleShot(0, self, lambda: keep_centre_share(self, self.docks()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
