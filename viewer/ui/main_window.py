@@ -120,6 +120,11 @@ class MainWindow(QMainWindow):
             [self.legend_dock, self.details_dock], [210, 330], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.table_dock], [230], Qt.Orientation.Vertical)
+        # After each resize, once the layout has placed the docks: a small window (800×550)
+        # would keep them at their pixel sizes and squeeze the timeline. A child timer, so it
+        # never fires for a window that is gone.
+        self._dock_share_timer = QTimer(self, singleShot=True, interval=0)
+        self._dock_share_timer.timeout.connect(self._on_dock_share_timer_timeout)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -272,9 +277,10 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Once the layout has placed the docks at the new size: a small window (800×550) would
-        # keep them at their pixel widths and squeeze the timeline.
-        QTimer.singleShot(0, self, lambda: keep_centre_share(self, self.docks()))
+        self._dock_share_timer.start()
+
+    def _on_dock_share_timer_timeout(self) -> None:
+        keep_centre_share(self, self.docks())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
