@@ -91,3 +91,22 @@ def test_a_search_in_chunks_finds_what_one_pass_finds_and_stops_when_cancelled(m
     assert list(search_matches(events, everything, "ALPHA")) == [0, 2, 4, 5]
     assert list(search_matches(events, np.array([1, 5], np.int64), "alpha")) == [5]
     assert search_matches(events, everything, "alpha", is_cancelled=lambda: True) is None
+
+
+def test_deleting_a_letter_while_a_search_runs_finds_the_shorter_texts_matches(runner, qtbot):
+    session = runner._session
+    for text in ("alpha", "alpha t", "alpha"):  # typed on, then Backspace twice
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
+    assert list(session.matches) == [0, 2, 4, 5]
+
+
+def test_a_search_handed_a_longer_text_midway_keeps_every_match_of_it(monkeypatch):
+    monkeypatch.setattr(session_module, "SEARCH_CHUNK", 2)
+    events = source("a.csv", TITLES).events
+    texts = iter(["a", "alpha", "alpha"])  # the user typed on after the first chunk
+    found = search_matches(
+        events, np.arange(len(TITLES), dtype=np.int64), "a", text_now=lambda: next(texts)
+    )
+    assert set(found) >= {0, 2, 4, 5}  # every match of "alpha"; "beta two" (1) as well
+    assert 3 not in found  # "gamma" was read for "alpha"

@@ -201,25 +201,28 @@ def search_matches(
     among: IndexArray,
     text: str,
     is_cancelled: Callable[[], bool] = lambda: False,
+    text_now: Callable[[], str] | None = None,
 ) -> IndexArray | None:
     """The events at ``among`` whose title or excerpt contains ``text`` (case-insensitive,
     surrounding blanks ignored); None when ``is_cancelled`` said stop between two chunks.
-    Pure: it may run on a worker thread."""
-    text = text.strip()
-    if not text or len(among) == 0:
+    ``text_now``, asked before each chunk, may give a longer text that contains ``text`` (the
+    user typed on): each chunk is then searched for the text of its time, and the result holds
+    every match of the last one (and maybe more). Pure: it may run on a worker thread."""
+    if not text.strip() or len(among) == 0:
         return np.empty(0, np.int64)
+    current = text_now or (lambda: text)
     if len(among) * 4 >= len(events):  # most events: read the table in slices (no copies)
         hit = np.zeros(len(events), dtype=bool)
         for first in range(0, len(events), SEARCH_CHUNK):
             if is_cancelled():
                 return None
             rows = slice(first, first + SEARCH_CHUNK)
-            hit[rows] = events.containing(text, rows=rows)
+            hit[rows] = events.containing(current().strip(), rows=rows)
         return among[hit[among]]
     found = []  # a narrowed search: only the earlier matches are read
     for first in range(0, len(among), SEARCH_CHUNK):
         if is_cancelled():
             return None
         chunk = among[first : first + SEARCH_CHUNK]
-        found.append(chunk[events.containing_among(text, chunk)])
+        found.append(chunk[events.containing_among(current().strip(), chunk)])
     return np.concatenate(found)
