@@ -110,3 +110,11 @@ def test_a_search_handed_a_longer_text_midway_keeps_every_match_of_it(monkeypatc
     )
     assert set(found) >= {0, 2, 4, 5}  # every match of "alpha"; "beta two" (1) as well
     assert 3 not in found  # "gamma" was read for "alpha"
+
+
+def test_retyping_a_deleted_letter_while_a_search_runs_still_ends_with_its_matches(runner, qtbot):
+    session = runner._session
+    for text in ("alpha", "alph", "alpha"):  # Backspace stops the first search; retyped
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
+    assert list(session.matches) == [0, 2, 4, 5]

@@ -92,7 +92,11 @@ class SearchRunner(QObject):
         if running is None:
             self._wanted = text
             self._start()
-        elif (running.latest or running.text).strip() in text.strip() and running.shown is s.shown:
+        elif (
+            not running.cancelled.is_set()  # a stopped search reads nothing more
+            and (running.latest or running.text).strip() in text.strip()
+            and running.shown is s.shown
+        ):
             running.latest = text  # typing on: the search in flight reads on for the longer text
             self._wanted = None
         else:
