@@ -70,7 +70,9 @@ class SearchRunner(QObject):
         super().__init__(parent)
         self._session = session
         self._latest = ""  # the text last asked for: only its result is shown
-        self._pool = pool or QThreadPool.globalInstance()
+        # Its own thread: a search never waits behind file loads in the global pool. A child,
+        # so it is destroyed (after its search ends) with the runner, on the GUI thread.
+        self._pool = pool or QThreadPool(self, maxThreadCount=1)
         self._tickets = itertools.count(1)
         self._running: _Search | None = None
         self._wanted: str | None = None  # typed while a search ran
