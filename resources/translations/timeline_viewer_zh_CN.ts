@@ -12,6 +12,10 @@
         <translation>已载入 %1</translation>
     </message>
     <message>
+        <source>Load cancelled</source>
+        <translation>已取消载入</translation>
+    </message>
+    <message>
         <source>The dates in this file read the same as day/month and month/day. They are shown month first; choose the order if that is wrong.</source>
         <translation>此文件中的日期按“日/月”或“月/日”读来都说得通。目前按“月在前”显示；如有误，请选择正确的顺序。</translation>
     </message>
@@ -938,6 +942,14 @@ A fast, zoomable timeline of dated events.</source>
         <translation>取消载入</translation>
     </message>
     <message>
+        <source>%1 +%2</source>
+        <translation>%1 等另 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Loading %1 file(s)…</source>
         <translation>正在载入 %1 个文件……</translation>
     </message>
@@ -1164,6 +1176,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Time span shown</source>
         <translation>显示的时间范围</translation>
+    </message>
+    <message>
+        <source>Open a timeline file (%1) or drop files here</source>
+        <translation>打开时间线文件（%1）或把文件拖放到这里</translation>
     </message>
     <message>
         <source>(no lane)</source>

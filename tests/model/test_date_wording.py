@@ -126,6 +126,13 @@ def test_years_read_in_historical_numbering(year, text):
         ),
         (years_ago(312_345), years_ago(12_000), "312,000 – 12,000 years ago"),
         (years_ago(4_600_000_000), seconds_at(2026), "4.6 billion years ago – 2026"),
+        # A far future end names its era at the scale of the other end.
+        (
+            years_ago(14_100_000_000),
+            seconds_at(276_002_067),
+            "14.1 billion years ago – AD 276 million",
+        ),
+        (years_ago(14_100_000_000), seconds_at(12_000), "14.1 billion years ago – AD 12,000"),
     ],
 )
 def test_span_descriptions_are_short_and_natural(start, end, text):
@@ -175,6 +182,8 @@ def test_in_chinese_approximate_is_a_prefix_and_the_precision_follows_in_bracket
         (years_ago(13_800_000_000), years_ago(4_600_000_000), "138亿年前 – 46亿年前"),
         (years_ago(312_345), years_ago(12_000), "31.2万年前 – 1.2万年前"),
         (years_ago(4_600_000_000), seconds_at(2026), "46亿年前 – 2026年"),
+        (years_ago(14_100_000_000), seconds_at(276_002_067), "141亿年前 – 公元2.76亿年"),
+        (years_ago(14_100_000_000), seconds_at(12_000), "141亿年前 – 公元1.2万年"),
     ],
 )
 def test_in_chinese_the_span_line_reads_the_chinese_way(start, end, text):

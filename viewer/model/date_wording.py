@@ -259,9 +259,20 @@ class EnglishWording(DateWording):
     def _deep_span(self, first_year: int, last_year: int) -> str:
         first = self.rounded_years_ago(YEARS_AGO_ORIGIN - first_year)
         if last_year >= YEARS_AGO_ORIGIN:
-            return f"{first} – {self.year(last_year)}"
+            return f"{first} – {self._late_year(last_year)}"
         last = self.rounded_years_ago(YEARS_AGO_ORIGIN - last_year)
         return f"{first.removesuffix(' years ago')} – {last}"
+
+    def _late_year(self, year: int) -> str:
+        """A span's end after 1950 beside "years ago": ``2026``; a far one names its era, to
+        three figures as its other end is: ``AD 12,000``, ``AD 276 million``."""
+        if year < 10_000:
+            return self.year(year)
+        year = _three_figures(year)
+        for unit, word in ((10**9, "billion"), (10**6, "million")):
+            if year >= unit:
+                return f"AD {_trim(f'{year / unit:.2f}')} {word}"
+        return f"AD {year:,}"
 
     def _clock_span(self, a: Civil, b: Civil, with_seconds: bool) -> str:
         start = _clock(a[3], a[4], a[5], with_seconds)
@@ -340,7 +351,19 @@ class ChineseWording(DateWording):
 
     def _deep_span(self, first_year: int, last_year: int) -> str:
         first = self.rounded_years_ago(YEARS_AGO_ORIGIN - first_year)
+        if last_year >= YEARS_AGO_ORIGIN:
+            return f"{first} – {self._late_year(last_year)}"
         return f"{first} – {self.rounded_years_ago(YEARS_AGO_ORIGIN - last_year)}"
+
+    def _late_year(self, year: int) -> str:
+        """``2026年``; a far one with its era, to three figures: ``公元1.2万年``, ``公元2.76亿年``."""
+        if year < 10_000:
+            return self.year(year)
+        year = _three_figures(year)
+        for unit, word in ((10**8, "亿"), (10**4, "万")):
+            if year >= unit:
+                return f"公元{_trim(f'{year / unit:.4f}')}{word}年"
+        return f"公元{year}年"
 
     def _clock_span(self, a: Civil, b: Civil, with_seconds: bool) -> str:
         start = f"{self.full_day(*a[:3])} {_clock(a[3], a[4], a[5], with_seconds)}"

@@ -196,11 +196,28 @@ class EventTable:
         """Events that reach into [first, last] (a span counts from its start to its end)."""
         return (self.end_or_start() >= first) & (self.start <= last)
 
-    def containing(self, text: str, columns: Iterable[str] = ("title", "excerpt")) -> BoolArray:
-        """Case-insensitive substring match in any of ``columns`` (Unicode-aware)."""
-        hit = np.zeros(len(self), dtype=bool)
+    def containing(
+        self,
+        text: str,
+        columns: Iterable[str] = ("title", "excerpt"),
+        rows: slice = slice(None),
+    ) -> BoolArray:
+        """Case-insensitive substring match in any of ``columns`` (Unicode-aware), over all
+        events or the ``rows`` slice (one chunk of a search that can stop)."""
+        hit = np.zeros(len(range(len(self))[rows]), dtype=bool)
         for column in columns:
-            found = self.frame[column].str.contains(text, case=False, regex=False)
+            found = self.frame[column].iloc[rows].str.contains(text, case=False, regex=False)
+            hit |= found.fillna(False).to_numpy(dtype=bool)
+        return hit
+
+    def containing_among(
+        self, text: str, among: npt.NDArray[np.int64], columns: Iterable[str] = ("title", "excerpt")
+    ) -> BoolArray:
+        """:meth:`containing` over the events at ``among`` only (a narrowed search reads only
+        the earlier matches, or one chunk); one flag per position of ``among``."""
+        hit = np.zeros(len(among), dtype=bool)
+        for column in columns:
+            found = self.frame[column].iloc[among].str.contains(text, case=False, regex=False)
             hit |= found.fillna(False).to_numpy(dtype=bool)
         return hit
 

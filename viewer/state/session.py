@@ -3,7 +3,7 @@ selected event. Views call its methods and listen to its signals; they never cal
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class Source:
 class Session(QObject):
     sources_changed = Signal(bool)  # the merged table changed (indices are new); keep the view?
     filters_changed = Signal()  # lanes or date range: ``shown`` changed
+    date_range_changed = Signal(object)  # (start, end) the user asked for, or None: views follow
     search_changed = Signal()  # ``matches`` changed
     selection_changed = Signal(object)  # event index or None
 
@@ -120,6 +121,7 @@ class Session(QObject):
             None if start is None or end is None else (min(start, end), max(start, end))
         )
         self._refilter()
+        self.date_range_changed.emit(self.date_range)
 
     def _refilter(self, emit: bool = True) -> None:
         keep = np.ones(len(self.events), dtype=bool)
@@ -156,13 +158,21 @@ class Session(QObject):
         self.search_text = text
         self._research()
 
+    def set_search_result(
+        self, text: str, matches: IndexArray, events: EventTable, shown: IndexArray
+    ) -> bool:
+        """Show matches found elsewhere (off the GUI thread) for ``text`` among ``shown`` of
+        ``events``; refused (False) when those are no longer what the session shows."""
+        if events is not self.events or shown is not self.shown:
+            return False
+        self.search_text, self.matches = text, matches
+        self.search_changed.emit()
+        return True
+
     def _research(self, emit: bool = True) -> None:
-        text = self.search_text.strip()
-        if not text or len(self.events) == 0:
-            self.matches = np.empty(0, np.int64)
-        else:
-            hit = self.events.containing(text)
-            self.matches = self.shown[hit[self.shown]]
+        matches = search_matches(self.events, self.shown, self.search_text)
+        assert matches is not None  # never cancelled
+        self.matches = matches
         if emit:
             self.search_changed.emit()
 
@@ -184,3 +194,38 @@ class Session(QObject):
             position = (current + step) % len(self.matches)
         self.select(int(self.matches[position]))
         return position
+
+
+SEARCH_CHUNK = 65_536  # events read between two looks at ``is_cancelled`` (~15 ms)
+
+
+def search_matches(
+    events: EventTable,
+    among: IndexArray,
+    text: str,
+    is_cancelled: Callable[[], bool] = lambda: False,
+    text_now: Callable[[], str] | None = None,
+) -> IndexArray | None:
+    """The events at ``among`` whose title or excerpt contains ``text`` (case-insensitive,
+    surrounding blanks ignored); None when ``is_cancelled`` said stop between two chunks.
+    ``text_now``, asked before each chunk, may give a longer text that contains ``text`` (the
+    user typed on): each chunk is then searched for the text of its time, and the result holds
+    every match of the last one (and maybe more). Pure: it may run on a worker thread."""
+    if not text.strip() or len(among) == 0:
+        return np.empty(0, np.int64)
+    current = text_now or (lambda: text)
+    if len(among) * 4 >= len(events):  # most events: read the table in slices (no copies)
+        hit = np.zeros(len(events), dtype=bool)
+        for first in range(0, len(events), SEARCH_CHUNK):
+            if is_cancelled():
+                return None
+            rows = slice(first, first + SEARCH_CHUNK)
+            hit[rows] = events.containing(current().strip(), rows=rows)
+        return among[hit[among]]
+    found = []  # a narrowed search: only the earlier matches are read
+    for first in range(0, len(among), SEARCH_CHUNK):
+        if is_cancelled():
+            return None
+        chunk = among[first : first + SEARCH_CHUNK]
+        found.append(chunk[events.containing_among(current().strip(), chunk)])
+    return np.concatenate(found)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
 from viewer.model.date_wording import ENGLISH, DateWording
@@ -87,6 +87,7 @@ class TimelineWidget(QWidget):
         lanes.addWidget(self.lane_scroll_bar)
         layout.addLayout(lanes, stretch=1)
         layout.addWidget(self.overview)
+        self.empty_message = self._empty_message()
         self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
         self.events_item.zoom_requested.connect(self._on_events_item_zoom_requested)
         self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
@@ -98,6 +99,31 @@ class TimelineWidget(QWidget):
         self.lane_scroll_bar.valueChanged.connect(self._on_lane_scroll_bar_value_changed)
         self.overview.region_moved.connect(self._on_overview_region_moved)
         self.apply_look(LIGHT)
+        self._show_empty_state(True)
+
+    def _empty_message(self) -> QLabel:
+        """Centred over the plot while nothing is loaded: how to begin, not an axis at 1970."""
+        shortcut = QKeySequence(QKeySequence.StandardKey.Open).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        label = QLabel(
+            self.tr("Open a timeline file (%1) or drop files here").replace("%1", shortcut)
+        )
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAttribute(
+            Qt.WidgetAttribute.WA_TransparentForMouseEvents
+        )  # drops reach the window
+        centring = QVBoxLayout(self.plot.viewport())
+        centring.addWidget(label, alignment=Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _show_empty_state(self, empty: bool) -> None:
+        self.empty_message.setVisible(empty)
+        for name in ("bottom", "left"):
+            self.plot.getPlotItem().showAxis(name, not empty)
+        self.overview.setVisible(not empty)
+        self.now_line.setVisible(not empty)
 
     # -- data ---------------------------------------------------------------------------------
     def set_events(
@@ -111,14 +137,20 @@ class TimelineWidget(QWidget):
         ``keep_view`` keeps the visible time span (a filter change), else the view fits all;
         ``lane_colours``: the session's colour numbers (by default numbered in lane order)."""
         previous = self.time_range() if keep_view and self.data.lanes else None
+        # A filter change (the same table) keeps the selection while its event is still shown.
+        kept = self._selected if events is self.data.events else None
+        if kept is not None and shown is not None and not np.isin(kept, shown):
+            kept = None
         self.data = build_timeline_data(events, shown, lane_colours)
         # All events, so hiding a lane never narrows the limits.
         first, last = events.time_bounds()
         self._bounds = (float(first), float(last))
-        self._selected = None
+        self._selected = kept
         self.axis.set_origin(self.data.origin)
         self.overview.getAxis("bottom").set_origin(self.data.origin)
         self.events_item.set_data(self.data)
+        self.events_item.set_selected(kept)
+        self._show_empty_state(len(events) == 0)
         self.overview.set_data(self.data)
         self.now_line.setPos(time.time() - self.data.origin)
         self._set_limits()
@@ -200,6 +232,7 @@ class TimelineWidget(QWidget):
         """Colours for a light or dark background: every item's come from ``look``."""
         self.look = look
         self.plot.setBackground(look.background)
+        self.empty_message.setStyleSheet(f"color: {look.text}; font-size: 12pt")
         for item in (self.axis, self.plot.getAxis("left")):
             item.setTextPen(look.text)
             item.setPen(look.axis)
@@ -212,6 +245,12 @@ class TimelineWidget(QWidget):
         span = max(self.data.x_max - self.data.x_min, 86_400.0)
         centre = (self.data.x_min + self.data.x_max) / 2
         self.view_box.setXRange(centre - span * 0.52, centre + span * 0.52, padding=0)
+
+    def shown_time_bounds(self) -> tuple[float, float]:
+        """The first start and last end of the shown events (of all, when none is shown)."""
+        if not self.data.lanes:
+            return self._bounds
+        return self.data.x_min + self.data.origin, self.data.x_max + self.data.origin
 
     def set_time_range(self, start: float, end: float) -> None:
         self.view_box.setXRange(start - self.data.origin, end - self.data.origin, padding=0)

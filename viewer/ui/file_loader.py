@@ -78,12 +78,14 @@ def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
 
 class FileLoader(QObject):
     """Emits ``loaded(Source, LoadRequest)`` and ``failed(path, LoadReport, LoadRequest)``;
-    ``busy_changed(count)`` tells how many loads are in flight."""
+    ``busy_changed(count)`` tells how many loads are in flight; ``cancelled()`` that the user
+    stopped loads that were in flight."""
 
     started = Signal(str)
     loaded = Signal(object, object)
     failed = Signal(str, object, object)
     busy_changed = Signal(int)
+    cancelled = Signal()
 
     def __init__(
         self,
@@ -140,8 +142,11 @@ class FileLoader(QObject):
 
     def cancel(self) -> None:
         """Stop every load in flight: each stops at its next step, and any result is ignored."""
+        stopped = bool(self._in_flight)
         self._stop_all()
         self.busy_changed.emit(0)
+        if stopped:
+            self.cancelled.emit()
 
     def wait(self, msecs: int = 30_000) -> None:
         """Block until loads started here have finished (their results are dropped if cancelled).

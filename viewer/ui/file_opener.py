@@ -25,10 +25,11 @@ class FileOpener:
     ) -> None:
         self._session, self._window, self._settings = session, window, preferences
         self.loader = FileLoader(options_for=preferences.load_options_for)
-        self.mapping = MappingQuestion(preferences, window, lambda path: self.reload([path]))
+        self.mapping = MappingQuestion(preferences, window, self._read_again)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
         self.loader.busy_changed.connect(window.show_loading)
+        self.loader.cancelled.connect(self._on_loader_cancelled)
 
     def open_with_dialog(self) -> None:
         paths = ask_for_timelines(self._window, self._settings.get(settings.LAST_FOLDER))
@@ -43,9 +44,15 @@ class FileOpener:
         self.loader.load(paths, LoadRequest(replace=replace))
 
     def reload(self, paths: Sequence[str]) -> None:
-        """Load files again, keeping the view (a reload, a changed file, a new mapping)."""
+        """Load files again, keeping the view (a reload, a changed file)."""
         self._window.problems.clear_failures()
         self.loader.load(paths, LoadRequest(keep_view=True))
+
+    def _read_again(self, path: str) -> None:
+        """Load a file again with the user's new answer (columns, day/month order). Its dates
+        may now read differently, so the view fits them instead of keeping the old range."""
+        self._window.problems.clear_failures()
+        self.loader.load([path], LoadRequest(keep_view=False))
 
     def reload_all(self) -> None:
         self.reload(self._session.source_paths())
@@ -63,6 +70,9 @@ class FileOpener:
         self._window.show_status(
             QCoreApplication.translate("Application", "Loaded %1").replace("%1", source.name)
         )
+
+    def _on_loader_cancelled(self) -> None:
+        self._window.show_status(QCoreApplication.translate("Application", "Load cancelled"))
 
     def _on_loader_failed(self, path: str, report: LoadReport, _request: LoadRequest) -> None:
         sentence = translated(report.error or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,14 +30,17 @@ from viewer.state.session import Session
 from viewer.timeline.timeline_widget import TimelineWidget
 from viewer.ui.date_range_filter import DateRangeFilter
 from viewer.ui.details_panel import DetailsPanel
+from viewer.ui.dock_shares import keep_centre_share
 from viewer.ui.event_table_panel import EventTablePanel
 from viewer.ui.lane_legend import LaneLegend
-from viewer.ui.plain_text import plain_label
+from viewer.ui.plain_text import plain_label, window_title_part
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.sources_panel import SourcesPanel
 from viewer.ui.timeline_binding import TimelineBinding
 from viewer.ui.window_actions import create_actions
+
+TITLE_FILES = 3  # the window title names this many files, then "+N"
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +120,11 @@ class MainWindow(QMainWindow):
             [self.legend_dock, self.details_dock], [210, 330], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.table_dock], [230], Qt.Orientation.Vertical)
+        # After each resize, once the layout has placed the docks: a small window (800×550)
+        # would keep them at their pixel sizes and squeeze the timeline. A child timer, so it
+        # never fires for a window that is gone.
+        self._dock_share_timer = QTimer(self, singleShot=True, interval=0)
+        self._dock_share_timer.timeout.connect(self._on_dock_share_timer_timeout)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
         s = self._session
+        self.setWindowTitle(self.title_for([source.name for source in s.sources]))
         self.show_status(
             (
                 QCoreApplication.translate("Application", "1 event from %2 file(s)")
@@ -229,6 +239,18 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )
+
+    def title_for(self, names: list[str]) -> str:
+        """ "news.csv, court.csv — Timeline Viewer"; past three files, "a, b, c +2 — …"."""
+        app = self.tr("Timeline Viewer")
+        if not names:
+            return app
+        listed = ", ".join(window_title_part(name) for name in names[:TITLE_FILES])
+        if len(names) > TITLE_FILES:
+            listed = (
+                self.tr("%1 +%2").replace("%1", listed).replace("%2", str(len(names) - TITLE_FILES))
+            )
+        return self.tr("%1 — %2").replace("%1", listed).replace("%2", app)
 
     def show_loading(self, files: int) -> None:
         self.progress.setVisible(files > 0)
@@ -252,6 +274,13 @@ class MainWindow(QMainWindow):
         # Ctrl (Cmd on macOS) held while dropping replaces what is loaded; plain drops add.
         modifiers = event.modifiers() | QApplication.keyboardModifiers()
         self.files_dropped.emit(paths, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._dock_share_timer.start()
+
+    def _on_dock_share_timer_timeout(self) -> None:
+        keep_centre_share(self, self.docks())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

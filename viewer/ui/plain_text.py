@@ -13,6 +13,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from viewer.model.bidi_text import without_reordering
+
 TOOLTIP_CHARS = 1000  # a tooltip is a glance: longer text is cut (and laid out quickly)
 
 
@@ -29,3 +31,9 @@ def tooltip(text: str) -> str:
     if len(text) > TOOLTIP_CHARS:
         text = text[:TOOLTIP_CHARS] + "…"
     return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def window_title_part(text: str) -> str:
+    """``text`` (a file name) for a window title: Qt reads "[*]" there as the "modified" mark
+    and drops it ("[*][*]" shows one), and bidi controls would reorder the title."""
+    return without_reordering(text).replace("[*]", "[*][*]")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from viewer.state.session import Session
 from viewer.ui.plain_text import plain_label
+from viewer.ui.search_runner import SearchRunner
 
 
 class _SearchField(QLineEdit):
@@ -17,6 +18,10 @@ class _SearchField(QLineEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             back = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             self.stepped.emit(-1 if back else 1)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()  # Escape clears the search, as in browsers' find bars
             event.accept()
             return
         super().keyPressEvent(event)
@@ -48,7 +53,8 @@ class SearchBar(QWidget):
     def bind(self, session: Session) -> None:
         """Search the session as the user types; Enter steps through its matches."""
         self._session = session
-        self.text_changed.connect(session.set_search)
+        self.runner = SearchRunner(session, self)  # a large table is searched off the GUI thread
+        self.text_changed.connect(self.runner.search)
         self.stepped.connect(session.step_match)
         session.sources_changed.connect(self._on_session_matches_changed)
         session.search_changed.connect(self._on_session_matches_changed)

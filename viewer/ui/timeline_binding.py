@@ -19,6 +19,7 @@ class TimelineBinding(QObject):
         self._timeline, self._session = timeline, session
         session.sources_changed.connect(self._on_session_sources_changed)
         session.filters_changed.connect(self._on_session_filters_changed)
+        session.date_range_changed.connect(self._on_session_date_range_changed)
         session.search_changed.connect(self._on_session_search_changed)
         session.selection_changed.connect(self._on_session_selection_changed)
         timeline.event_selected.connect(session.select)
@@ -40,6 +41,20 @@ class TimelineBinding(QObject):
     def _on_session_filters_changed(self) -> None:
         s = self._session
         self._timeline.set_events(s.events, s.shown, keep_view=True, lane_colours=s.lane_colours)
+
+    def _on_session_date_range_changed(self, date_range: object) -> None:
+        """The view moves to the dates asked for; an open end (only "from" or only "to") stops
+        at the shown events."""
+        if not isinstance(date_range, tuple):
+            self._timeline.fit_all()
+            return
+        start, end = date_range
+        first, last = self._timeline.shown_time_bounds()
+        if start < first or end > last:  # an open end, or a range wider than the events
+            start, end = max(start, first), min(end, last)
+            margin = max((end - start) * 0.02, _DAY / 2)
+            start, end = start - margin, end + margin
+        self._timeline.set_time_range(start, end)
 
     def _on_session_search_changed(self) -> None:
         self._timeline.events_item.set_highlighted(self._session.matches)

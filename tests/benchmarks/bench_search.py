@@ -1,0 +1,152 @@
+"""Typing in the search box with a million events loaded (numbers printed).
+
+    .venv/bin/python tests/benchmarks/bench_search.py [--events 1000000] [--gap-ms 80] [--json]
+
+The whole window is bound to a session holding the events; the search field gets the keys of
+``court ruling`` one at a time (QTest.keyClick), ``--gap-ms`` apart, as a fast typist types.
+Printed per key: the GUI-thread stall (the longest the event loop did not turn, measured by a
+1 ms heartbeat timer, from the key until the next key); then the time from the last key until
+the results are shown (the count "N matches" and the Events table agree with the full text).
+
+Targets: no stall over 50 ms (keys are never held up), results ≤ 300 ms after the last key."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from viewer.io.load_report import LoadReport
+from viewer.model.event_table import EventTable
+from viewer.state.session import Session, Source
+from viewer.ui.main_window import MainWindow
+
+TYPED = "court ruling"
+WORDS = ("court", "ruling", "market", "launch", "merger", "appeal", "verdict", "model", "cloud",
+         "release", "licence", "jury", "filing", "partner", "revenue", "deal")  # fmt: skip
+TARGETS = {"worst_stall_ms": 50.0, "last_key_to_results_ms": 300.0}
+
+
+def million_events(n: int) -> EventTable:
+    rng = np.random.default_rng(0)
+    words = np.array(WORDS)[rng.integers(0, len(WORDS), (n, 12))]
+    titles = [" ".join(w[:3]) for w in words]
+    excerpts = [" ".join(w) for w in words]  # about 80 characters
+    return EventTable.from_columns(
+        start=np.sort(rng.integers(0, 3 * 365 * 86_400, n)) + 1_700_000_000,
+        title=titles, excerpt=excerpts, lane=[f"Lane {i % 7}" for i in range(n)],
+    )  # fmt: skip
+
+
+class Heartbeat:
+    """The longest gap between ticks of a 1 ms timer: how long the GUI thread was busy."""
+
+    def __init__(self) -> None:
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(interval=1)
+        self._timer.timeout.connect(self._tick)
+        self.longest_ms = 0.0
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self._clock.start()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self.longest_ms = max(self.longest_ms, self._clock.nsecsElapsed() / 1e6)
+        self._clock.restart()
+
+
+def turn_event_loop() -> None:
+    """Handle what is pending, else sleep until something comes (as an idle app does: a busy
+    loop here would take the GIL from the search thread)."""
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
+def pump_for(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        turn_event_loop()
+
+
+def results_shown(window: MainWindow, session: Session) -> bool:
+    return (
+        session.search_text == TYPED
+        and bool(window.search.count.text())
+        and window.table.model.rowCount() == len(session.matches)
+    )
+
+
+def run(events: EventTable, gap_s: float) -> dict[str, object]:
+    session = Session()
+    window = MainWindow()
+    window.bind(session)
+    window.resize(1400, 860)
+    window.show()
+    session.replace_all([Source("bench.csv", LoadReport(path="bench.csv"), events)])
+    QApplication.processEvents()
+    field = window.search.field
+    field.setFocus()
+    beat = Heartbeat()
+    stalls: list[float] = []
+    to_results_ms = 0.0
+    for position, char in enumerate(TYPED):
+        beat.start()
+        began = time.perf_counter()
+        QTest.keyClick(field, char)
+        in_key_ms = (time.perf_counter() - began) * 1e3
+        if position < len(TYPED) - 1:
+            pump_for(gap_s)
+        else:  # the last key: until the results for the whole text are shown
+            deadline = began + 30
+            while not results_shown(window, session) and time.perf_counter() < deadline:
+                turn_event_loop()
+            to_results_ms = (time.perf_counter() - began) * 1e3
+        stalls.append(max(beat.longest_ms, in_key_ms))
+    window.search.runner.wait()
+    shown = field.text() == TYPED  # every keystroke arrived
+    window.close()
+    return {
+        "events": len(events),
+        "stall_per_key_ms": [round(s, 1) for s in stalls],
+        "worst_stall_ms": round(max(stalls), 1),
+        "last_key_to_results_ms": round(to_results_ms, 1),
+        "matches": len(session.matches),
+        "no_keystroke_dropped": shown,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--gap-ms", type=float, default=80.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    _app = QApplication.instance() or QApplication([])
+    began = time.perf_counter()
+    events = million_events(args.events)
+    print(f"built {len(events):,} events in {time.perf_counter() - began:.1f} s")
+    result = run(events, args.gap_ms / 1e3)
+    if args.json:
+        print(json.dumps(result))
+        return
+    for char, stall in zip(TYPED, result["stall_per_key_ms"], strict=True):  # type: ignore[call-overload]
+        print(f"key {char!r}: GUI stall {stall:8.1f} ms")
+    for key, target in TARGETS.items():
+        value = result[key]
+        print(f"{key}: {value} ms (target ≤ {target:g} ms)")
+    print(
+        f"matches: {result['matches']:,}; every keystroke arrived: {result['no_keystroke_dropped']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

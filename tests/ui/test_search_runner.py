@@ -1,0 +1,120 @@
+"""Typing into a large table's search: the matches are found off the GUI thread, only the
+latest text's result is shown, and a result for events no longer shown is never shown."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viewer.io.load_report import LoadReport
+from viewer.model.event_table import EventTable
+from viewer.state import session as session_module
+from viewer.state.session import Session, Source, search_matches
+from viewer.ui import search_runner
+from viewer.ui.search_runner import SearchRunner
+
+
+def source(path: str, titles: list[str]) -> Source:
+    events = EventTable.from_columns(start=np.arange(len(titles)) * 86_400, title=titles)
+    return Source(path, LoadReport(path), events)
+
+
+TITLES = ["alpha one", "beta two", "alpha three", "gamma", "Alphabet", "beta alpha"]
+
+
+@pytest.fixture
+def runner(qtbot, monkeypatch):
+    monkeypatch.setattr(search_runner, "BACKGROUND_FROM", 1)  # every table counts as large
+    session = Session()
+    session.replace_all([source("a.csv", TITLES)])
+    built = SearchRunner(session)
+    yield built
+    built.wait()
+
+
+def shown_texts(session: Session) -> list[str]:
+    heard: list[str] = []
+    session.search_changed.connect(lambda: heard.append(session.search_text))
+    return heard
+
+
+def test_a_large_table_is_searched_in_the_background_and_the_matches_follow(runner, qtbot):
+    session = runner._session
+    runner.search("alpha")
+    assert session.search_text == ""  # the key returned before the search ended
+    qtbot.waitUntil(lambda: session.search_text == "alpha")
+    assert list(session.matches) == [0, 2, 4, 5]
+
+
+def test_only_the_latest_text_typed_is_shown(runner, qtbot):
+    session = runner._session
+    heard = shown_texts(session)
+    for text in ("a", "al", "alp", "alpha", "alpha t"):
+        runner.search(text)
+    qtbot.waitUntil(lambda: session.search_text == "alpha t")
+    assert heard == ["alpha t"]
+    assert list(session.matches) == [2]
+
+
+def test_a_longer_text_finds_the_same_as_a_fresh_search_when_narrowed(runner, qtbot):
+    session = runner._session
+    runner.search("beta")
+    qtbot.waitUntil(lambda: session.search_text == "beta")
+    runner.search("beta a")  # looked for among the matches of "beta"
+    qtbot.waitUntil(lambda: session.search_text == "beta a")
+    assert list(session.matches) == [5]
+
+
+def test_a_result_for_events_no_longer_shown_is_searched_again(runner, qtbot):
+    session = runner._session
+    runner.search("beta")
+    session.replace_all([source("b.csv", ["nothing", "beta max"])])  # before the result comes
+    qtbot.waitUntil(lambda: session.search_text == "beta" and runner._running is None)
+    assert list(session.matches) == [1]
+
+
+def test_clearing_the_text_clears_at_once_and_drops_the_search_in_flight(runner, qtbot):
+    session = runner._session
+    heard = shown_texts(session)
+    runner.search("alpha")
+    runner.search("")
+    runner.wait()
+    qtbot.waitUntil(lambda: runner._running is None)
+    assert session.search_text == ""
+    assert "alpha" not in heard
+
+
+def test_a_search_in_chunks_finds_what_one_pass_finds_and_stops_when_cancelled(monkeypatch):
+    monkeypatch.setattr(session_module, "SEARCH_CHUNK", 2)
+    events = source("a.csv", TITLES).events
+    everything = np.arange(len(TITLES), dtype=np.int64)
+    assert list(search_matches(events, everything, "ALPHA")) == [0, 2, 4, 5]
+    assert list(search_matches(events, np.array([1, 5], np.int64), "alpha")) == [5]
+    assert search_matches(events, everything, "alpha", is_cancelled=lambda: True) is None
+
+
+def test_deleting_a_letter_while_a_search_runs_finds_the_shorter_texts_matches(runner, qtbot):
+    session = runner._session
+    for text in ("alpha", "alpha t", "alpha"):  # typed on, then Backspace twice
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
+    assert list(session.matches) == [0, 2, 4, 5]
+
+
+def test_a_search_handed_a_longer_text_midway_keeps_every_match_of_it(monkeypatch):
+    monkeypatch.setattr(session_module, "SEARCH_CHUNK", 2)
+    events = source("a.csv", TITLES).events
+    texts = iter(["a", "alpha", "alpha"])  # the user typed on after the first chunk
+    found = search_matches(
+        events, np.arange(len(TITLES), dtype=np.int64), "a", text_now=lambda: next(texts)
+    )
+    assert set(found) >= {0, 2, 4, 5}  # every match of "alpha"; "beta two" (1) as well
+    assert 3 not in found  # "gamma" was read for "alpha"
+
+
+def test_retyping_a_deleted_letter_while_a_search_runs_still_ends_with_its_matches(runner, qtbot):
+    session = runner._session
+    for text in ("alpha", "alph", "alpha"):  # Backspace stops the first search; retyped
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
+    assert list(session.matches) == [0, 2, 4, 5]

@@ -1,0 +1,142 @@
+"""Searching a large table off the GUI thread while the user types: every key reaches the field
+at once, and the matches for the latest text follow. One search runs at a time. A key that
+extends its text (typing on) hands it the longer text for the chunks still to read; any other
+key stops it at its next chunk, and the newest text is searched next. A text that extends one
+found before is looked for among that one's matches only (so a search that changed text on the
+way ends with a short pass over its own matches). A result is shown if the session still shows
+the same events."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from viewer.model.event_table import EventTable
+from viewer.state.session import IndexArray, Session, search_matches
+
+BACKGROUND_FROM = 200_000  # events: smaller tables are searched at once (≤ ~40 ms)
+
+
+@dataclass(eq=False)
+class _Search:
+    """One search: what it looks for, in which table, among which events (the request). Only
+    ``latest`` changes once it runs (set on the GUI thread, read between chunks)."""
+
+    ticket: int
+    text: str
+    events: EventTable
+    shown: IndexArray  # the session's shown events when it started
+    among: IndexArray  # where it looks: ``shown``, or the earlier matches it narrows
+    cancelled: threading.Event = field(default_factory=threading.Event)  # a newer key came
+    latest: str = ""  # the text to read the next chunk for: ``text`` or a longer one
+    used: set[str] = field(default_factory=set)  # the texts chunks were read for
+
+    def text_now(self) -> str:
+        """Called on the worker before each chunk."""
+        text = self.latest or self.text
+        self.used.add(text)
+        return text
+
+
+class _Signals(QObject):
+    done = Signal(object, object)  # _Search, matches
+
+
+class _SearchTask(QRunnable):
+    def __init__(self, search: _Search, signals: _Signals) -> None:
+        super().__init__()
+        self._search, self._signals = search, signals
+
+    def run(self) -> None:
+        s = self._search
+        try:
+            matches = search_matches(s.events, s.among, s.text, s.cancelled.is_set, s.text_now)
+        except Exception:
+            self._signals.done.emit(s, None)  # the runner must not wait for it forever
+            raise  # to the excepthook, which reports it
+        self._signals.done.emit(s, matches)  # None when cancelled: the runner starts the next
+
+
+class SearchRunner(QObject):
+    """``search(text)`` replaces ``Session.set_search`` for typing."""
+
+    def __init__(
+        self, session: Session, parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._latest = ""  # the text last asked for: only its result is shown
+        # Its own thread: a search never waits behind file loads in the global pool. A child,
+        # so it is destroyed (after its search ends) with the runner, on the GUI thread.
+        self._pool = pool or QThreadPool(self, maxThreadCount=1)
+        self._tickets = itertools.count(1)
+        self._running: _Search | None = None
+        self._wanted: str | None = None  # typed while a search ran
+        # The last result found, with the text it holds every match of (it may hold more).
+        self._last: tuple[str, _Search, IndexArray] | None = None
+        self._signals = _Signals(self)  # a child: destroyed on the GUI thread
+        self._signals.done.connect(self._on_task_done)
+
+    def search(self, text: str) -> None:
+        s = self._session
+        self._latest = text
+        if len(s.events) < BACKGROUND_FROM or not text.strip():
+            self._wanted = None  # what was asked before is stale now
+            if self._running is not None:
+                self._running.cancelled.set()
+            s.set_search(text)
+            return
+        running = self._running
+        if running is None:
+            self._wanted = text
+            self._start()
+        elif (
+            not running.cancelled.is_set()  # a stopped search reads nothing more
+            and (running.latest or running.text).strip() in text.strip()
+            and running.shown is s.shown
+        ):
+            running.latest = text  # typing on: the search in flight reads on for the longer text
+            self._wanted = None
+        else:
+            self._wanted = text
+            running.cancelled.set()  # its result would be dropped: stop it soon
+
+    def wait(self, msecs: int = 30_000) -> None:
+        """Block until a search in flight has ended (before the runner is dropped)."""
+        self._pool.waitForDone(msecs)
+
+    def _start(self) -> None:
+        text, self._wanted = self._wanted or "", None
+        s = self._session
+        among = s.shown
+        if self._last is not None:
+            key, last, matches = self._last
+            narrower = key.strip() in text.strip()
+            if narrower and last.events is s.events and last.shown is s.shown:
+                among = matches
+        self._running = _Search(next(self._tickets), text, s.events, s.shown, among)
+        self._pool.start(_SearchTask(self._running, self._signals))
+
+    def _on_task_done(self, search: _Search, found: IndexArray | None) -> None:
+        self._running = None
+        s = self._session
+        if found is None:  # stopped for a newer text
+            if self._wanted is not None:
+                self._start()
+            return
+        matches = np.asarray(found, dtype=np.int64)
+        final = search.latest or search.text
+        if search.events is s.events and search.shown is s.shown:
+            self._last = (final, search, matches)  # every match of any text containing ``final``
+        if final != self._latest:
+            pass  # typed on meanwhile: the newer text is searched next (or was, at once)
+        elif search.used - {final}:
+            self._wanted = final  # chunks read for shorter texts: narrow to the final one
+        elif not s.set_search_result(final, matches, search.events, search.shown):
+            self._wanted = final  # the events changed meanwhile: search them again
+        if self._wanted is not None:
+            self._start()
