@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 MARK_RADIUS = 5.0
 MARK_GAP = 3.0
-LABEL_GAP = 4.0
+LABEL_GAP = 6.0  # clear of the selection outline around the mark
 MIN_LABEL = 24.0  # narrower than this, a title says nothing: drop it
 COINCIDENT_PX = 2 * MARK_RADIUS  # hidden marks closer than this share one badge
 INSIDE_INDENT = 32.0  # clear of an approximate bar's faded end
