@@ -139,3 +139,20 @@ def test_stepping_to_an_event_in_a_lane_scrolled_away_brings_its_row_into_view(t
     (_, (y0, y1)) = timeline.view_box.viewRange()
     assert y0 <= top
     assert bottom <= y1
+
+
+def test_a_picture_fits_its_lanes_to_its_height_with_each_name_beside_its_lane(timeline, qtbot):
+    timeline.events_item.set_fit_to_view(True)
+    timeline.lane_scroll_bar.hide()
+    timeline.set_events(news(60, 11, 21))
+    height = timeline.view_box.boundingRect().height()
+    timeline.resize(1200, 480)  # the lanes are fitted again to the new height
+    qtbot.waitUntil(lambda: timeline.view_box.boundingRect().height() < height)
+    timeline.plot.grab()
+    layout = timeline.events_item.layout
+    page = timeline.view_box.boundingRect().height()
+    assert layout.height <= page + 1  # nothing below the picture's edge
+    assert not timeline.lane_scroll_bar.isEnabled()
+    ticks = timeline.lane_axis._tickLevels[0]
+    for lane, (y, _name) in zip(layout.lanes, ticks, strict=True):
+        assert lane.top < y < lane.top + lane.height  # each name beside its own lane

@@ -148,8 +148,10 @@ class EventsItem(pg.GraphicsObject):
         view = self.getViewBox()
         if view is None:
             return TimelineLayout()
-        (x0, x1), (y0, y1) = view.viewRange()
-        fit = abs(y1 - y0) if self._fit_to_view else None
+        (x0, x1), _ = view.viewRange()
+        # The view's height in pixels, not its y range: the range follows the layout (the lane
+        # names are placed from it), so it must not feed back into the layout.
+        fit = float(view.boundingRect().height()) if self._fit_to_view else None
         key = (self._version, float(x0), float(x1), mapping, self._collapsed, fit)
         layout = self._layouts.get(key)
         if layout is None:

@@ -132,6 +132,7 @@ def _timeline(
     size: QSize,
 ) -> TimelineWidget:
     widget = TimelineWidget(wording=request.wording)
+    widget.overview_wanted = False
     widget.overview.hide()
     widget.span_label.hide()
     widget.now_line.hide()

@@ -164,15 +164,26 @@ def layout_timeline(
         spare = (fit_height - layout.height) / max(len(data.lanes), 1)
         return _layout(data, x_range, mapping, metrics, collapsed, MAX_ROWS, spare)
     low, high = 1, MAX_ROWS - 1  # the most rows per lane that still fits
-    best = _layout(data, x_range, mapping, metrics, collapsed, 1)
+    best, fitted = _layout(data, x_range, mapping, metrics, collapsed, 1), 1
     while low <= high:
         rows = (low + high) // 2
         trial = _layout(data, x_range, mapping, metrics, collapsed, rows)
         if trial.height <= fit_height:
-            best, low = trial, rows + 1
+            best, fitted, low = trial, rows, rows + 1
         else:
             high = rows - 1
-    return best
+    # What is left goes, a row at a time, to the lanes that would still take one.
+    more = _layout(data, x_range, mapping, metrics, collapsed, fitted + 1)
+    room = fit_height - best.height
+    caps = [fitted] * len(data.lanes)
+    growth = [b.height - a.height for a, b in zip(best.lanes, more.lanes, strict=True)]
+    for number in sorted(range(len(caps)), key=growth.__getitem__):
+        if 0 < growth[number] <= room:
+            caps[number] += 1
+            room -= growth[number]
+    if caps == [fitted] * len(caps):
+        return best
+    return _layout(data, x_range, mapping, metrics, collapsed, caps)
 
 
 def _layout(
@@ -181,7 +192,7 @@ def _layout(
     mapping: DeviceMapping,
     metrics: TitleMetrics,
     collapsed: frozenset[str],
-    max_rows: int,
+    max_rows: int | list[int],  # for every lane, or each lane's
     spare: float = 0.0,
 ) -> TimelineLayout:
     x0, x1 = x_range
@@ -199,7 +210,8 @@ def _layout(
             box = (left, right, device_top, device_top + m.sy * height)
             placed.density = _density(lane, x_range, box, out.zoom_zones)
         else:
-            rows = 0 if folded else max_rows  # no rows to stack into: one row, marks may overlap
+            cap = max_rows if isinstance(max_rows, int) else max_rows[number]
+            rows = 0 if folded else cap  # no rows to stack into: one row, marks may overlap
             where = (left, right, device_top + m.sy * spare / 2)
             placed.marks = _marks(lane, visible, m, where, rows, metrics)
             height = _marks_height(placed.marks) + spare

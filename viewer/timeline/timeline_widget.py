@@ -71,6 +71,7 @@ class TimelineWidget(QWidget):
         # Under the marks and titles (the lane stripes are translucent, so it shows through them).
         self.now_line.setZValue(self.events_item.zValue() - 1)
         self.overview = OverviewPlot(TimeAxisItem(orientation="bottom", wording=wording))
+        self.overview_wanted = True  # a picture has none: its plot takes the height
         self.span_label = QLabel()
         self.span_label.setTextFormat(Qt.TextFormat.PlainText)
         self.span_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,7 +123,7 @@ class TimelineWidget(QWidget):
         self.empty_message.setVisible(empty)
         for name in ("bottom", "left"):
             self.plot.getPlotItem().showAxis(name, not empty)
-        self.overview.setVisible(not empty)
+        self.overview.setVisible(self.overview_wanted and not empty)
         self.now_line.setVisible(not empty)
 
     # -- data ---------------------------------------------------------------------------------
