@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="start", metavar="DATE", help="first date shown (any date form)"
     )
     picture.add_argument("--to", dest="end", metavar="DATE", help="last date shown (any date form)")
-    picture.add_argument("--lanes", metavar="A,B", help="only these lanes")
+    picture.add_argument("--lanes", metavar="A,B", help="only these lanes, drawn in this order")
     picture.add_argument(
         "--title", help="the picture's title (default: the story's own, else the file names)"
     )

@@ -416,6 +416,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>分类</translation>
     </message>
     <message>
+        <source>Drag a lane, or press Ctrl+Up / Ctrl+Down, to move it</source>
+        <translation>拖动分类，或按 Ctrl+Up / Ctrl+Down，以移动它</translation>
+    </message>
+    <message>
         <source>(no lane)</source>
         <translation>（无分类）</translation>
     </message>
@@ -1311,6 +1315,14 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Scroll the lanes</source>
         <translation>滚动分类</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up / Ctrl+Down in Lanes, or drag</source>
+        <translation>在分类面板中按 Ctrl+Up / Ctrl+Down，或拖动</translation>
+    </message>
+    <message>
+        <source>Move a lane up / down</source>
+        <translation>将分类上移 / 下移</translation>
     </message>
     <message>
         <source>Click a lane name</source>

@@ -114,3 +114,15 @@ def test_a_picture_of_no_events_is_refused_and_not_written(tmp_path, where):
     assert result.returncode == 1
     assert "nothing to draw" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("order", [["Cloud", "Coverage"], ["Coverage", "Cloud"]])
+def test_lanes_named_on_the_command_line_are_drawn_in_that_order(tmp_path, order):
+    out = tmp_path / "lanes.svg"
+    result = export(str(SAMPLE), "-o", str(out), "--lanes", ",".join(order), "--no-date-span")
+    assert result.returncode == 0, result.stderr
+    words = svg_words(out)
+    legend = [words.index(lane) for lane in order]  # the legend comes first, left to right
+    assert legend == sorted(legend)
+    names = [words.rindex(lane) for lane in order]  # the lane names last, top to bottom
+    assert names == sorted(names)

@@ -112,8 +112,10 @@ def _write_picture(
     qInstallMessageHandler(_quiet_platform_notes)
     _app = QApplication.instance() or QApplication(["timeline-viewer"])
     shown = None
+    order: list[str] = []
     if args.lanes:
-        wanted = {lane.strip() for lane in args.lanes.split(",")}
+        order = [lane.strip() for lane in args.lanes.split(",")]  # shown in this order
+        wanted = set(order)
         shown = np.flatnonzero(events.in_lanes(wanted))
         if len(shown) == 0:
             raise CommandError(
@@ -136,6 +138,7 @@ def _write_picture(
         )
     request = _picture_request(args, title)
     request.time_range, request.look = span, LOOKS[args.theme]
+    request.lane_order = order
     try:
         export_image(events, shown, request, output, fmt)
     except NothingToDrawError as error:

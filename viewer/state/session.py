@@ -15,6 +15,7 @@ from viewer.io.file_names import display_name
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
+from viewer.model.lane_order import in_lane_order
 
 IndexArray = npt.NDArray[np.int64]
 
@@ -38,6 +39,7 @@ class Session(QObject):
     date_range_changed = Signal(object)  # (start, end) the user asked for, or None: views follow
     search_changed = Signal()  # ``matches`` changed
     selection_changed = Signal(object)  # event index or None
+    lane_order_changed = Signal()  # the user moved a lane: ``lane_order``
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,6 +47,7 @@ class Session(QObject):
         self.events = EventTable.empty()
         self.hidden_lanes: set[str] = set()
         self.lane_colours: dict[str, int] = {}  # lane -> colour number, kept as files come and go
+        self.lane_order: list[str] = []  # as the user arranged them; others follow, as they come
         self.date_range: tuple[float, float] | None = None
         self.search_text = ""
         self.selected: int | None = None
@@ -103,8 +106,14 @@ class Session(QObject):
 
     # -- filters ----------------------------------------------------------------------------
     def lane_counts(self) -> list[tuple[str, int]]:
-        """(lane, events) in order of first appearance."""
-        return self.events.lane_counts()
+        """(lane, events) in the user's order, then the others in order of first appearance."""
+        return in_lane_order(self.events.lane_counts(), self.lane_order, lambda lane: lane[0])
+
+    def set_lane_order(self, names: list[str]) -> None:
+        """Lanes shown in this order (lanes not named keep their place after the named ones)."""
+        if names != self.lane_order:
+            self.lane_order = list(names)
+            self.lane_order_changed.emit()
 
     def set_lane_visible(self, lane: str, visible: bool) -> None:
         if visible == (lane not in self.hidden_lanes):

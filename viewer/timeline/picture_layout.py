@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
+from viewer.model.lane_order import in_lane_order
 from viewer.timeline.picture_request import ImageRequest, shown_span
 from viewer.timeline.timeline_widget import TimelineWidget
 
@@ -145,6 +146,7 @@ def _timeline(
     widget.resize(size)
     widget.show()
     QApplication.processEvents()
+    widget.set_lane_order(request.lane_order)
     widget.set_events(events, shown, lane_colours=request.lane_colours)
     if request.highlighted is not None:
         widget.events_item.set_highlighted(request.highlighted)
@@ -163,6 +165,7 @@ def _draw_legend(
     top: float,
 ) -> float:
     names = (events if shown is None else events.subset(shown)).lanes
+    names = in_lane_order(names, request.lane_order, str)  # as the lanes below
     if not names or names == [""]:
         return top
     painter.setFont(LEGEND.font())

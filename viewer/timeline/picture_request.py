@@ -7,7 +7,7 @@ Sizes are the picture's pixels; everything is laid out in the timeline's own pix
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -42,6 +42,7 @@ class ImageRequest:
     highlighted: np.ndarray | None = None  # search matches, outlined as in the app
     wording: DateWording = ENGLISH  # how the time axis writes dates, as in the app
     lane_colours: Mapping[str, int] | None = None  # the session's; None numbers lanes in order
+    lane_order: list[str] = field(default_factory=list)  # the user's; others follow as they come
 
     @property
     def body_points(self) -> float:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWid
 
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
+from viewer.model.lane_order import in_lane_order
 from viewer.timeline.events_item import EventsItem
 from viewer.timeline.lane_axis import LaneAxisItem
 from viewer.timeline.look import LIGHT, Look
@@ -49,6 +50,7 @@ class TimelineWidget(QWidget):
         self._selected: int | None = None
         self._bounds = (0.0, 0.0)
         self._scroll = 0.0  # view y at the top of the view: pixels scrolled down the lanes
+        self._lane_order: list[str] = []
         self.axis = TimeAxisItem(orientation="bottom", wording=wording)
         self.lane_axis = LaneAxisItem()
         self.view_box = TimelineViewBox()
@@ -143,6 +145,7 @@ class TimelineWidget(QWidget):
         if kept is not None and shown is not None and not np.isin(kept, shown):
             kept = None
         self.data = build_timeline_data(events, shown, lane_colours)
+        self._order_lanes()
         # All events, so hiding a lane never narrows the limits.
         first, last = events.time_bounds()
         self._bounds = (float(first), float(last))
@@ -163,12 +166,17 @@ class TimelineWidget(QWidget):
         self._sync_lanes()
 
     def set_lane_order(self, names: list[str]) -> None:
-        """Show lanes in this order (names not listed keep their place after the listed ones)."""
-        rank = {name: i for i, name in enumerate(names)}
-        lanes = sorted(self.data.lanes, key=lambda lane: rank.get(lane.name, len(rank)))
-        self.data.lanes = lanes
+        """Show lanes in this order (names not listed keep their place after the listed ones),
+        now and for every ``set_events`` after."""
+        self._lane_order = list(names)
+        self._order_lanes()
+        selected = self._selected
         self.events_item.set_data(self.data)
+        self.events_item.set_selected(selected)
         self._sync_lanes()
+
+    def _order_lanes(self) -> None:
+        self.data.lanes = in_lane_order(self.data.lanes, self._lane_order, lambda lane: lane.name)
 
     # -- lanes ----------------------------------------------------------------------------------
     def set_lane_collapsed(self, name: str, collapsed: bool) -> None:

@@ -94,7 +94,7 @@ class ExportActions:
         request.pages_wide = dialog.pages_wide.value()
         request.highlighted = s.matches if s.search_text.strip() else None
         request.wording = w.timeline.wording
-        request.lane_colours = s.lane_colours
+        request.lane_colours, request.lane_order = s.lane_colours, list(s.lane_order)
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
 
     def _refuse(self, text: str) -> None:

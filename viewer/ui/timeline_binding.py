@@ -22,6 +22,7 @@ class TimelineBinding(QObject):
         session.date_range_changed.connect(self._on_session_date_range_changed)
         session.search_changed.connect(self._on_session_search_changed)
         session.selection_changed.connect(self._on_session_selection_changed)
+        session.lane_order_changed.connect(self._on_session_lane_order_changed)
         timeline.event_selected.connect(session.select)
 
     def zoom_to_event(self, index: int) -> None:
@@ -55,6 +56,9 @@ class TimelineBinding(QObject):
             margin = max((end - start) * 0.02, _DAY / 2)
             start, end = start - margin, end + margin
         self._timeline.set_time_range(start, end)
+
+    def _on_session_lane_order_changed(self) -> None:
+        self._timeline.set_lane_order(self._session.lane_order)
 
     def _on_session_search_changed(self) -> None:
         self._timeline.events_item.set_highlighted(self._session.matches)

@@ -161,6 +161,10 @@ def timeline_keys() -> list[tuple[str, str]]:
             QCoreApplication.translate("WindowActions", "Scroll the lanes"),
         ),
         (
+            QCoreApplication.translate("WindowActions", "Ctrl+Up / Ctrl+Down in Lanes, or drag"),
+            QCoreApplication.translate("WindowActions", "Move a lane up / down"),
+        ),
+        (
             QCoreApplication.translate("WindowActions", "Click a lane name"),
             QCoreApplication.translate("WindowActions", "Fold the lane to one row / unfold it"),
         ),
