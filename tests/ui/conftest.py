@@ -12,3 +12,22 @@ def cjk_font_installed() -> Callable[[object], Iterable[str]]:
     """``font_families`` for build_application: a CJK font is installed. The machine's own fonts
     vary (a fresh one has only DejaVu), and without this the app opens a notice about them."""
     return lambda system: ["Noto Sans CJK SC"]
+
+
+@pytest.fixture
+def lanes_app(qtbot, tmp_path, monkeypatch):
+    """The whole app, shown at 1400x900, with no file open and no warning box allowed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer import settings
+    from viewer.app import build_application
+
+    built = build_application([], settings.open_settings(str(tmp_path / "settings.ini")),
+                              lambda system: ["Noto Sans CJK SC"])  # fmt: skip
+    qtbot.addWidget(built.window)
+    built.window.resize(1400, 900)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: pytest.fail(str(args)))
+    yield built
+    built.shutdown()

@@ -7,10 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QListWidget, QMessageBox
+from PySide6.QtWidgets import QListWidget
 
-from viewer import settings
-from viewer.app import build_application
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
@@ -35,16 +33,8 @@ def source(path: str, lanes: list[str], first_day: int) -> Source:
 
 
 @pytest.fixture
-def application(qtbot, tmp_path, monkeypatch):
-    built = build_application([], settings.open_settings(str(tmp_path / "settings.ini")),
-                              lambda system: ["Noto Sans CJK SC"])  # fmt: skip
-    qtbot.addWidget(built.window)
-    built.window.resize(1400, 900)
-    built.window.show()
-    qtbot.waitExposed(built.window)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: pytest.fail(str(args)))
-    yield built
-    built.shutdown()
+def application(lanes_app):
+    return lanes_app
 
 
 def hide(panel: QListWidget, lanes: set[str]) -> None:

@@ -7,11 +7,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.test_lane_colours_agree import source
-from viewer import settings
-from viewer.app import build_application
 from viewer.model.lane_order import in_lane_order
 from viewer.ui.export_image_dialog import ExportImageDialog
 
@@ -19,17 +16,9 @@ LANES = ["Court", "Press", "Cloud"]
 
 
 @pytest.fixture
-def application(qtbot, tmp_path, monkeypatch):
-    built = build_application([], settings.open_settings(str(tmp_path / "settings.ini")),
-                              lambda system: ["Noto Sans CJK SC"])  # fmt: skip
-    qtbot.addWidget(built.window)
-    built.window.resize(1400, 900)
-    built.window.show()
-    qtbot.waitExposed(built.window)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: pytest.fail(str(args)))
-    built.session.replace_all([source("court.csv", LANES, 1)])
-    yield built
-    built.shutdown()
+def application(lanes_app):
+    lanes_app.session.replace_all([source("court.csv", LANES, 1)])
+    return lanes_app
 
 
 def timeline_lanes(application) -> list[str]:
