@@ -1,10 +1,10 @@
 """Timeline speed: frame times at three zooms, handing over 1M events, a click's hit test.
 
-Offscreen, 1600x900. Case 1: 1,000,000 events over two years in 5 lanes; case 2: 100,000
+Offscreen, 1600x900. Case 1: 1,000,000 events (``--events``) over two years in 5 lanes; case 2: 100,000
 events over 5,000 years (BCE to CE). The same frames are drawn by a plain pyqtgraph
 ScatterPlotItem holding all points, for comparison.
 
-    python tests/benchmarks/bench_timeline.py [--json] [--repeat N]
+    python tests/benchmarks/bench_timeline.py [--json] [--repeat N] [--events 10000000]
 """
 
 from __future__ import annotations
@@ -74,13 +74,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--events", type=int, default=1_000_000, help="e.g. 10000000")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     results: dict[str, object] = {"frame_ms": {}}
     frames: dict[str, float] = {}
 
     first, last = seconds_at(2024, 1, 1), seconds_at(2026, 1, 1)
-    events = make_events(1_000_000, first, last, "time")
+    events = make_events(args.events, first, last, "time")
     widget = TimelineWidget()
     widget.resize(WIDTH, HEIGHT)
     widget.show()
@@ -107,6 +108,12 @@ def main() -> None:
         widget.events_item.event_at(point)
         hits.append((time.perf_counter() - t) * 1000)
     results["hit_test_ms"] = statistics.median(hits) if hits else None
+    # A lane unticked in the Lanes panel: the timeline gets the events still shown.
+    shown = np.flatnonzero(events.frame["lane"].to_numpy() != LANES[0])
+    t = time.perf_counter()
+    widget.set_events(events, shown, keep_view=True)
+    widget.plot.grab()
+    results["lane_toggle_ms"] = (time.perf_counter() - t) * 1000
 
     bce = make_events(100_000, seconds_at(-2999), seconds_at(2001), "year", seed=2)
     widget.set_events(bce)
