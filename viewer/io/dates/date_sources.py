@@ -7,6 +7,7 @@ import math
 import re
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.io.dates.date_column import DateColumn, parse_date_column
 from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumns
@@ -27,8 +28,31 @@ def date_text(raw: RawTable, source: DateSource) -> pa.ChunkedArray:
     if isinstance(source, str):
         return raw.column(source)
     if isinstance(source, JoinedColumns):
+        if source.clock:
+            return _date_and_clock(*(raw.column(c) for c in source.names))
         return join_cells([raw.column(c) for c in source.names], " ")
     return pa.chunked_array([pa.array(_parts_texts(raw, source), pa.string())])
+
+
+def _date_and_clock(
+    date: pa.ChunkedArray, hour: pa.ChunkedArray, minute: pa.ChunkedArray | None = None
+) -> pa.ChunkedArray:
+    """``26.01.2022`` with ``16`` (and ``5``) as ``26.01.2022 16:05``; a row without an hour
+    keeps its date alone, and an hour without a date stays no date."""
+    date, hour = _filled(date), _filled(hour)
+    minutes = _filled(minute) if minute is not None else None
+    padded_minute = (
+        pc.coalesce(pc.utf8_lpad(minutes, 2, "0"), "00") if minutes is not None else "00"
+    )
+    clock = pc.binary_join_element_wise(pc.utf8_lpad(hour, 2, "0"), padded_minute, ":")
+    clock = pc.if_else(pc.is_valid(date), clock, pa.scalar(None, pa.string()))
+    return join_cells([date, clock], " ")
+
+
+def _filled(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Trimmed cells, empty ones as null."""
+    trimmed = pc.utf8_trim_whitespace(column)
+    return pc.if_else(pc.greater(pc.utf8_length(trimmed), 0), trimmed, pa.scalar(None, pa.string()))
 
 
 def parse_source(
