@@ -80,3 +80,35 @@ def test_inspect_says_the_record_date_was_passed_over_by_its_name(
     text = inspect_text(BIKE_THEFTS, capsys)
     assert "start date from TATZEIT_ANFANG_DATUM" in text
     assert "ANGELEGT_AM (a record's date by its name)" in text
+
+
+COVID_DAILY = DATA / "covidtracking_states_daily_excerpt.csv"
+FARS_CRASHES = DATA / "nhtsa_fars_2018_el_paso_crashes_excerpt.csv"
+
+
+def test_yyyymmdd_numbers_under_a_date_header_are_the_dates_not_the_check_time() -> None:
+    result = load_file(COVID_DAILY)
+    assert result.report.columns["start"] == "date"  # not dateChecked (20:00Z each day)
+    events = by_row(result)
+    assert (events[2]["start"], events[2]["precision"]) == (seconds_at(2020, 4, 25), "day")
+    assert events[31]["start"] == seconds_at(2020, 4, 24)
+
+
+def test_inspect_says_the_check_time_was_passed_over_as_a_record_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = inspect_text(COVID_DAILY, capsys)
+    assert "start date from date" in text
+    assert "dateChecked (a record's date by its name)" in text
+
+
+def test_year_month_day_and_unpadded_hour_and_minute_columns_make_one_instant() -> None:
+    result = load_file(FARS_CRASHES)
+    assert result.report.columns["start"] == "YEAR+MONTH+DAY+HOUR+MINUTE"
+    events = by_row(result)
+    assert (events[2]["start"], events[2]["precision"]) == (
+        seconds_at(2018, 1, 1, 3, 9),  # HOUR 3, MINUTE 9
+        "time",
+    )
+    assert events[16]["start"] == seconds_at(2018, 4, 15, 0, 20)  # HOUR 0
+    assert len(result.events) == 30

@@ -74,15 +74,19 @@ def _cells(raw: RawTable, name: str | None) -> list[str | None]:
     return [None if v is None else v.strip() for v in raw.column(name).to_pylist()]
 
 
+def _part_columns(raw: RawTable, parts: DateParts) -> list[list[str | None]]:
+    names = (parts.year, parts.month, parts.day, parts.time, parts.hour, parts.minute)
+    return [_cells(raw, c) for c in names]
+
+
 def _parts_texts(raw: RawTable, parts: DateParts) -> list[str | None]:
     out: list[str | None] = []
-    for year, month, day, time in zip(
-        *(_cells(raw, c) for c in (parts.year, parts.month, parts.day, parts.time)), strict=True
-    ):
+    for year, month, day, time, hour, minute in zip(*_part_columns(raw, parts), strict=True):
         if not year:
             out.append(None)
             continue
-        words = [day or "", _MONTH_ABBR.get(_int(month) or 0, month or ""), year, time or ""]
+        clock = time or (f"{hour}:{(minute or '0').zfill(2)}" if hour else "")
+        words = [day or "", _MONTH_ABBR.get(_int(month) or 0, month or ""), year, clock]
         out.append(" ".join(w for w in words if w))
     return out
 
@@ -117,8 +121,7 @@ def _year(text: str) -> int:
 def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
     n = len(raw)
     out = DateColumn.empty(n)
-    columns = (parts.year, parts.month, parts.day, parts.time)
-    for index, cells in enumerate(zip(*(_cells(raw, c) for c in columns), strict=True)):
+    for index, cells in enumerate(zip(*_part_columns(raw, parts), strict=True)):
         try:
             seconds, precision = _parts_instant(*cells)
         except DateParseError as error:
@@ -129,7 +132,12 @@ def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
 
 
 def _parts_instant(
-    year_text: str | None, month_text: str | None, day_text: str | None, time_text: str | None
+    year_text: str | None,
+    month_text: str | None,
+    day_text: str | None,
+    time_text: str | None,
+    hour_text: str | None = None,
+    minute_text: str | None = None,
 ) -> tuple[int, Precision]:
     if not year_text:
         raise DateParseError(EMPTY)
@@ -149,6 +157,8 @@ def _parts_instant(
     clock, precision = 0, Precision.DAY
     if time_text:
         clock, precision = _clock(time_text), Precision.TIME
+    elif hour_text:
+        clock, precision = _clock(f"{hour_text}:{minute_text or '0'}"), Precision.TIME
     return seconds_at(year, month, day) + clock, precision
 
 

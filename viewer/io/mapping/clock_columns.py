@@ -1,12 +1,13 @@
-"""A date column with its time of day in columns beside it: a ``time`` text, or bare numbers
-for the hour and the minute (``TATZEIT_ANFANG_DATUM`` + ``TATZEIT_ANFANG_STUNDE``)."""
+"""A date with its time of day in columns beside it: a ``time`` text, or bare numbers for the
+hour and the minute (``TATZEIT_ANFANG_DATUM`` + ``TATZEIT_ANFANG_STUNDE``); or the whole
+instant split into YEAR, MONTH, DAY, HOUR and MINUTE columns (NHTSA FARS)."""
 
 from __future__ import annotations
 
 import re
 
-from viewer.io.mapping.column_mapping import ColumnMapping, JoinedColumns
-from viewer.io.mapping.header_names import header_key
+from viewer.io.mapping.column_mapping import ColumnMapping, DateParts, JoinedColumns
+from viewer.io.mapping.header_names import YEAR_HEADERS, header_key
 
 Sample = dict[str, list[str]]
 
@@ -19,6 +20,8 @@ _MINUTE_WORDS = frozenset(
     {"minute", "minutes", "min", "minuten", "minuto", "minutos", "分", "分钟"}
 )
 _WHOLE_NUMBER = re.compile(r"^\d{1,2}$")
+_MONTH_HEADERS = frozenset({"month", "mon", "monat", "mois", "mes", "月", "月份"})
+_DAY_HEADERS = frozenset({"day", "tag", "jour", "dia", "día", "日"})
 
 
 def join_clock_columns(
@@ -26,9 +29,14 @@ def join_clock_columns(
 ) -> None:
     """Give the start and the end the time-of-day columns that go with them."""
     used = {v for v in (mapping.title, mapping.excerpt, mapping.lane, mapping.url) if v}
+    if isinstance(mapping.start, str) and "start" not in forced:
+        parts = _split_parts(mapping.start, [c for c in columns if c not in used], sample)
+        if parts is not None:
+            mapping.start, mapping.numbers_are_years = parts, True
+            return
     for role in ("start", "end"):
         date = getattr(mapping, role)
-        if not isinstance(date, str) or role in forced:
+        if not isinstance(date, str) or role in forced or header_key(date) in YEAR_HEADERS:
             continue
         used |= {c for r in ("start", "end") if isinstance(c := getattr(mapping, r), str)}
         joined = _clock_for(date, [c for c in columns if c not in used], sample)
@@ -47,6 +55,23 @@ def _clock_for(date: str, free: list[str], sample: Sample) -> JoinedColumns | No
         return None
     minute = _closest(hour, _numbers_named(free, sample, _MINUTE_WORDS, 59))
     return JoinedColumns((date, hour, minute) if minute else (date, hour), clock=True)
+
+
+def _split_parts(year: str, free: list[str], sample: Sample) -> DateParts | None:
+    """YEAR with MONTH and DAY columns of small numbers, and maybe HOUR and MINUTE."""
+    if header_key(year) not in YEAR_HEADERS:
+        return None
+
+    def number_column(headers: frozenset[str], top: int) -> str | None:
+        named = [c for c in free if header_key(c) in headers]
+        return next((c for c in _numbers_named(named, sample, headers, top)), None)
+
+    month, day = number_column(_MONTH_HEADERS, 12), number_column(_DAY_HEADERS, 31)
+    if month is None or day is None:
+        return None
+    hour = number_column(_HOUR_WORDS, 23)
+    minute = number_column(_MINUTE_WORDS, 59) if hour else None
+    return DateParts(year, month, day, hour=hour, minute=minute)
 
 
 def _numbers_named(free: list[str], sample: Sample, words: frozenset[str], top: int) -> list[str]:

@@ -13,10 +13,14 @@ class DateParts:
     month: str | None = None
     day: str | None = None
     time: str | None = None
+    # The time of day as bare numbers in columns of their own (NHTSA FARS: HOUR, MINUTE).
+    hour: str | None = None
+    minute: str | None = None
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in (self.year, self.month, self.day, self.time) if c]
+        parts = (self.year, self.month, self.day, self.time, self.hour, self.minute)
+        return [c for c in parts if c]
 
     def __str__(self) -> str:
         return "+".join(self.columns)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from viewer.io.load_options import ROLES
 from viewer.io.mapping.clock_columns import join_clock_columns
 from viewer.io.mapping.column_mapping import ColumnMapping, source_columns
-from viewer.io.mapping.date_choice import rank_date_columns
+from viewer.io.mapping.date_choice import header_says_date, is_yyyymmdd, rank_date_columns
 from viewer.io.mapping.header_names import (
     YEAR_HEADERS,
     exact_role_matches,
@@ -134,6 +134,7 @@ def date_share(sample: Sample, column: str) -> float:
     if not values:
         return 0.0
     hits = 0
+    numbers_are_dates: bool | None = None  # asked once, and only of a column of numbers
     for value in values:
         text = value.strip()
         if (
@@ -141,7 +142,10 @@ def date_share(sample: Sample, column: str) -> float:
             and abs(float(text)) < EPOCH_MIN
             and header_key(column) not in YEAR_HEADERS
         ):
-            continue
+            if numbers_are_dates is None:
+                numbers_are_dates = header_says_date(column)
+            if not (numbers_are_dates and is_yyyymmdd(text)):
+                continue
         hits += _reads_as_date(text)
     return hits / len(values)
 

@@ -32,12 +32,14 @@ RECORD_WORDS = frozenset(
         "created", "creation", "modified", "modification", "updated", "update", "edited",
         "added", "ingested", "ingestion", "crawled", "crawl", "scraped", "fetched", "retrieved",
         "accessed", "downloaded", "imported", "deadline", "due", "recorded", "entered",
-        "angelegt", "erfasst", "geändert", "aktualisiert", "erstellt", "créé", "modifié",
+        "checked", "last", "angelegt", "erfasst", "geändert", "aktualisiert", "erstellt", "créé", "modifié",
         "creado", "modificado", "actualizado", "创建", "創建", "更新", "修改", "录入", "錄入",
         "入库", "抓取", "采集", "截止",
     }
 )  # fmt: skip
 _COMPOUND_DATE = re.compile(r"^[a-z]+date$|^date[a-z]+$")  # polldate, datefiled
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # dateChecked, lastUpdateEt
+_YYYYMMDD = re.compile(r"^(1[6-9]|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 _SPREAD_MIN_CELLS = 5  # fewer cells than this say nothing about being one day
 _DAY = 86_400
 
@@ -82,8 +84,18 @@ def _weigh(column: str, values: list[str]) -> DateCandidate:
     return DateCandidate(column, score, reasons)
 
 
+def header_says_date(column: str) -> bool:
+    """Does the header name a date (``date``, ``Datum``, ``polldate``; not ``created``)?"""
+    return _header_weight(column)[0] > 0
+
+
+def is_yyyymmdd(text: str) -> bool:
+    """``20200425``: a date written as one number (read as such under a date header)."""
+    return bool(_YYYYMMDD.match(text))
+
+
 def _header_weight(column: str) -> tuple[int, list[str]]:
-    key = header_key(column)
+    key = header_key(_CAMEL_HUMP.sub(" ", column))
     words = set(key.split())
     wide = {w for w in EVENT_WORDS | RECORD_WORDS if not w.isascii() and w in key}
     if words & RECORD_WORDS or wide & RECORD_WORDS:
