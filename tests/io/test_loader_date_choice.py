@@ -112,3 +112,16 @@ def test_year_month_day_and_unpadded_hour_and_minute_columns_make_one_instant() 
     )
     assert events[16]["start"] == seconds_at(2018, 4, 15, 0, 20)  # HOUR 0
     assert len(result.events) == 30
+
+
+UFO_SIGHTINGS = DATA / "tidytuesday_ufo_sightings_excerpt.csv"
+
+
+def test_a_sighting_keeps_its_own_time_and_inspect_says_the_documented_date_is_a_record(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = load_file(UFO_SIGHTINGS)
+    assert by_row(result)[2]["start"] == seconds_at(1949, 10, 10, 20, 30)  # not 4/27/2004
+    text = inspect_text(UFO_SIGHTINGS, capsys)
+    assert "start date from date_time" in text
+    assert "date_documented (a record's date by its name)" in text

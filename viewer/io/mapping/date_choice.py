@@ -32,9 +32,9 @@ RECORD_WORDS = frozenset(
         "created", "creation", "modified", "modification", "updated", "update", "edited",
         "added", "ingested", "ingestion", "crawled", "crawl", "scraped", "fetched", "retrieved",
         "accessed", "downloaded", "imported", "deadline", "due", "recorded", "entered",
-        "checked", "last", "angelegt", "erfasst", "geändert", "aktualisiert", "erstellt", "créé", "modifié",
-        "creado", "modificado", "actualizado", "创建", "創建", "更新", "修改", "录入", "錄入",
-        "入库", "抓取", "采集", "截止",
+        "checked", "last", "documented", "posted", "reported", "angelegt", "erfasst",
+        "geändert", "aktualisiert", "erstellt", "créé", "modifié", "creado", "modificado",
+        "actualizado", "创建", "創建", "更新", "修改", "录入", "錄入", "入库", "抓取", "采集", "截止",
     }
 )  # fmt: skip
 _COMPOUND_DATE = re.compile(r"^[a-z]+date$|^date[a-z]+$")  # polldate, datefiled
