@@ -13,12 +13,9 @@ Sample = dict[str, list[str]]
 
 _TIME_HEADERS = frozenset({"time", "时间", "時間"})
 _DATE_HEADERS = frozenset({"date", "日期"})
-_HOUR_WORDS = frozenset(
-    {"hour", "hours", "hr", "stunde", "std", "heure", "hora", "ora", "小时", "時"}
-)
-_MINUTE_WORDS = frozenset(
-    {"minute", "minutes", "min", "minuten", "minuto", "minutos", "分", "分钟"}
-)
+# (Not "std" nor "min": a standard deviation or a minimum can hold small numbers too.)
+_HOUR_WORDS = frozenset({"hour", "hours", "hr", "stunde", "heure", "hora", "ora", "小时", "時"})
+_MINUTE_WORDS = frozenset({"minute", "minutes", "minuten", "minuto", "minutos", "分", "分钟"})
 _WHOLE_NUMBER = re.compile(r"^\d{1,2}$")
 _MONTH_HEADERS = frozenset({"month", "mon", "monat", "mois", "mes", "月", "月份"})
 _DAY_HEADERS = frozenset({"day", "tag", "jour", "dia", "día", "日"})
@@ -79,7 +76,11 @@ def _numbers_named(free: list[str], sample: Sample, words: frozenset[str], top: 
     out = []
     for column in free:
         key = header_key(column)
-        named = set(key.split()) & words or any(not w.isascii() and w in key for w in words)
+        # (Chinese words are found inside a header, but one character only as the whole of
+        # it: 分 is in 分类, a category.)
+        named = set(key.split()) & words or any(
+            not w.isascii() and len(w) > 1 and w in key for w in words
+        )
         values = sample.get(column, [])
         if named and values and all(_is_at_most(v.strip(), top) for v in values):
             out.append(column)
