@@ -858,6 +858,30 @@ A fast, zoomable timeline of dated events.</source>
         <source>not enough memory to read {file} ({size}): reading a file needs a few times its size in memory; close other programs, or split the file into smaller ones</source>
         <translation>内存不足，无法读取 {file}（{size}）：读取文件需要数倍于其大小的内存；请关闭其他程序，或把文件拆成较小的几个</translation>
     </message>
+    <message>
+        <source>years only</source>
+        <translation>只有年份</translation>
+    </message>
+    <message>
+        <source>months only</source>
+        <translation>只到月份</translation>
+    </message>
+    <message>
+        <source>all on one day</source>
+        <translation>全在同一天</translation>
+    </message>
+    <message>
+        <source>a record&apos;s date by its name</source>
+        <translation>列名表明是记录日期</translation>
+    </message>
+    <message>
+        <source>an event&apos;s date by its name</source>
+        <translation>列名表明是事件日期</translation>
+    </message>
+    <message>
+        <source>a date by its name</source>
+        <translation>列名表明是日期</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

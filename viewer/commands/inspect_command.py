@@ -58,6 +58,7 @@ def describe(report: LoadReport, shown: int = 10) -> str:
         f"{report.path}",
         f"  format {report.format}, encoding {report.encoding or '-'}, delimiter {delimiter!s}",
         "  columns " + ", ".join(f"{role}={column}" for role, column in report.columns.items()),
+        *_date_choice_lines(report),
         f"  {report.events:,} events, {len(report.skipped):,} rows skipped, {len(report.warnings):,} warnings",
     ]
     for kind, problems in (("skipped", report.skipped), ("warning", report.warnings)):
@@ -68,3 +69,11 @@ def describe(report: LoadReport, shown: int = 10) -> str:
         if len(problems) > shown:
             lines.append(f"  ... and {len(problems) - shown:,} more ({kind})")
     return "\n".join(lines) + "\n"
+
+
+def _date_choice_lines(report: LoadReport) -> list[str]:
+    """Which date column was taken for the start, and the others that were weighed."""
+    if len(report.date_choice) < 2:
+        return []
+    chosen, *others = report.date_choice
+    return [f"  start date from {chosen}; also dates: {'; '.join(others)}"]

@@ -16,6 +16,8 @@ class LoadReport:
     encoding: str | None = None
     delimiter: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    # The date columns weighed for the start, chosen first, each with its reasons.
+    date_choice: list[str] = field(default_factory=list)
     events: int = 0
     skipped: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
@@ -31,6 +33,7 @@ class LoadReport:
             "encoding": self.encoding,
             "delimiter": self.delimiter,
             "columns": self.columns,
+            "date_columns": self.date_choice,
             "events": self.events,
             "skipped": [p.as_dict() for p in self.skipped],
             "warnings": [p.as_dict() for p in self.warnings],

@@ -154,6 +154,7 @@ def _quick_iso_report(path: Path, opened: _Opened, options: LoadOptions) -> Load
         encoding=opened.head.encoding,
         delimiter=layout.delimiter,
         columns=mapping.roles(),
+        date_choice=mapping.date_choice,
         events=count,
     )
 
@@ -172,6 +173,7 @@ def _read(
     check_cancelled(is_cancelled)
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
     report.columns = mapping.roles()
+    report.date_choice = mapping.date_choice
     report.title = raw.title or _title_slide(raw, mapping)
     if len(raw) == 0 and not raw.problems:
         raise LoadError(

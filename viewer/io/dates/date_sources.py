@@ -7,6 +7,7 @@ import math
 import re
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.io.dates.date_column import DateColumn, parse_date_column
 from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumns
@@ -27,8 +28,31 @@ def date_text(raw: RawTable, source: DateSource) -> pa.ChunkedArray:
     if isinstance(source, str):
         return raw.column(source)
     if isinstance(source, JoinedColumns):
+        if source.clock:
+            return _date_and_clock(*(raw.column(c) for c in source.names))
         return join_cells([raw.column(c) for c in source.names], " ")
     return pa.chunked_array([pa.array(_parts_texts(raw, source), pa.string())])
+
+
+def _date_and_clock(
+    date: pa.ChunkedArray, hour: pa.ChunkedArray, minute: pa.ChunkedArray | None = None
+) -> pa.ChunkedArray:
+    """``26.01.2022`` with ``16`` (and ``5``) as ``26.01.2022 16:05``; a row without an hour
+    keeps its date alone, and an hour without a date stays no date."""
+    date, hour = _filled(date), _filled(hour)
+    minutes = _filled(minute) if minute is not None else None
+    padded_minute = (
+        pc.coalesce(pc.utf8_lpad(minutes, 2, "0"), "00") if minutes is not None else "00"
+    )
+    clock = pc.binary_join_element_wise(pc.utf8_lpad(hour, 2, "0"), padded_minute, ":")
+    clock = pc.if_else(pc.is_valid(date), clock, pa.scalar(None, pa.string()))
+    return join_cells([date, clock], " ")
+
+
+def _filled(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Trimmed cells, empty ones as null."""
+    trimmed = pc.utf8_trim_whitespace(column)
+    return pc.if_else(pc.greater(pc.utf8_length(trimmed), 0), trimmed, pa.scalar(None, pa.string()))
 
 
 def parse_source(
@@ -50,15 +74,19 @@ def _cells(raw: RawTable, name: str | None) -> list[str | None]:
     return [None if v is None else v.strip() for v in raw.column(name).to_pylist()]
 
 
+def _part_columns(raw: RawTable, parts: DateParts) -> list[list[str | None]]:
+    names = (parts.year, parts.month, parts.day, parts.time, parts.hour, parts.minute)
+    return [_cells(raw, c) for c in names]
+
+
 def _parts_texts(raw: RawTable, parts: DateParts) -> list[str | None]:
     out: list[str | None] = []
-    for year, month, day, time in zip(
-        *(_cells(raw, c) for c in (parts.year, parts.month, parts.day, parts.time)), strict=True
-    ):
+    for year, month, day, time, hour, minute in zip(*_part_columns(raw, parts), strict=True):
         if not year:
             out.append(None)
             continue
-        words = [day or "", _MONTH_ABBR.get(_int(month) or 0, month or ""), year, time or ""]
+        clock = time or (f"{hour}:{(minute or '0').zfill(2)}" if hour else "")
+        words = [day or "", _MONTH_ABBR.get(_int(month) or 0, month or ""), year, clock]
         out.append(" ".join(w for w in words if w))
     return out
 
@@ -93,8 +121,7 @@ def _year(text: str) -> int:
 def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
     n = len(raw)
     out = DateColumn.empty(n)
-    columns = (parts.year, parts.month, parts.day, parts.time)
-    for index, cells in enumerate(zip(*(_cells(raw, c) for c in columns), strict=True)):
+    for index, cells in enumerate(zip(*_part_columns(raw, parts), strict=True)):
         try:
             seconds, precision = _parts_instant(*cells)
         except DateParseError as error:
@@ -105,7 +132,12 @@ def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
 
 
 def _parts_instant(
-    year_text: str | None, month_text: str | None, day_text: str | None, time_text: str | None
+    year_text: str | None,
+    month_text: str | None,
+    day_text: str | None,
+    time_text: str | None,
+    hour_text: str | None = None,
+    minute_text: str | None = None,
 ) -> tuple[int, Precision]:
     if not year_text:
         raise DateParseError(EMPTY)
@@ -125,6 +157,8 @@ def _parts_instant(
     clock, precision = 0, Precision.DAY
     if time_text:
         clock, precision = _clock(time_text), Precision.TIME
+    elif hour_text:
+        clock, precision = _clock(f"{hour_text}:{minute_text or '0'}"), Precision.TIME
     return seconds_at(year, month, day) + clock, precision
 
 

@@ -13,10 +13,14 @@ class DateParts:
     month: str | None = None
     day: str | None = None
     time: str | None = None
+    # The time of day as bare numbers in columns of their own (NHTSA FARS: HOUR, MINUTE).
+    hour: str | None = None
+    minute: str | None = None
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in (self.year, self.month, self.day, self.time) if c]
+        parts = (self.year, self.month, self.day, self.time, self.hour, self.minute)
+        return [c for c in parts if c]
 
     def __str__(self) -> str:
         return "+".join(self.columns)
@@ -27,6 +31,9 @@ class JoinedColumns:
     """A date written across columns that read as one text when joined (plaso: date, time, zone)."""
 
     names: tuple[str, ...]
+    # The names are a date, an hour and maybe a minute column, written as bare numbers
+    # (Berlin police data: TATZEIT_ANFANG_DATUM, TATZEIT_ANFANG_STUNDE).
+    clock: bool = False
 
     @property
     def columns(self) -> list[str]:
@@ -77,6 +84,8 @@ class ColumnMapping:
     # When no column is the excerpt, the unused columns are listed there instead.
     excerpt_from_rest: bool = False
     unused: list[str] = field(default_factory=list)
+    # The date columns weighed for the start, chosen first, each with its reasons (``inspect``).
+    date_choice: list[str] = field(default_factory=list)
     # Cells some rows have beyond the header; shown after the excerpt.
     beyond_header: list[str] = field(default_factory=list)
 

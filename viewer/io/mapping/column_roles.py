@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 
 from viewer.io.load_options import ROLES
-from viewer.io.mapping.column_mapping import ColumnMapping, JoinedColumns, source_columns
+from viewer.io.mapping.clock_columns import join_clock_columns
+from viewer.io.mapping.column_mapping import ColumnMapping, source_columns
+from viewer.io.mapping.date_choice import header_says_date, is_yyyymmdd, rank_date_columns
 from viewer.io.mapping.header_names import (
     YEAR_HEADERS,
     exact_role_matches,
@@ -46,6 +48,8 @@ def decide_mapping(
     if mapping is None:
         mapping = _from_headers(columns, sample)
     _apply_forced(mapping, columns, forced)
+    if mapping.layout == "generic" and "start" not in forced:
+        _choose_event_date(mapping, columns, sample)
     if mapping.start is None or (
         "start" not in forced
         and isinstance(mapping.start, str)
@@ -54,6 +58,8 @@ def decide_mapping(
         mapping.start = _date_column_by_content(columns, sample, mapping) or mapping.start
     if mapping.start is None:
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
+    if mapping.layout == "generic":
+        join_clock_columns(mapping, columns, sample, forced)
     if mapping.roles_by_content:
         _fill_by_content(mapping, columns, sample)
     used = set(_used_columns(mapping))
@@ -70,14 +76,28 @@ def _from_headers(columns: list[str], sample: Sample) -> ColumnMapping:
     mapping = ColumnMapping(**roles)  # type: ignore[arg-type]
     start = roles.get("start")
     if start is not None:
-        key = header_key(start)
-        mapping.numbers_are_years = key in YEAR_HEADERS
-        time_column = next(
-            (c for c in columns if header_key(c) in ("time", "时间", "時間") and c != start), None
-        )
-        if key in ("date", "日期") and time_column and time_column not in roles.values():
-            mapping.start = JoinedColumns((start, time_column))
+        mapping.numbers_are_years = header_key(start) in YEAR_HEADERS
     return mapping
+
+
+def _choose_event_date(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
+    """Among the columns that read as dates, the one that says when the event happened."""
+    header_pick = mapping.start if isinstance(mapping.start, str) else None
+    taken = set(_used_columns(mapping)) - set(source_columns(mapping.start))
+    candidates = [
+        c
+        for c in columns
+        if c not in taken
+        and (
+            date_share(sample, c) >= _MIN_DATE_SHARE or (c == header_pick and date_share(sample, c))
+        )
+    ]
+    if len(candidates) < 2 and not (candidates and candidates[0] != header_pick):
+        return
+    ranked = rank_date_columns(candidates, sample, header_pick)
+    mapping.start = ranked[0].column
+    mapping.numbers_are_years = header_key(ranked[0].column) in YEAR_HEADERS
+    mapping.date_choice = [d.describe() for d in ranked]
 
 
 def _apply_forced(mapping: ColumnMapping, columns: list[str], forced: dict[str, str]) -> None:
@@ -114,6 +134,7 @@ def date_share(sample: Sample, column: str) -> float:
     if not values:
         return 0.0
     hits = 0
+    numbers_are_dates: bool | None = None  # asked once, and only of a column of numbers
     for value in values:
         text = value.strip()
         if (
@@ -121,7 +142,10 @@ def date_share(sample: Sample, column: str) -> float:
             and abs(float(text)) < EPOCH_MIN
             and header_key(column) not in YEAR_HEADERS
         ):
-            continue
+            if numbers_are_dates is None:
+                numbers_are_dates = header_says_date(column)
+            if not (numbers_are_dates and is_yyyymmdd(text)):
+                continue
         hits += _reads_as_date(text)
     return hits / len(values)
 

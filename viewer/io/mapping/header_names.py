@@ -37,9 +37,45 @@ ROLE_HEADERS: dict[str, tuple[str, ...]] = {
 
 YEAR_HEADERS = frozenset({"year", "years", "yr", "年", "年份", "年代"})
 
+# Start and end pairs: begin/end, Anfang/Ende, Beginn/Ende, début/fin, inicio/fin, início/fim,
+# 开始/结束, 起/止. (The end words are tried first: "Ende" is no start.)
 _WORD_HINTS = {
-    "end": ("end", "until", "finish", "结束", "結束", "截止", "终止"),
-    "start": ("start", "begin", "date", "time", "when", "日期", "时间", "時間", "开始", "開始"),
+    "end": (
+        "end",
+        "until",
+        "finish",
+        "ende",
+        "fin",
+        "fim",
+        "bis",
+        "结束",
+        "結束",
+        "截止",
+        "终止",
+        "止",
+    ),
+    "start": (
+        "start",
+        "begin",
+        "beginn",
+        "anfang",
+        "début",
+        "debut",
+        "inicio",
+        "início",
+        "von",
+        "date",
+        "time",
+        "when",
+        "datum",
+        "fecha",
+        "日期",
+        "时间",
+        "時間",
+        "开始",
+        "開始",
+        "起",
+    ),
 }
 
 
