@@ -1,7 +1,8 @@
 """Timeline speed: frame times at three zooms, handing over 1M events, a click's hit test.
 
-Offscreen, 1600x900. Case 1: 1,000,000 events (``--events``) over two years in 5 lanes; case 2: 100,000
-events over 5,000 years (BCE to CE). The same frames are drawn by a plain pyqtgraph
+Offscreen, 1600x900. Case 1: 1,000,000 events (``--events``) over two years in 5 lanes; then
+500 events over a month in 5 lanes, every one drawn with its title (a frame, and a pan); case 2:
+100,000 events over 5,000 years (BCE to CE). The same frames are drawn by a plain pyqtgraph
 ScatterPlotItem holding all points, for comparison.
 
     python tests/benchmarks/bench_timeline.py [--json] [--repeat N] [--events 10000000]
@@ -114,6 +115,20 @@ def main() -> None:
     widget.set_events(events, shown, keep_view=True)
     widget.plot.grab()
     results["lane_toggle_ms"] = (time.perf_counter() - t) * 1000
+
+    # Hundreds in view, every one drawn with its title: a frame, and a pan (laid out again).
+    month_of = make_events(500, seconds_at(2026, 4, 1), seconds_at(2026, 5, 1), "time", seed=3)
+    widget.set_events(month_of)
+    app.processEvents()
+    frames["titled_500"] = frame_ms(widget, args.repeat)
+    pans = []
+    for _ in range(args.repeat):
+        x0, x1 = widget.time_range()
+        t = time.perf_counter()
+        widget.set_time_range(x0 + (x1 - x0) / 100, x1 + (x1 - x0) / 100)
+        widget.plot.grab()
+        pans.append((time.perf_counter() - t) * 1000)
+    results["titled_500_pan_ms"] = statistics.median(pans)
 
     bce = make_events(100_000, seconds_at(-2999), seconds_at(2001), "year", seed=2)
     widget.set_events(bce)
