@@ -25,6 +25,7 @@ from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
 from viewer.ui.plain_text import tooltip
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
+from viewer.ui.start_timing import start_timing_if_asked
 from viewer.ui.translations import install_translators, remove_translators, ui_language
 
 APP_ID = "org.timelineviewer.TimelineViewer"
@@ -174,4 +175,5 @@ def run_app(argv: Sequence[str]) -> int:
     application.errors.install()
     app.aboutToQuit.connect(application.shutdown)
     application.window.show()
+    start_timing_if_asked(application.window, application.session)  # bench_open.py only
     return app.exec()
