@@ -8,6 +8,7 @@ from typing import Protocol
 
 from viewer.io.load_errors import LoadError
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_watch import NO_WATCH, LoadWatch
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
 
@@ -25,8 +26,9 @@ class OpenedTable(Protocol):
     @property
     def sample(self) -> Sample: ...
 
-    def read(self, needed: list[str] | None) -> RawTable:
-        """The cells; ``needed`` (with a header) limits the columns read."""
+    def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
+        """The cells; ``needed`` (with a header) limits the columns read. A reader that reads
+        in blocks reports its progress to ``watch`` and asks it between blocks whether to stop."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ class WholeFileTable:
     def sample(self) -> Sample:
         return {}
 
-    def read(self, needed: list[str] | None) -> RawTable:
-        return self.reader(self.head)
+    def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
+        return self.reader(self.head)  # one call: progress and Cancel come after it
 
 
 def whole_file(
