@@ -133,13 +133,15 @@ class Application:
         )
 
     def restore_state(self, files: Sequence[str]) -> None:
-        """Open ``files``; with none, the last session's files and view (or the sample)."""
+        """Open ``files`` (loading after this returns); with none, the last session's files and
+        view (or the sample), loaded here."""
         w, st = self.window, self.settings
         w.restoreGeometry(st.get(settings.WINDOW_GEOMETRY))
         w.restoreState(st.get(settings.WINDOW_STATE))
         self.session.set_hidden_lanes(set(st.get(settings.SESSION_HIDDEN_LANES)))
         if files:
-            self.files.load_now(files)
+            # In the background, as a drop: the window is up at once, with progress and Cancel.
+            self.files.open(files)
             return
         previous = [p for p in st.get(settings.SESSION_SOURCES) if Path(p).is_file()]
         self.files.load_now(previous or [str(assets.sample_timeline())])
