@@ -159,9 +159,10 @@ def read_delimited(
     """Read the file at ``path``; ``include`` limits the columns kept. Bytes that are not
     valid ``encoding`` are read as U+FFFD and their rows named in ``warnings``. ``watch``
     hears the bytes read and parsed, and stops the read between blocks."""
-    # Reading a cached file is quick (0.04 s for 187 MB), parsing it is most of the time.
-    data = _file_bytes(path, encoding, watch.part(0.0, 0.1))
-    parsing = watch.part(0.1, 1.0)
+    # Parsing takes most of the time; reading the bytes, from the page cache into memory
+    # touched for the first time, a quarter (2.3 of 9.9 s at 1.9 GB; 0.2 of 1.4 s at 190 MB).
+    data = _file_bytes(path, encoding, watch.part(0.0, 0.25))
+    parsing = watch.part(0.25, 1.0)
     table = None
     # pyarrow checks the text of the columns it keeps only: a stray byte elsewhere would be
     # named by a full load and not by inspect, which keeps only the dates.
