@@ -133,8 +133,8 @@ class Application:
         )
 
     def restore_state(self, files: Sequence[str]) -> None:
-        """Open ``files`` (loading after this returns); with none, the last session's files and
-        view (or the sample), loaded here."""
+        """Open ``files``; with none, the last session's files and view (or the sample). Files
+        load in the background, after this returns (the sample, which is small, here)."""
         w, st = self.window, self.settings
         w.restoreGeometry(st.get(settings.WINDOW_GEOMETRY))
         w.restoreState(st.get(settings.WINDOW_STATE))
@@ -144,10 +144,25 @@ class Application:
             self.files.open(files)
             return
         previous = [p for p in st.get(settings.SESSION_SOURCES) if Path(p).is_file()]
-        self.files.load_now(previous or [str(assets.sample_timeline())])
+        if not previous:
+            self.files.load_now([str(assets.sample_timeline())])  # small, and part of the app
+            return
+        self.files.open(previous)  # in the background too: the last files may be big
         view = st.get(settings.SESSION_VIEW)
-        if previous and view is not None:
-            w.timeline.set_time_range(*view)
+        if view is not None:
+            self._restore_view_once_loaded(view)
+
+    def _restore_view_once_loaded(self, view: tuple[float, float]) -> None:
+        """The last session's visible range, once its files are in (not if they were cancelled)."""
+
+        def on_busy_changed(loading: int) -> None:
+            if loading:
+                return
+            self.loader.busy_changed.disconnect(on_busy_changed)
+            if self.session.sources:
+                self.window.timeline.set_time_range(*view)
+
+        self.loader.busy_changed.connect(on_busy_changed)
 
     def save_state(self) -> None:
         w, st = self.window, self.settings

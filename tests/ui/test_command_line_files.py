@@ -114,3 +114,18 @@ def test_a_command_line_file_that_cannot_be_read_is_named_in_problems(start, tmp
     assert "notes.csv" in summary
     assert "has a header but no rows" in summary
     assert app.window.windowTitle() == "Timeline Viewer"
+
+
+def test_the_last_sessions_files_load_in_the_background_too(start, big_csv, held_load, qtbot):
+    go_on, _reported = held_load
+    first = start([big_csv])
+    go_on.set()
+    qtbot.waitUntil(lambda: len(first.session.events) == 40_000, timeout=10_000)
+    first.window.timeline.set_time_range(1.78e9, 1.79e9)
+    first.save_state()
+    go_on.clear()
+    again = start([])  # no file named: the last session comes back
+    assert len(again.session.events) == 0  # the window is up, the file still loading
+    go_on.set()
+    qtbot.waitUntil(lambda: len(again.session.events) == 40_000, timeout=10_000)
+    assert again.window.timeline.time_range() == pytest.approx((1.78e9, 1.79e9))
