@@ -61,3 +61,22 @@ def test_a_load_cancelled_while_the_file_is_read_from_disk_stops_there(big_csv):
     with pytest.raises(LoadCancelled):
         load_file(big_csv, is_cancelled=lambda: bool(seen), on_progress=seen.append)
     assert len(seen) == 1  # the first chunk read, then it stopped
+
+
+def test_a_json_lines_file_reports_its_blocks_and_stops_between_them(tmp_path, monkeypatch):
+    from viewer.io.readers import jsonl_reader
+
+    monkeypatch.setattr(jsonl_reader, "_BLOCK", BLOCK)
+    path = tmp_path / "big.jsonl"
+    lines = (
+        f'{{"datetime": "2026-01-{1 + i % 28:02d}", "message": "Event {i:08d}"}}'
+        for i in range(40_000)
+    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen: list[float] = []
+    assert len(load_file(path, on_progress=seen.append).events) == 40_000
+    assert len([f for f in seen if 0.1 < f < 0.7]) >= 10  # block by block, not one jump
+    seen.clear()
+    with pytest.raises(LoadCancelled):
+        load_file(path, is_cancelled=lambda: max(seen, default=0) > 0.2, on_progress=seen.append)
+    assert max(seen) < 0.5

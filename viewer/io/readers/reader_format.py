@@ -49,7 +49,7 @@ class WholeFileTable:
     """A format read at once (JSON, XML): the columns are known only after reading."""
 
     head: FileHead
-    reader: Callable[[FileHead], RawTable]
+    reader: Callable[[FileHead, LoadWatch], RawTable]
     header: None = None
 
     @property
@@ -57,13 +57,22 @@ class WholeFileTable:
         return {}
 
     def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
-        return self.reader(self.head)  # one call: progress and Cancel come after it
+        return self.reader(self.head, watch)
 
 
 def whole_file(
     reader: Callable[[FileHead], RawTable],
 ) -> Callable[[FileHead, LoadOptions], OpenedTable]:
-    """``open`` for a format that reads the whole file in one call."""
+    """``open`` for a format that reads the whole file in one call (progress and Cancel come
+    after it)."""
+    return lambda head, _options: WholeFileTable(head, lambda h, _watch: reader(h))
+
+
+def whole_file_in_blocks(
+    reader: Callable[[FileHead, LoadWatch], RawTable],
+) -> Callable[[FileHead, LoadOptions], OpenedTable]:
+    """``open`` for a format whose reader takes the file in blocks, telling ``watch`` how far
+    it is and stopping between blocks when it is cancelled."""
     return lambda head, _options: WholeFileTable(head, reader)
 
 
