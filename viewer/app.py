@@ -25,6 +25,7 @@ from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
 from viewer.ui.plain_text import tooltip
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
+from viewer.ui.start_timing import start_timing_if_asked
 from viewer.ui.translations import install_translators, remove_translators, ui_language
 
 APP_ID = "org.timelineviewer.TimelineViewer"
@@ -132,19 +133,36 @@ class Application:
         )
 
     def restore_state(self, files: Sequence[str]) -> None:
-        """Open ``files``; with none, the last session's files and view (or the sample)."""
+        """Open ``files``; with none, the last session's files and view (or the sample). Files
+        load in the background, after this returns (the sample, which is small, here)."""
         w, st = self.window, self.settings
         w.restoreGeometry(st.get(settings.WINDOW_GEOMETRY))
         w.restoreState(st.get(settings.WINDOW_STATE))
         self.session.set_hidden_lanes(set(st.get(settings.SESSION_HIDDEN_LANES)))
         if files:
-            self.files.load_now(files)
+            # In the background, as a drop: the window is up at once, with progress and Cancel.
+            self.files.open(files)
             return
         previous = [p for p in st.get(settings.SESSION_SOURCES) if Path(p).is_file()]
-        self.files.load_now(previous or [str(assets.sample_timeline())])
+        if not previous:
+            self.files.load_now([str(assets.sample_timeline())])  # small, and part of the app
+            return
+        self.files.open(previous)  # in the background too: the last files may be big
         view = st.get(settings.SESSION_VIEW)
-        if previous and view is not None:
-            w.timeline.set_time_range(*view)
+        if view is not None:
+            self._restore_view_once_loaded(view)
+
+    def _restore_view_once_loaded(self, view: tuple[float, float]) -> None:
+        """The last session's visible range, once its files are in (not if they were cancelled)."""
+
+        def on_busy_changed(loading: int) -> None:
+            if loading:
+                return
+            self.loader.busy_changed.disconnect(on_busy_changed)
+            if self.session.sources:
+                self.window.timeline.set_time_range(*view)
+
+        self.loader.busy_changed.connect(on_busy_changed)
 
     def save_state(self) -> None:
         w, st = self.window, self.settings
@@ -174,4 +192,5 @@ def run_app(argv: Sequence[str]) -> int:
     application.errors.install()
     app.aboutToQuit.connect(application.shutdown)
     application.window.show()
+    start_timing_if_asked(application.window, application.session)  # bench_open.py only
     return app.exec()

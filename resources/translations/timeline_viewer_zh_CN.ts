@@ -981,6 +981,10 @@ A fast, zoomable timeline of dated events.</source>
         <source>Loading %1 file(s)…</source>
         <translation>正在载入 %1 个文件……</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>

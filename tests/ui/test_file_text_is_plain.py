@@ -80,6 +80,7 @@ def hostile_app(qtbot, tmp_path):
     qtbot.addWidget(built.window)
     built.window.show()
     qtbot.waitExposed(built.window)
+    qtbot.waitUntil(lambda: built.loader.busy == 0, timeout=10_000)  # files load in the background
     yield built
     built.shutdown()
 

@@ -20,7 +20,7 @@ def live(qtbot, tmp_path):
     built.files.mapping.ask = lambda *args: None
     qtbot.addWidget(built.window)
     built.window.actions.live_reload.setChecked(True)
-    assert len(built.session.events) == 1
+    qtbot.waitUntil(lambda: len(built.session.events) == 1, timeout=10_000)  # in the background
     yield built, path
     built.shutdown()
 

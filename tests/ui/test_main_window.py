@@ -50,6 +50,7 @@ def build(qtbot, files, app_settings, font_families=with_cjk_font):
     built.files.mapping.ask = declined  # no modal dialog in tests unless one asks for it
     qtbot.addWidget(built.window)
     BUILT.append(built)
+    qtbot.waitUntil(lambda: built.loader.busy == 0, timeout=10_000)  # files load in the background
     return built
 
 

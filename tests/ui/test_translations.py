@@ -69,6 +69,9 @@ def built(qtbot, tmp_path, cjk_font_installed):
         app.files.mapping.ask = lambda *args: None
         qtbot.addWidget(app.window)
         apps.append(app)
+        qtbot.waitUntil(
+            lambda: app.loader.busy == 0, timeout=10_000
+        )  # files load in the background
         return app
 
     yield build

@@ -33,6 +33,7 @@ def build(qtbot, files, app_settings):
     built.files.mapping.ask = lambda *args: None  # no modal dialog unless a test answers
     qtbot.addWidget(built.window)
     BUILT.append(built)
+    qtbot.waitUntil(lambda: built.loader.busy == 0, timeout=10_000)  # files load in the background
     built.window.show()
     qtbot.waitExposed(built.window)
     return built

@@ -11,15 +11,10 @@ from viewer.io.events.event_assembly import event_table_from
 from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
+from viewer.io.load_watch import IsCancelled, LoadWatch, Progress, never_cancelled, no_progress
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.memory_use import release_unused_memory
-from viewer.io.pipeline import (
-    IsCancelled,
-    check_cancelled,
-    never_cancelled,
-    read_file_columns,
-    unexpected_error,
-)
+from viewer.io.pipeline import read_file_columns, unexpected_error
 from viewer.model.event_table import EventTable
 
 
@@ -34,14 +29,21 @@ def load_file(
     options: LoadOptions | None = None,
     text_roles: frozenset[str] = TEXT_ROLES,
     is_cancelled: IsCancelled = never_cancelled,
+    on_progress: Progress = no_progress,
 ) -> LoadResult:
     """``text_roles`` limits the text read (a picture needs titles and lanes, not excerpts).
-    ``is_cancelled`` is asked between the steps: when it says yes, LoadCancelled is raised."""
+    ``is_cancelled`` is asked between the steps and blocks: when it says yes, LoadCancelled is
+    raised. ``on_progress`` is told the fraction done, 0 to 1."""
     options = options or LoadOptions()
-    report, columns = read_file_columns(path, options, True, text_roles, None, is_cancelled)
+    watch = LoadWatch(is_cancelled, on_progress)
+    # The table is the last fifth (0.25 of 1.8 s at 1M rows, 3.8 of 15 s at 10M).
+    reading = watch.part(0.0, 0.8)
+    report, columns = read_file_columns(
+        path, options, True, text_roles, None, is_cancelled, reading.on_progress
+    )
     if columns is None:
         return LoadResult(report, EventTable.empty())
-    check_cancelled(is_cancelled)
+    watch.check()
     try:
         events = event_table_from(columns, display_name(path))
     except Exception as error:  # a bug here must end the load too, with its file named
@@ -50,6 +52,7 @@ def load_file(
     finally:
         del columns  # the cells are in the table now (or the load failed)
         release_unused_memory()
+    on_progress(1.0)
     return LoadResult(report, events)
 
 

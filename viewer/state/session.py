@@ -3,7 +3,7 @@ selected event. Views call its methods and listen to its signals; they never cal
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,10 +60,12 @@ class Session(QObject):
         source: Source,
         keep_only: Collection[str] | None = None,
         keep_view: bool = False,
+        order: Sequence[str] = (),
     ) -> None:
         """Add a loaded file, or replace the one loaded from the same path (a reload).
         ``keep_only``: the files that stay (the others are dropped: a load that replaces);
-        ``keep_view``: the views keep their visible range (a reload)."""
+        ``keep_view``: the views keep their visible range (a reload); ``order``: the files as
+        the user named them, which a new file keeps among them whichever finished loading first."""
         current = self.sources
         if keep_only is not None:
             staying = {Path(p) for p in keep_only}
@@ -73,6 +75,8 @@ class Session(QObject):
         position = next(
             (i for i, s in enumerate(current) if Path(s.path) == Path(source.path)), len(kept)
         )
+        if len(kept) == len(current):  # a new file, not a reload
+            position = _place_in_order(kept, source.path, order)
         kept.insert(position, source)
         self._set_sources(kept, key, keep_view)
 
@@ -238,3 +242,13 @@ def search_matches(
         chunk = among[first : first + SEARCH_CHUNK]
         found.append(chunk[events.containing_among(current().strip(), chunk)])
     return np.concatenate(found)
+
+
+def _place_in_order(sources: list[Source], path: str, order: Sequence[str]) -> int:
+    """Where ``path`` goes: before the first source that ``order`` names after it (or last)."""
+    rank = {Path(p): i for i, p in enumerate(order)}
+    mine = rank.get(Path(path))
+    if mine is None:
+        return len(sources)
+    later = (i for i, s in enumerate(sources) if rank.get(Path(s.path), -1) > mine)
+    return next(later, len(sources))

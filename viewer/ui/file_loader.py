@@ -16,18 +16,23 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
+from viewer.io.load_watch import LoadCancelled, Progress
 from viewer.io.loading import LoadResult, load_file
-from viewer.io.pipeline import LoadCancelled, unexpected_error
+from viewer.io.pipeline import unexpected_error
 from viewer.model.event_table import EventTable
 from viewer.state.session import Source
 
 Load = Callable[[str, LoadOptions], LoadResult]
-# A load told, between its steps, whether it was cancelled (the real one is).
-CancellableLoad = Callable[[str, LoadOptions, Callable[[], bool]], LoadResult]
+# A load told, between its steps and blocks, whether it was cancelled, and telling how far it
+# is (the real one does both).
+CancellableLoad = Callable[[str, LoadOptions, Callable[[], bool], Progress], LoadResult]
+_PROGRESS_STEP = 0.01  # smaller moves are not sent to the GUI thread
 
 
-def _load_file(path: str, options: LoadOptions, is_cancelled: Callable[[], bool]) -> LoadResult:
-    return load_file(path, options, is_cancelled=is_cancelled)
+def _load_file(
+    path: str, options: LoadOptions, is_cancelled: Callable[[], bool], on_progress: Progress
+) -> LoadResult:
+    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class LoadRequest:
 
 class _Signals(QObject):
     done = Signal(str, int, object, object)  # path, ticket, LoadResult, LoadRequest
+    progressed = Signal(int, float)  # ticket, fraction done
 
 
 class _LoadTask(QRunnable):
@@ -52,17 +58,25 @@ class _LoadTask(QRunnable):
         super().__init__()
         self._path, self._ticket, self._request, self._options = path, ticket, request, options
         self._signals, self._load, self.cancelled = signals, load, cancelled
+        self._told = 0.0  # the fraction last sent
 
     def run(self) -> None:
         if self.cancelled.is_set():
             return  # cancelled before a pool thread took it
         load, is_cancelled = self._load, self.cancelled.is_set
         try:
-            result = safe_load(lambda p, o: load(p, o, is_cancelled), self._path, self._options)
+            result = safe_load(
+                lambda p, o: load(p, o, is_cancelled, self._on_progress), self._path, self._options
+            )
         except LoadCancelled:
             return
         if not is_cancelled():
             self._signals.done.emit(self._path, self._ticket, result, self._request)
+
+    def _on_progress(self, fraction: float) -> None:
+        if fraction - self._told >= _PROGRESS_STEP and not self.cancelled.is_set():
+            self._told = fraction
+            self._signals.progressed.emit(self._ticket, fraction)
 
 
 def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
@@ -78,13 +92,14 @@ def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
 
 class FileLoader(QObject):
     """Emits ``loaded(Source, LoadRequest)`` and ``failed(path, LoadReport, LoadRequest)``;
-    ``busy_changed(count)`` tells how many loads are in flight; ``cancelled()`` that the user
-    stopped loads that were in flight."""
+    ``busy_changed(count)`` tells how many loads are in flight, ``progressed(fraction)`` how far
+    they are together (0 to 1); ``cancelled()`` that the user stopped loads that were in flight."""
 
     started = Signal(str)
     loaded = Signal(object, object)
     failed = Signal(str, object, object)
     busy_changed = Signal(int)
+    progressed = Signal(float)
     cancelled = Signal()
 
     def __init__(
@@ -96,7 +111,7 @@ class FileLoader(QObject):
         """``load`` replaces the real load (tests); only the real one can stop midway."""
         super().__init__()
         self._load: CancellableLoad = (
-            _load_file if load is None else lambda path, options, _cancelled: load(path, options)
+            _load_file if load is None else lambda path, options, *_watch: load(path, options)
         )
         self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()
@@ -104,11 +119,13 @@ class FileLoader(QObject):
         self._in_flight: dict[str, int] = {}  # path -> the ticket whose result is wanted
         # ticket -> its task's cancel flag (not the task: the pool deletes that on its thread)
         self._cancel_flags: dict[int, threading.Event] = {}
+        self._progress: dict[int, float] = {}  # ticket in flight -> its fraction done
         # A child of the loader, so it is destroyed with the loader on the GUI thread. Unparented,
         # a task still being auto-deleted on a pool thread could drop the last reference and
         # destroy it there, racing the GUI thread (a segfault now and then; see FileLoader.wait).
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_task_done)
+        self._signals.progressed.connect(self._on_task_progressed)
 
     def load(self, paths: Iterable[str], request: LoadRequest | None = None) -> None:
         """Load ``paths`` (folders give their readable files) on worker threads."""
@@ -123,6 +140,7 @@ class FileLoader(QObject):
             if superseded is not None:
                 self._stop(superseded)  # a newer load of the same file supersedes the older
             self._in_flight[path] = ticket
+            self._progress[ticket] = 0.0
             self.started.emit(path)
             options = self._options_for(path)
             flag = self._cancel_flags[ticket] = threading.Event()
@@ -137,7 +155,9 @@ class FileLoader(QObject):
         ticket = next(self._tickets)
         self._in_flight[path] = ticket
         load = self._load
-        result = safe_load(lambda p, o: load(p, o, lambda: False), path, self._options_for(path))
+        result = safe_load(
+            lambda p, o: load(p, o, lambda: False, lambda _f: None), path, self._options_for(path)
+        )
         self._on_task_done(path, ticket, result, request)
 
     def cancel(self) -> None:
@@ -155,6 +175,7 @@ class FileLoader(QObject):
         self._pool.waitForDone(msecs)
 
     def _stop(self, ticket: int) -> None:
+        self._progress.pop(ticket, None)
         flag = self._cancel_flags.pop(ticket, None)
         if flag is not None:
             flag.set()
@@ -168,10 +189,16 @@ class FileLoader(QObject):
     def busy(self) -> int:
         return len(self._in_flight)
 
+    def _on_task_progressed(self, ticket: int, fraction: float) -> None:
+        if ticket in self._progress:  # not cancelled nor superseded meanwhile
+            self._progress[ticket] = fraction
+            self.progressed.emit(sum(self._progress.values()) / len(self._progress))
+
     def _on_task_done(
         self, path: str, ticket: int, result: LoadResult, request: LoadRequest
     ) -> None:
         self._cancel_flags.pop(ticket, None)
+        self._progress.pop(ticket, None)
         if self._in_flight.get(path) != ticket:
             return  # cancelled or superseded: keep what the session has
         del self._in_flight[path]

@@ -29,6 +29,7 @@ class FileOpener:
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
         self.loader.busy_changed.connect(window.show_loading)
+        self.loader.progressed.connect(window.show_progress)
         self.loader.cancelled.connect(self._on_loader_cancelled)
 
     def open_with_dialog(self) -> None:
@@ -65,7 +66,9 @@ class FileOpener:
     def _on_loader_loaded(self, source: Source, request: LoadRequest) -> None:
         self.mapping.after_load(source.path, source.report)
         keep_only = request.paths if request.replace else None
-        self._session.add_source(source, keep_only=keep_only, keep_view=request.keep_view)
+        self._session.add_source(
+            source, keep_only=keep_only, keep_view=request.keep_view, order=request.paths
+        )
         self._settings.add_recent_file(source.path)
         self._window.show_status(
             QCoreApplication.translate("Application", "Loaded %1").replace("%1", source.name)

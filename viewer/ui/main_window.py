@@ -41,6 +41,7 @@ from viewer.ui.timeline_binding import TimelineBinding
 from viewer.ui.window_actions import create_actions
 
 TITLE_FILES = 3  # the window title names this many files, then "+N"
+PROGRESS_STEPS = 1000  # the progress bar's range: a load's fraction done, in thousandths
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Timeline Viewer"))
         self.setAcceptDrops(True)
+        self._idle_message = ""  # the empty timeline's words while nothing loads
         self.actions = create_actions(self)
         self.timeline = TimelineWidget(wording=wording)
         self.details = DetailsPanel(wording=wording)
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.status_text = plain_label()  # "Loaded NAME", reasons: text from files
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: pyarrow reads in one call, so no percentage
+        self.progress.setRange(0, PROGRESS_STEPS)  # moves with the bytes read (show_progress)
         self.progress.setMaximumWidth(160)
         self.progress.setAccessibleName(self.tr("Loading"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -253,10 +255,23 @@ class MainWindow(QMainWindow):
         return self.tr("%1 — %2").replace("%1", listed).replace("%2", app)
 
     def show_loading(self, files: int) -> None:
+        if files and self.progress.isHidden():
+            self.progress.setValue(0)  # a new round of loads starts from nothing done
         self.progress.setVisible(files > 0)
         self.cancel_button.setVisible(files > 0)
         if files:
             self.status_text.setText(self.tr("Loading %1 file(s)…").replace("%1", str(files)))
+        # Over the empty timeline (a file named on the command line, the window just up).
+        message = self.timeline.empty_message
+        if files:
+            self._idle_message = self._idle_message or message.text()
+            message.setText(self.tr("Loading…"))
+        elif self._idle_message:
+            message.setText(self._idle_message)
+
+    def show_progress(self, fraction: float) -> None:
+        """How far the loads in flight are together, 0 to 1."""
+        self.progress.setValue(round(max(0.0, min(1.0, fraction)) * PROGRESS_STEPS))
 
     def show_status(self, text: str) -> None:
         self.status_text.setText(text)

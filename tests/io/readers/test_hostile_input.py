@@ -60,8 +60,8 @@ def test_a_file_that_changes_size_while_it_is_read_is_reported(tmp_path, monkeyp
         os.truncate(path_, 100)
         return data
 
-    def shrinking_buffer(stream, path_, size):
-        filled = real_buffer(stream, path_, size)
+    def shrinking_buffer(stream, path_, size, *watch):
+        filled = real_buffer(stream, path_, size, *watch)
         os.truncate(path_, 100)
         return filled
 

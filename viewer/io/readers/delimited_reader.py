@@ -21,6 +21,7 @@ import pyarrow.csv as pacsv
 
 from viewer.io.load_errors import LoadError, RowProblem
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_watch import NO_WATCH, LoadWatch
 from viewer.io.readers.file_access import read_whole_buffer
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
@@ -130,8 +131,8 @@ class DelimitedTable:
     def sample(self) -> dict[str, list[str]]:
         return self.layout.sample
 
-    def read(self, needed: list[str] | None) -> RawTable:
-        raw = read_delimited(self.head.path, self.head.encoding, self.layout, needed)
+    def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
+        raw = read_delimited(self.head.path, self.head.encoding, self.layout, needed, watch)
         names = self.layout.names
         known = set(names)
         raw.all_columns = names + [c for c in raw.columns if c not in known]
@@ -149,16 +150,24 @@ READER = ReaderFormat(
 
 
 def read_delimited(
-    path: Path, encoding: str, layout: DelimitedLayout, include: list[str] | None = None
+    path: Path,
+    encoding: str,
+    layout: DelimitedLayout,
+    include: list[str] | None = None,
+    watch: LoadWatch = NO_WATCH,
 ) -> RawTable:
     """Read the file at ``path``; ``include`` limits the columns kept. Bytes that are not
-    valid ``encoding`` are read as U+FFFD and their rows named in ``warnings``."""
-    data = _file_bytes(path, encoding)
+    valid ``encoding`` are read as U+FFFD and their rows named in ``warnings``. ``watch``
+    hears the bytes read and parsed, and stops the read between blocks."""
+    # Parsing takes most of the time; reading the bytes, from the page cache into memory
+    # touched for the first time, a quarter (2.3 of 9.9 s at 1.9 GB; 0.2 of 1.4 s at 190 MB).
+    data = _file_bytes(path, encoding, watch.part(0.0, 0.25))
+    parsing = watch.part(0.25, 1.0)
     table = None
     # pyarrow checks the text of the columns it keeps only: a stray byte elsewhere would be
     # named by a full load and not by inspect, which keeps only the dates.
     if include is None or encoding not in _UTF8 or _valid_utf8(data):
-        table = _read_with_arrow(data, encoding, layout.names, layout, include)
+        table = _read_with_arrow(data, encoding, layout.names, layout, include, watch=parsing)
     replaced = False
     if table is None:
         text, replaced = decode_replacing(data.to_pybytes(), encoding, str(path))
@@ -167,7 +176,9 @@ def read_delimited(
         # one whichever columns are kept (inspect keeps only the dates).
         wanted = None if replaced else include
         if replaced:  # pyarrow refuses invalid text: give it the repaired text instead
-            table = _read_with_arrow(text.encode(), "utf-8", layout.names, layout, None)
+            table = _read_with_arrow(
+                text.encode(), "utf-8", layout.names, layout, None, watch=parsing
+            )
         if table is None:
             raw = _read_with_python(text, encoding, layout.delimiter, layout.header,
                                     layout.has_header, wanted)  # fmt: skip
@@ -225,10 +236,10 @@ def _valid_utf8(data: pa.Buffer) -> bool:
     return True
 
 
-def _file_bytes(path: Path, encoding: str) -> pa.Buffer:
+def _file_bytes(path: Path, encoding: str, watch: LoadWatch = NO_WATCH) -> pa.Buffer:
     """The whole file, read into memory: a memory map of a file that shrinks while pyarrow
     reads it kills the process (SIGBUS). The NUL rule of the head holds for the whole file."""
-    data = read_whole_buffer(path)
+    data = read_whole_buffer(path, watch)
     refuse_nul_bytes(data, encoding, str(path))
     return data
 
@@ -264,6 +275,7 @@ def _read_with_arrow(
     layout: DelimitedLayout,
     include: list[str] | None,
     types: dict[str, pa.DataType] | None = None,
+    watch: LoadWatch = NO_WATCH,
 ) -> pa.Table | None:
     delimiter, has_header = layout.delimiter, layout.has_header
     convert = pacsv.ConvertOptions(
@@ -288,7 +300,7 @@ def _read_with_arrow(
             )
             try:
                 # From memory (never a memory map: see _file_bytes); pyarrow skips a UTF-8 BOM.
-                return pacsv.read_csv(pa.BufferReader(data), read_options, parse, convert)
+                return pacsv.read_csv(_watched(data, watch), read_options, parse, convert)
             except pa.ArrowInvalid as error:
                 # A record longer than a block (one huge cell): read again as one block, or the
                 # Python reader would take it at several times the memory.
@@ -301,6 +313,48 @@ def _read_with_arrow(
             # rejected row's text for it, and that raises (unraisably) on invalid UTF-8.
             break
     return None
+
+
+class _WatchedBytes:
+    """The file's bytes as a stream pyarrow pulls block by block (on its own threads, which
+    still parse in parallel): each pull tells ``watch`` how far the parse has come, and a
+    cancelled load raises LoadCancelled out of ``read_csv`` at the next block."""
+
+    closed = False
+
+    def __init__(self, data: pa.Buffer, watch: LoadWatch) -> None:
+        self._data, self._watch, self._position = data, watch, 0
+
+    def read(self, size: int = -1) -> pa.Buffer:
+        self._watch.check()
+        total = len(self._data)
+        end = total if size is None or size < 0 else min(total, self._position + size)
+        block = self._data.slice(self._position, end - self._position)  # no copy
+        self._position = end
+        self._watch.on_progress(end / total if total else 1.0)
+        return block
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _watched(data: bytes | pa.Buffer, watch: LoadWatch) -> pa.NativeFile:
+    buffer = data if isinstance(data, pa.Buffer) else pa.py_buffer(data)
+    if watch is NO_WATCH:
+        return pa.BufferReader(buffer)  # nobody listens: no Python in pyarrow's loop
+    return pa.PythonFile(_WatchedBytes(buffer, watch), mode="r")
 
 
 def _read_with_python(

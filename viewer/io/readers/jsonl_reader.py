@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io.load_errors import LoadError, RowProblem
+from viewer.io.load_watch import NO_WATCH, LoadWatch
 from viewer.io.readers.json_records import DECODER, TOO_DEEP, RecordTable, loads, problem
 from viewer.io.readers.raw_table import RawTable
 from viewer.io.readers.timelinejs_json_reader import (
@@ -36,9 +37,10 @@ _STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that was not UTF-8 (surrog
 _WHITESPACE = json.decoder.WHITESPACE  # type: ignore[attr-defined]  # json's own, undeclared
 
 
-def read_jsonl(path: Path, data: bytes) -> RawTable:
+def read_jsonl(path: Path, data: bytes, watch: LoadWatch = NO_WATCH) -> RawTable:
     """One record per JSON object line; a whole-file array of objects is accepted too, and a
-    TimelineJS story is handed to its reader."""
+    TimelineJS story is handed to its reader. ``watch`` hears how far the lines are read and
+    stops the read between blocks."""
     text_data, start, encoding = _as_utf8(path, data)
     first = _line_after(text_data, start)
     if first is None:
@@ -62,7 +64,7 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
             whole = _try_load(_decode(path, text_data, start, len(text_data)))
             if isinstance(whole, dict):
                 return _read_single_object(path, data, whole)
-    return _read_lines(path, text_data, start, encoding)
+    return _read_lines(path, text_data, start, encoding, watch)
 
 
 def _as_utf8(path: Path, data: bytes) -> tuple[bytes, int, str]:
@@ -127,11 +129,15 @@ def _read_single_object(path: Path, data: bytes, whole: dict[str, Any]) -> RawTa
     )
 
 
-def _read_lines(path: Path, data: bytes, start: int, encoding: str) -> RawTable:
+def _read_lines(
+    path: Path, data: bytes, start: int, encoding: str, watch: LoadWatch = NO_WATCH
+) -> RawTable:
     table = RecordTable()
     problems: list[RowProblem] = []
     number = 0
     for begin, end, too_long in _spans(data, start):
+        watch.check()
+        watch.on_progress(begin / len(data))
         if too_long:
             number += 1
             preview = data[begin : begin + 4 * _PREVIEW].decode("utf-8", errors="replace")

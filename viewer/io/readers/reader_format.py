@@ -8,6 +8,7 @@ from typing import Protocol
 
 from viewer.io.load_errors import LoadError
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_watch import NO_WATCH, LoadWatch
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
 
@@ -25,8 +26,9 @@ class OpenedTable(Protocol):
     @property
     def sample(self) -> Sample: ...
 
-    def read(self, needed: list[str] | None) -> RawTable:
-        """The cells; ``needed`` (with a header) limits the columns read."""
+    def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
+        """The cells; ``needed`` (with a header) limits the columns read. A reader that reads
+        in blocks reports its progress to ``watch`` and asks it between blocks whether to stop."""
 
 
 @dataclass(frozen=True)
@@ -47,21 +49,30 @@ class WholeFileTable:
     """A format read at once (JSON, XML): the columns are known only after reading."""
 
     head: FileHead
-    reader: Callable[[FileHead], RawTable]
+    reader: Callable[[FileHead, LoadWatch], RawTable]
     header: None = None
 
     @property
     def sample(self) -> Sample:
         return {}
 
-    def read(self, needed: list[str] | None) -> RawTable:
-        return self.reader(self.head)
+    def read(self, needed: list[str] | None, watch: LoadWatch = NO_WATCH) -> RawTable:
+        return self.reader(self.head, watch)
 
 
 def whole_file(
     reader: Callable[[FileHead], RawTable],
 ) -> Callable[[FileHead, LoadOptions], OpenedTable]:
-    """``open`` for a format that reads the whole file in one call."""
+    """``open`` for a format that reads the whole file in one call (progress and Cancel come
+    after it)."""
+    return lambda head, _options: WholeFileTable(head, lambda h, _watch: reader(h))
+
+
+def whole_file_in_blocks(
+    reader: Callable[[FileHead, LoadWatch], RawTable],
+) -> Callable[[FileHead, LoadOptions], OpenedTable]:
+    """``open`` for a format whose reader takes the file in blocks, telling ``watch`` how far
+    it is and stopping between blocks when it is cancelled."""
     return lambda head, _options: WholeFileTable(head, reader)
 
 
