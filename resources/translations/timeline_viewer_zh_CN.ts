@@ -978,8 +978,12 @@ A fast, zoomable timeline of dated events.</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Loading %1 file(s)…</source>
-        <translation>正在载入 %1 个文件……</translation>
+        <source>Loading 1 file…</source>
+        <translation>正在载入 1 个文件…</translation>
+    </message>
+    <message>
+        <source>Loading %1 files…</source>
+        <translation>正在载入 %1 个文件…</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -260,7 +260,8 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(files > 0)
         self.cancel_button.setVisible(files > 0)
         if files:
-            self.status_text.setText(self.tr("Loading %1 file(s)…").replace("%1", str(files)))
+            text = self.tr("Loading 1 file…") if files == 1 else self.tr("Loading %1 files…")
+            self.status_text.setText(text.replace("%1", str(files)))
         # Over the empty timeline (a file named on the command line, the window just up).
         message = self.timeline.empty_message
         if files:
