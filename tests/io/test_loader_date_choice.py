@@ -125,3 +125,10 @@ def test_a_sighting_keeps_its_own_time_and_inspect_says_the_documented_date_is_a
     text = inspect_text(UFO_SIGHTINGS, capsys)
     assert "start date from date_time" in text
     assert "date_documented (a record's date by its name)" in text
+
+
+def test_a_hash_column_is_no_excerpt_a_reader_would_read():
+    # The COVID Tracking Project's rows carry a SHA-1 of the record: letters, but no words.
+    result = load_file(COVID_DAILY)
+    assert result.report.columns.get("excerpt") != "hash"
+    assert result.report.columns["title"] == "state"

@@ -26,6 +26,8 @@ Sample = dict[str, list[str]]  # column -> its first non-empty cells
 _MIN_DATE_SHARE = 0.6
 _URL_RE = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# A hash, UUID or token: letters, but no words a reader reads (a SHA-1 is not an excerpt).
+_CODE_RE = re.compile(r"[0-9A-Fa-f-]{16,}|(?=[A-Za-z+/=_-]*\d)(?=[\d+/=_-]*[A-Za-z])[\w+/=-]{20,}")
 
 
 class MappingError(ValueError):
@@ -180,7 +182,12 @@ def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample)
     if mapping.url is None:
         mapping.url = next((c for c in free if _share(sample[c], _URL_RE.match) >= 0.8), None)
     free = [c for c in free if c != mapping.url]
-    texty = [c for c in free if _share(sample[c], _LETTER_RE.search) >= 0.8]
+    texty = [
+        c
+        for c in free
+        if _share(sample[c], _LETTER_RE.search) >= 0.8
+        and _share(sample[c], _CODE_RE.fullmatch) < 0.8
+    ]
     if mapping.title is None:
         candidates = [c for c in texty if 2 <= _mean_length(sample[c]) <= 120]
         position = {c: i for i, c in enumerate(columns)}
