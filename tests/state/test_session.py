@@ -262,3 +262,18 @@ def test_the_lists_show_the_matches_while_searching_and_all_shown_otherwise(sess
     assert session.match_position() is None
     session.set_search("")
     assert session.listed.tolist() == session.shown.tolist()
+
+
+def test_files_named_together_get_the_same_lane_colours_whichever_loads_first():
+    in_order = Session()
+    in_order.add_source(source(A, A_ROWS), order=[A, B])
+    in_order.add_source(source(B, B_ROWS), order=[A, B])
+    b_first = Session()
+    b_first.add_source(source(B, B_ROWS), order=[A, B])  # the later-named file finished first
+    b_first.add_source(source(A, A_ROWS), order=[A, B])
+    assert [s.path for s in b_first.sources] == [A, B]
+    assert b_first.lane_colours == in_order.lane_colours
+    # A file added later (not named with them) still leaves the others' colours alone.
+    before = dict(b_first.lane_colours)
+    b_first.add_source(source("/data/c.csv", [("Gamma", "Garden", 5), ("Delta", "Work", 6)]))
+    assert {lane: b_first.lane_colours[lane] for lane in before} == before

@@ -75,10 +75,13 @@ class Session(QObject):
         position = next(
             (i for i, s in enumerate(current) if Path(s.path) == Path(source.path)), len(kept)
         )
+        renumber = None
         if len(kept) == len(current):  # a new file, not a reload
             position = _place_in_order(kept, source.path, order)
+            if position < len(kept):  # it finished before a file named earlier did
+                renumber = position
         kept.insert(position, source)
-        self._set_sources(kept, key, keep_view)
+        self._set_sources(kept, key, keep_view, renumber)
 
     def remove_source(self, path: str) -> None:
         key = self._selected_key()
@@ -91,11 +94,22 @@ class Session(QObject):
         return [s.path for s in self.sources]
 
     def _set_sources(
-        self, sources: list[Source], selected_key: tuple[str, int] | None, keep_view: bool = False
+        self,
+        sources: list[Source],
+        selected_key: tuple[str, int] | None,
+        keep_view: bool = False,
+        renumber_from: int | None = None,
     ) -> None:
+        """``renumber_from``: a file was put before others; lanes first seen from there on take
+        their colours afresh, so files named together get the same colours however their loads
+        finish (as if they had loaded in the order named)."""
         self.sources = sources
         self.events = EventTable.concat(s.events for s in sources)
-        self.lane_colours = assign_lane_colours(self.events.lanes, self.lane_colours)
+        previous = self.lane_colours
+        if renumber_from is not None:
+            before = set(EventTable.concat(s.events for s in sources[:renumber_from]).lanes)
+            previous = {lane: n for lane, n in previous.items() if lane in before}
+        self.lane_colours = assign_lane_colours(self.events.lanes, previous)
         self.selected = self._find(selected_key)
         self._refilter(emit=False)  # searches again too
         self.sources_changed.emit(keep_view)
