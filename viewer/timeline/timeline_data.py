@@ -1,13 +1,14 @@
 """The event table arranged for drawing: per lane, events sorted by time, with their extents.
 
-Built once per ``set_events`` (vectorised), then every frame only slices it with searchsorted.
+Built once per table (vectorised, the lanes sorted once); a filter change only masks those sorted
+arrays (``shown_timeline_data``), and every frame only slices them with searchsorted.
 x values are float64 seconds relative to ``origin`` so float precision stays fine near the data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -110,3 +111,63 @@ def build_timeline_data(
         )
     order = events.time_order()
     return TimelineData(events, origin, lanes, order, float(x_start.min()), float(x_end.max()))
+
+
+def shown_timeline_data(
+    whole: TimelineData,
+    shown: IntArray | None,
+    lane_colours: Mapping[str, int] | None = None,
+) -> TimelineData:
+    """``build_timeline_data(whole.events, shown, lane_colours)`` without sorting again: each
+    lane of ``whole`` (built over all events) keeps its events at ``shown`` in the order they
+    have, a lane shown whole keeps its arrays, a lane with none is dropped. ``shown`` must be
+    ascending (the session's is); other orders are built afresh. The origin stays the whole
+    table's, so the x of an event does not move as filters change."""
+    events = whole.events
+    if shown is not None and not _ascending(shown):
+        return build_timeline_data(events, shown, lane_colours)
+    if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
+        lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])
+    if shown is None or len(shown) == len(events):
+        lanes = [replace(lane, colour=lane_colours[lane.name]) for lane in whole.lanes]
+        return replace(whole, lanes=lanes)
+    keep = np.zeros(len(events), dtype=bool)
+    keep[shown] = True
+    firsts, lanes = [], []
+    for lane in whole.lanes:
+        members = keep[lane.index]
+        if members.all():
+            part = replace(lane, colour=lane_colours[lane.name])
+        elif members.any():
+            part = _lane_part(lane, members, lane_colours[lane.name])
+        else:
+            continue
+        lanes.append(part)
+        firsts.append(int(part.index.min()))
+    # Lanes in order of first appearance among the shown events, as a table of them would list.
+    lanes = [lanes[i] for i in np.argsort(firsts, kind="stable")]
+    order = whole.order[keep[whole.order]]
+    if not lanes:
+        return TimelineData(events, whole.origin, [], order, -1.0, 1.0)
+    x_min = min(float(lane.start[0]) for lane in lanes)
+    x_max = max(float(lane.extent_end.max()) for lane in lanes)
+    return TimelineData(events, whole.origin, lanes, order, x_min, x_max)
+
+
+def _lane_part(lane: LaneEvents, members: npt.NDArray[np.bool_], colour: int) -> LaneEvents:
+    start, extent_end = lane.start[members], lane.extent_end[members]
+    return LaneEvents(
+        name=lane.name,
+        colour=colour,
+        index=lane.index[members],
+        start=start,
+        extent_end=extent_end,
+        has_span=lane.has_span[members],
+        approximate=lane.approximate[members],
+        max_extent=float((extent_end - start).max()),
+    )
+
+
+def _ascending(indices: IntArray) -> bool:
+    values = np.asarray(indices)
+    return bool(np.all(values[1:] > values[:-1]))

@@ -54,7 +54,10 @@ class EventTableModel(QAbstractTableModel):
 
     def set_shown(self, shown: IntArray) -> None:
         """Show another subset of the same events, keeping the current sort."""
+        if shown is self._given:  # the session hands the same array again (filters, then search)
+            return
         self.beginResetModel()
+        self._given = shown
         self._shown = _as_indices(shown)
         self._apply_sort()
         self.endResetModel()
@@ -156,6 +159,7 @@ class EventTableModel(QAbstractTableModel):
         self._source = events.text_array("source")
         self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
+        self._given: object = shown  # as handed over: the same array again changes nothing
         self._shown = (
             np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
         )
