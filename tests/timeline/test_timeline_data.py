@@ -97,3 +97,14 @@ def test_indices_not_in_table_order_are_arranged_afresh():
     shown = np.array([30, 4, 17, 2])
     narrowed = shown_timeline_data(build_timeline_data(events), shown)
     assert_same_drawing(narrowed, build_timeline_data(events, shown))
+
+
+def test_the_overview_counts_the_shown_events_in_each_stretch_of_time(timeline):
+    events = shuffled_events()
+    shown = np.flatnonzero(events.frame["lane"].to_numpy() != "Science")
+    timeline.set_events(events, shown)
+    data = timeline.data
+    starts = np.concatenate([lane.start for lane in data.lanes])
+    expected, _ = np.histogram(starts, bins=400, range=(data.x_min, data.x_max))
+    _, heights = timeline.overview.density.getData()
+    assert np.expm1(heights) == pytest.approx(expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +33,7 @@ class LaneEvents:
     has_span: npt.NDArray[np.bool_]  # an explicit end
     approximate: npt.NDArray[np.bool_]
     max_extent: float  # the longest extent: how far back an event may reach into the view
+    last_end: float  # the latest extent end (-inf for no events)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -48,9 +50,18 @@ class TimelineData:
     events: EventTable
     origin: float
     lanes: list[LaneEvents]
-    order: IntArray  # all events by time (index into the table), for keyboard stepping
+    time_order: IntArray  # events by time (index into the table): see ``order``
     x_min: float
     x_max: float
+    drawn: npt.NDArray[np.bool_] | None = None  # per event of the table: in ``lanes`` (None: all)
+
+    @cached_property
+    def order(self) -> IntArray:
+        """The drawn events by time, for keyboard stepping; masked when first asked, so a
+        filter change does not pay for it."""
+        if self.drawn is None:
+            return self.time_order
+        return self.time_order[self.drawn[self.time_order]]
 
     @classmethod
     def empty(cls) -> TimelineData:
@@ -78,7 +89,7 @@ def build_timeline_data(
         data = build_timeline_data(events.subset(shown), lane_colours=lane_colours)
         for lane in data.lanes:
             lane.index = np.asarray(shown, dtype=np.int64)[lane.index]
-        data.order = np.asarray(shown, dtype=np.int64)[data.order]
+        data.time_order = np.asarray(shown, dtype=np.int64)[data.time_order]
         data.events = events
         return data
     if len(events) == 0:
@@ -107,6 +118,7 @@ def build_timeline_data(
                 has_span=has_span[members],
                 approximate=approximate[members],
                 max_extent=float(extent.max()) if len(extent) else 0.0,
+                last_end=float(x_end[members].max()) if len(members) else -np.inf,
             )
         )
     order = events.time_order()
@@ -146,12 +158,11 @@ def shown_timeline_data(
         firsts.append(int(part.index.min()))
     # Lanes in order of first appearance among the shown events, as a table of them would list.
     lanes = [lanes[i] for i in np.argsort(firsts, kind="stable")]
-    order = whole.order[keep[whole.order]]
     if not lanes:
-        return TimelineData(events, whole.origin, [], order, -1.0, 1.0)
+        return TimelineData(events, whole.origin, [], whole.time_order, -1.0, 1.0, keep)
     x_min = min(float(lane.start[0]) for lane in lanes)
-    x_max = max(float(lane.extent_end.max()) for lane in lanes)
-    return TimelineData(events, whole.origin, lanes, order, x_min, x_max)
+    x_max = max(lane.last_end for lane in lanes)
+    return TimelineData(events, whole.origin, lanes, whole.time_order, x_min, x_max, keep)
 
 
 def _lane_part(lane: LaneEvents, members: npt.NDArray[np.bool_], colour: int) -> LaneEvents:
@@ -165,6 +176,7 @@ def _lane_part(lane: LaneEvents, members: npt.NDArray[np.bool_], colour: int) ->
         has_span=lane.has_span[members],
         approximate=lane.approximate[members],
         max_extent=float((extent_end - start).max()),
+        last_end=float(extent_end.max()),
     )
 
 

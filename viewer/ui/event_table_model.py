@@ -87,9 +87,10 @@ class EventTableModel(QAbstractTableModel):
         return int(self._order[row])
 
     def row_of(self, event: int) -> int | None:
-        if not 0 <= event < len(self._row_of):
+        row_of = self._rows_by_event()
+        if not 0 <= event < len(row_of):
             return None
-        row = int(self._row_of[event])
+        row = int(row_of[event])
         return None if row < 0 else row
 
     # --- QAbstractTableModel --------------------------------------------------------------
@@ -141,7 +142,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = order
         self._apply_sort()
         new_indexes = [
-            self.index(int(self._row_of[event]), old.column())
+            self.index(int(self._rows_by_event()[event]), old.column())
             for old, event in zip(old_indexes, old_events, strict=True)
         ]
         self.changePersistentIndexList(old_indexes, new_indexes)
@@ -175,8 +176,14 @@ class EventTableModel(QAbstractTableModel):
             order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
             shown = shown[order]
         self._order = shown
-        self._row_of = np.full(len(self._events), -1, dtype=np.int64)
-        self._row_of[shown] = np.arange(len(shown), dtype=np.int64)
+        self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
+
+    def _rows_by_event(self) -> IntArray:
+        """Each event's row, or -1 where it is not shown."""
+        if self._row_of is None:
+            self._row_of = np.full(len(self._events), -1, dtype=np.int64)
+            self._row_of[self._order] = np.arange(len(self._order), dtype=np.int64)
+        return self._row_of
 
     def _sort_keys(self, column: int) -> list[IntArray]:
         """Integer keys over all events, most significant first; computed once per column."""
