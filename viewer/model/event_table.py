@@ -56,6 +56,7 @@ class EventTable:
         if missing:
             raise ValueError(f"event table lacks columns {missing}")
         self.frame = frame.loc[:, list(COLUMNS)]
+        self._lane_codes: tuple[IntArray, list[str]] | None = None
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -155,9 +156,13 @@ class EventTable:
         return values
 
     def lane_codes(self) -> tuple[IntArray, list[str]]:
-        """Each event's lane as a number, and the lane names in order of first appearance."""
-        codes, names = pd.factorize(self.frame["lane"], sort=False)
-        return codes.astype(np.int64), [str(n) for n in names]
+        """Each event's lane as a number, and the lane names in order of first appearance.
+        Counted once (the table is read-only): the timeline and the lane filter both ask."""
+        if self._lane_codes is None:
+            codes, uniques = pd.factorize(self.frame["lane"], sort=False)
+            self._lane_codes = codes.astype(np.int64), [str(n) for n in uniques]
+        numbers, names = self._lane_codes
+        return numbers, list(names)
 
     def texts(self, column: str) -> list[str]:
         """A text column (title, excerpt, lane, url, date_text or source) as Python strings."""

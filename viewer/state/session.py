@@ -53,9 +53,6 @@ class Session(QObject):
         self.selected: int | None = None
         self.shown: IndexArray = np.empty(0, np.int64)
         self.matches: IndexArray = np.empty(0, np.int64)
-        # Each event's lane as a number, for the table they were counted in: hiding a lane
-        # then reads a small table instead of comparing millions of strings again.
-        self._lane_codes: tuple[EventTable, IndexArray, list[str]] | None = None
 
     # -- sources ----------------------------------------------------------------------------
     def add_source(
@@ -152,9 +149,8 @@ class Session(QObject):
             self.search_changed.emit()
 
     def _in_hidden_lanes(self) -> npt.NDArray[np.bool_]:
-        if self._lane_codes is None or self._lane_codes[0] is not self.events:
-            self._lane_codes = (self.events, *self.events.lane_codes())
-        _, codes, names = self._lane_codes
+        """Through the table's lane numbers: no comparing of millions of strings again."""
+        codes, names = self.events.lane_codes()
         hidden = np.array([name in self.hidden_lanes for name in names] + [False], dtype=bool)
         return hidden[codes]  # code -1 (no lane at all) reads the False at the end
 

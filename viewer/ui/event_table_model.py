@@ -160,6 +160,7 @@ class EventTableModel(QAbstractTableModel):
         self._source = events.text_array("source")
         self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
+        self._all_sorted: dict[tuple[int, Qt.SortOrder], IntArray] = {}  # the last sort's
         self._given: object = shown  # as handed over: the same array again changes nothing
         self._shown = (
             np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
@@ -168,15 +169,33 @@ class EventTableModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         shown = self._shown
-        if self._sort_column in _COLUMNS and len(shown) > 1:
-            keys = [key[shown] for key in self._sort_keys(self._sort_column)]
-            if self._sort_order == Qt.SortOrder.DescendingOrder:
-                keys = [-key for key in keys]
-            # Stable: events that tie keep the order they have in ``shown``.
-            order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
-            shown = shown[order]
+        if self._sort_column in _COLUMNS and len(shown) > 1 and _ascending(shown):
+            # All events sorted once per column and direction; a filter change only masks them
+            # (ties keep table order, which is the order of an ascending ``shown``).
+            every = self._sorted_all()
+            if len(shown) < len(every):
+                keep = np.zeros(len(self._events), dtype=bool)
+                keep[shown] = True
+                every = every[keep[every]]
+            shown = every
+        elif self._sort_column in _COLUMNS and len(shown) > 1:
+            shown = shown[self._sorting(shown)]
         self._order = shown
         self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
+
+    def _sorted_all(self) -> IntArray:
+        key = (self._sort_column, self._sort_order)
+        if key not in self._all_sorted:
+            self._all_sorted = {key: self._sorting(np.arange(len(self._events), dtype=np.int64))}
+        return self._all_sorted[key]
+
+    def _sorting(self, shown: IntArray) -> IntArray:
+        """The positions of ``shown`` in sorted order (stable: ties keep their order there)."""
+        keys = [key[shown] for key in self._sort_keys(self._sort_column)]
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            keys = [-key for key in keys]
+        order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+        return order.astype(np.int64)
 
     def _rows_by_event(self) -> IntArray:
         """Each event's row, or -1 where it is not shown."""
@@ -243,3 +262,7 @@ def _text_rank(values: object) -> IntArray:
     lowered = pc.utf8_lower(array.cast(pa.large_string()))
     ranks = pc.rank(lowered, sort_keys="ascending", tiebreaker="dense")
     return np.asarray(ranks, dtype=np.int64)
+
+
+def _ascending(indices: IntArray) -> bool:
+    return bool(np.all(indices[1:] > indices[:-1]))
