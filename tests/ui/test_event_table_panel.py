@@ -160,6 +160,16 @@ def test_set_shown_keeps_the_sort_and_the_selection(qtbot, panel):
     assert panel.count_label.text() == "4 of 6 events"
 
 
+def test_a_sorted_table_keeps_its_order_and_ties_as_filters_change(qtbot, panel):
+    click_header(qtbot, panel, LANE)
+    click_header(qtbot, panel, LANE)  # Z to A: lanes c, b, a; ties in table order
+    for shown in ([0, 2, 3, 4, 5], [1, 3], [0, 1, 2, 3, 4, 5], [5, 0, 2]):
+        panel.set_shown(np.array(shown))
+        lanes = small_table().frame["lane"].to_numpy()
+        expected = sorted(shown, key=lambda i: (-ord(lanes[i]), shown.index(i)))
+        assert [panel.model.event_at(r) for r in range(len(shown))] == expected
+
+
 def test_hiding_the_selected_event_is_silent_and_showing_it_again_reselects_it(qtbot, panel):
     panel.select_event(3)
     with qtbot.assertNotEmitted(panel.event_selected):

@@ -56,6 +56,8 @@ class EventTable:
         if missing:
             raise ValueError(f"event table lacks columns {missing}")
         self.frame = frame.loc[:, list(COLUMNS)]
+        self._lane_codes: tuple[IntArray, list[str]] | None = None
+        self._lanes: list[str] | None = None
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -155,9 +157,13 @@ class EventTable:
         return values
 
     def lane_codes(self) -> tuple[IntArray, list[str]]:
-        """Each event's lane as a number, and the lane names in order of first appearance."""
-        codes, names = pd.factorize(self.frame["lane"], sort=False)
-        return codes.astype(np.int64), [str(n) for n in names]
+        """Each event's lane as a number, and the lane names in order of first appearance.
+        Counted once (the table is read-only): the timeline and the lane filter both ask."""
+        if self._lane_codes is None:
+            codes, uniques = pd.factorize(self.frame["lane"], sort=False)
+            self._lane_codes = codes.astype(np.int64), [str(n) for n in uniques]
+        numbers, names = self._lane_codes
+        return numbers, list(names)
 
     def texts(self, column: str) -> list[str]:
         """A text column (title, excerpt, lane, url, date_text or source) as Python strings."""
@@ -181,12 +187,18 @@ class EventTable:
     @property
     def lanes(self) -> list[str]:
         """Lane names in the order they are first met."""
-        return list(pd.unique(self.frame["lane"]))
+        if self._lanes is None:  # asked by several views after a load; the table is read-only
+            self._lanes = list(pd.unique(self.frame["lane"]))
+        return list(self._lanes)
 
     def lane_counts(self) -> list[tuple[str, int]]:
         """(lane, events) in order of first appearance."""
-        counts = self.frame["lane"].value_counts(sort=False)
-        return [(str(name), int(counts[name])) for name in self.lanes]
+        codes, names = self.lane_codes()
+        if names == self.lanes:  # every event has a lane: count the lane numbers
+            counts = np.bincount(codes, minlength=len(names))
+            return [(name, int(count)) for name, count in zip(names, counts, strict=True)]
+        by_name = self.frame["lane"].value_counts(sort=False)
+        return [(str(name), int(by_name[name])) for name in self.lanes]
 
     # -- masks and subsets --------------------------------------------------------------------
     def in_lanes(self, lanes: Iterable[str]) -> BoolArray:

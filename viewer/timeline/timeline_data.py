@@ -1,13 +1,15 @@
 """The event table arranged for drawing: per lane, events sorted by time, with their extents.
 
-Built once per ``set_events`` (vectorised), then every frame only slices it with searchsorted.
+Built once per table (vectorised, the lanes sorted once); a filter change only masks those sorted
+arrays (``shown_timeline_data``), and every frame only slices them with searchsorted.
 x values are float64 seconds relative to ``origin`` so float precision stays fine near the data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +33,7 @@ class LaneEvents:
     has_span: npt.NDArray[np.bool_]  # an explicit end
     approximate: npt.NDArray[np.bool_]
     max_extent: float  # the longest extent: how far back an event may reach into the view
+    last_end: float  # the latest extent end (-inf for no events)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -47,9 +50,18 @@ class TimelineData:
     events: EventTable
     origin: float
     lanes: list[LaneEvents]
-    order: IntArray  # all events by time (index into the table), for keyboard stepping
+    time_order: IntArray  # events by time (index into the table): see ``order``
     x_min: float
     x_max: float
+    drawn: npt.NDArray[np.bool_] | None = None  # per event of the table: in ``lanes`` (None: all)
+
+    @cached_property
+    def order(self) -> IntArray:
+        """The drawn events by time, for keyboard stepping; masked when first asked, so a
+        filter change does not pay for it."""
+        if self.drawn is None:
+            return self.time_order
+        return self.time_order[self.drawn[self.time_order]]
 
     @classmethod
     def empty(cls) -> TimelineData:
@@ -77,7 +89,7 @@ def build_timeline_data(
         data = build_timeline_data(events.subset(shown), lane_colours=lane_colours)
         for lane in data.lanes:
             lane.index = np.asarray(shown, dtype=np.int64)[lane.index]
-        data.order = np.asarray(shown, dtype=np.int64)[data.order]
+        data.time_order = np.asarray(shown, dtype=np.int64)[data.time_order]
         data.events = events
         return data
     if len(events) == 0:
@@ -106,7 +118,68 @@ def build_timeline_data(
                 has_span=has_span[members],
                 approximate=approximate[members],
                 max_extent=float(extent.max()) if len(extent) else 0.0,
+                last_end=float(x_end[members].max()) if len(members) else -np.inf,
             )
         )
     order = events.time_order()
     return TimelineData(events, origin, lanes, order, float(x_start.min()), float(x_end.max()))
+
+
+def shown_timeline_data(
+    whole: TimelineData,
+    shown: IntArray | None,
+    lane_colours: Mapping[str, int] | None = None,
+) -> TimelineData:
+    """``build_timeline_data(whole.events, shown, lane_colours)`` without sorting again: each
+    lane of ``whole`` (built over all events) keeps its events at ``shown`` in the order they
+    have, a lane shown whole keeps its arrays, a lane with none is dropped. ``shown`` must be
+    ascending (the session's is); other orders are built afresh. The origin stays the whole
+    table's, so the x of an event does not move as filters change."""
+    events = whole.events
+    if shown is not None and not _ascending(shown):
+        return build_timeline_data(events, shown, lane_colours)
+    if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
+        lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])
+    if shown is None or len(shown) == len(events):
+        lanes = [replace(lane, colour=lane_colours[lane.name]) for lane in whole.lanes]
+        return replace(whole, lanes=lanes)
+    keep = np.zeros(len(events), dtype=bool)
+    keep[shown] = True
+    firsts, lanes = [], []
+    for lane in whole.lanes:
+        members = keep[lane.index]
+        if members.all():
+            part = replace(lane, colour=lane_colours[lane.name])
+        elif members.any():
+            part = _lane_part(lane, members, lane_colours[lane.name])
+        else:
+            continue
+        lanes.append(part)
+        firsts.append(int(part.index.min()))
+    # Lanes in order of first appearance among the shown events, as a table of them would list.
+    lanes = [lanes[i] for i in np.argsort(firsts, kind="stable")]
+    if not lanes:
+        return TimelineData(events, whole.origin, [], whole.time_order, -1.0, 1.0, keep)
+    x_min = min(float(lane.start[0]) for lane in lanes)
+    x_max = max(lane.last_end for lane in lanes)
+    return TimelineData(events, whole.origin, lanes, whole.time_order, x_min, x_max, keep)
+
+
+def _lane_part(lane: LaneEvents, members: npt.NDArray[np.bool_], colour: int) -> LaneEvents:
+    start, extent_end = lane.start[members], lane.extent_end[members]
+    return LaneEvents(
+        name=lane.name,
+        colour=colour,
+        index=lane.index[members],
+        start=start,
+        extent_end=extent_end,
+        has_span=lane.has_span[members],
+        approximate=lane.approximate[members],
+        max_extent=float((extent_end - start).max()),
+        last_end=float(extent_end.max()),
+    )
+
+
+def _ascending(indices: IntArray) -> bool:
+    values = np.asarray(indices)
+    return bool(np.all(values[1:] > values[:-1]))

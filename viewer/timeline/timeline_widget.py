@@ -29,7 +29,7 @@ from viewer.timeline.lane_axis import LaneAxisItem
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.overview_plot import OverviewPlot
 from viewer.timeline.time_axis import TimeAxisItem
-from viewer.timeline.timeline_data import TimelineData, build_timeline_data
+from viewer.timeline.timeline_data import TimelineData, build_timeline_data, shown_timeline_data
 from viewer.timeline.timeline_layout import ROW_PX
 from viewer.timeline.timeline_view_box import TimelineViewBox
 
@@ -49,6 +49,9 @@ class TimelineWidget(QWidget):
         self.data = TimelineData.empty()
         self._selected: int | None = None
         self._bounds = (0.0, 0.0)
+        # All of the last table's events arranged once (lanes sorted), and its time bounds: a
+        # filter change only masks them. Kept with the table it was built from (by identity).
+        self._whole: tuple[EventTable, TimelineData, tuple[float, float]] | None = None
         self._scroll = 0.0  # view y at the top of the view: pixels scrolled down the lanes
         self._lane_order: list[str] = []
         self.axis = TimeAxisItem(orientation="bottom", wording=wording)
@@ -144,11 +147,10 @@ class TimelineWidget(QWidget):
         kept = self._selected if events is self.data.events else None
         if kept is not None and shown is not None and not np.isin(kept, shown):
             kept = None
-        self.data = build_timeline_data(events, shown, lane_colours)
+        whole, bounds = self._whole_data(events, lane_colours)
+        self.data = shown_timeline_data(whole, shown, lane_colours)
         self._order_lanes()
-        # All events, so hiding a lane never narrows the limits.
-        first, last = events.time_bounds()
-        self._bounds = (float(first), float(last))
+        self._bounds = bounds  # all events, so hiding a lane never narrows the limits
         self._selected = kept
         self.axis.set_origin(self.data.origin)
         self.overview.getAxis("bottom").set_origin(self.data.origin)
@@ -164,6 +166,15 @@ class TimelineWidget(QWidget):
         else:
             self.set_time_range(*previous)
         self._sync_lanes()
+
+    def _whole_data(
+        self, events: EventTable, lane_colours: Mapping[str, int] | None
+    ) -> tuple[TimelineData, tuple[float, float]]:
+        if self._whole is None or self._whole[0] is not events:
+            first, last = events.time_bounds()
+            whole = build_timeline_data(events, lane_colours=lane_colours)
+            self._whole = (events, whole, (float(first), float(last)))
+        return self._whole[1], self._whole[2]
 
     def set_lane_order(self, names: list[str]) -> None:
         """Show lanes in this order (names not listed keep their place after the listed ones),

@@ -54,7 +54,10 @@ class EventTableModel(QAbstractTableModel):
 
     def set_shown(self, shown: IntArray) -> None:
         """Show another subset of the same events, keeping the current sort."""
+        if shown is self._given:  # the session hands the same array again (filters, then search)
+            return
         self.beginResetModel()
+        self._given = shown
         self._shown = _as_indices(shown)
         self._apply_sort()
         self.endResetModel()
@@ -84,9 +87,10 @@ class EventTableModel(QAbstractTableModel):
         return int(self._order[row])
 
     def row_of(self, event: int) -> int | None:
-        if not 0 <= event < len(self._row_of):
+        row_of = self._rows_by_event()
+        if not 0 <= event < len(row_of):
             return None
-        row = int(self._row_of[event])
+        row = int(row_of[event])
         return None if row < 0 else row
 
     # --- QAbstractTableModel --------------------------------------------------------------
@@ -138,7 +142,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = order
         self._apply_sort()
         new_indexes = [
-            self.index(int(self._row_of[event]), old.column())
+            self.index(int(self._rows_by_event()[event]), old.column())
             for old, event in zip(old_indexes, old_events, strict=True)
         ]
         self.changePersistentIndexList(old_indexes, new_indexes)
@@ -156,6 +160,8 @@ class EventTableModel(QAbstractTableModel):
         self._source = events.text_array("source")
         self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
+        self._all_sorted: dict[tuple[int, Qt.SortOrder], IntArray] = {}  # the last sort's
+        self._given: object = shown  # as handed over: the same array again changes nothing
         self._shown = (
             np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
         )
@@ -163,16 +169,40 @@ class EventTableModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         shown = self._shown
-        if self._sort_column in _COLUMNS and len(shown) > 1:
-            keys = [key[shown] for key in self._sort_keys(self._sort_column)]
-            if self._sort_order == Qt.SortOrder.DescendingOrder:
-                keys = [-key for key in keys]
-            # Stable: events that tie keep the order they have in ``shown``.
-            order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
-            shown = shown[order]
+        if self._sort_column in _COLUMNS and len(shown) > 1 and _ascending(shown):
+            # All events sorted once per column and direction; a filter change only masks them
+            # (ties keep table order, which is the order of an ascending ``shown``).
+            every = self._sorted_all()
+            if len(shown) < len(every):
+                keep = np.zeros(len(self._events), dtype=bool)
+                keep[shown] = True
+                every = every[keep[every]]
+            shown = every
+        elif self._sort_column in _COLUMNS and len(shown) > 1:
+            shown = shown[self._sorting(shown)]
         self._order = shown
-        self._row_of = np.full(len(self._events), -1, dtype=np.int64)
-        self._row_of[shown] = np.arange(len(shown), dtype=np.int64)
+        self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
+
+    def _sorted_all(self) -> IntArray:
+        key = (self._sort_column, self._sort_order)
+        if key not in self._all_sorted:
+            self._all_sorted = {key: self._sorting(np.arange(len(self._events), dtype=np.int64))}
+        return self._all_sorted[key]
+
+    def _sorting(self, shown: IntArray) -> IntArray:
+        """The positions of ``shown`` in sorted order (stable: ties keep their order there)."""
+        keys = [key[shown] for key in self._sort_keys(self._sort_column)]
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            keys = [-key for key in keys]
+        order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+        return order.astype(np.int64)
+
+    def _rows_by_event(self) -> IntArray:
+        """Each event's row, or -1 where it is not shown."""
+        if self._row_of is None:
+            self._row_of = np.full(len(self._events), -1, dtype=np.int64)
+            self._row_of[self._order] = np.arange(len(self._order), dtype=np.int64)
+        return self._row_of
 
     def _sort_keys(self, column: int) -> list[IntArray]:
         """Integer keys over all events, most significant first; computed once per column."""
@@ -232,3 +262,7 @@ def _text_rank(values: object) -> IntArray:
     lowered = pc.utf8_lower(array.cast(pa.large_string()))
     ranks = pc.rank(lowered, sort_keys="ascending", tiebreaker="dense")
     return np.asarray(ranks, dtype=np.int64)
+
+
+def _ascending(indices: IntArray) -> bool:
+    return bool(np.all(indices[1:] > indices[:-1]))
