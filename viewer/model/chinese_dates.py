@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
-from viewer.model.date_forms import check_month, clock_seconds, instant
+from viewer.model.date_forms import MINGUO_OFFSET, check_month, clock_seconds, instant
 from viewer.model.date_words import CHINESE_DIGITS, MONTH_THIRDS, SEASONS
 from viewer.model.instants import days_in_month, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
-
-MINGUO_OFFSET = 1911  # 民國1年 is 1912
 
 _CHINESE_RE = re.compile(
     r"^(?P<era>公元前|西元前|公元|西元|民國|民国)?\s*"
