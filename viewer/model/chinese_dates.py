@@ -37,7 +37,7 @@ def parse_chinese(text: str, context: DateContext) -> ParsedDate | YearlessDate:
     m = _CHINESE_RE.match(text)
     if m is None or not any(m[g] for g in ("year", "month")):
         raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "not a Chinese date form we know"))
-    year = _year(m)
+    year = _year(m, context.minguo)
     clock = _clock(m["clock"])
     if m["decade"]:
         if year is None or year % 10:
@@ -80,7 +80,7 @@ def _month_form(
     return ParsedDate(instant(year, month, day, clock or 0, None, precision, context), precision)
 
 
-def _year(m: re.Match[str]) -> int | None:
+def _year(m: re.Match[str], minguo: bool = False) -> int | None:
     if m["year"] is None:
         if m["era"]:
             raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "an era without a year"))
@@ -91,7 +91,8 @@ def _year(m: re.Match[str]) -> int | None:
         if year == 0:
             raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "there is no year 0 BC"))
         return 1 - year
-    if era in ("民國", "民国"):
+    # (a Minguo column writes 107年01月01日 without the 民國 before it)
+    if era in ("民國", "民国") or (minguo and not era and len(m["year"]) in (2, 3)):
         return year + MINGUO_OFFSET
     return year
 

@@ -80,3 +80,13 @@ def test_excel_serial_days_among_written_dates_are_those_days() -> None:
 def test_five_digit_numbers_without_written_dates_or_with_ancient_ones_stay_years() -> None:
     assert starts(["43831", "12000"]) == [seconds_at(43831), seconds_at(12000)]
     assert starts(["43831", "1850-01-05"])[0] == seconds_at(43831)
+
+
+def test_chinese_dates_with_three_digit_years_and_no_era_are_minguo() -> None:
+    assert starts(["107年01月01日", "99年12月25日"]) == [
+        seconds_at(2018, 1, 1),
+        seconds_at(2010, 12, 25),
+    ]
+    # Four-digit years, an era, or a decade (50年代 is the 1950s) are as written.
+    assert starts(["2018年01月01日", "107年01月01日"])[1] == seconds_at(107, 1, 1)
+    assert starts(["50年代", "60年代"], header="日期") == [seconds_at(50), seconds_at(60)]

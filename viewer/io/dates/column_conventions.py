@@ -17,6 +17,10 @@ from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 _NUMERIC_SHAPE = r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(\D|$)"
 # Year, month, day with a year of two or three digits: Minguo 99 is 2010, 115 is 2026.
 _MINGUO_SHAPE = r"^(?P<year>\d{2,3})[/.\-](?P<month>\d{1,2})[/.\-](?P<day>\d{1,2})(?:\D|$)"
+# A year before 年 with no era (公元, 西元, 民國) before it, and the same with two or three digits.
+# (not 年代: 50年代 is the 1950s)
+_CHINESE_YEAR_SHAPE = r"^\d+\s*年(?:[^代]|$)"
+_CHINESE_SHORT_YEAR_SHAPE = r"^(?P<year>\d{2,3})\s*年(?:[^代]|$)"
 _MINGUO_LAST_YEAR = 150  # 2061: a three-digit first field beyond this is not a Minguo year
 _MINGUO_HEADERS = ("民國", "民国")
 # A header in Chinese ("日期", "發生日期"): in such a file a year-first 99/12/25 is Minguo.
@@ -37,26 +41,39 @@ def _count(text: pa.ChunkedArray, pattern: str) -> int:
 
 
 def is_minguo(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], header: str) -> bool:
-    """Are the column's numeric dates Minguo year/month/day?
+    """Are the column's dates Minguo years (105/07/29, 107年01月01日)?
 
-    Yes when every numeric date is written year-first with a year of 1 to 150 and either some
-    year has three digits (no Gregorian file writes 2016 as 105), or the header says 民國, or
-    the header is Chinese ("日期") and some first field is above 31 (so it is no day).
+    Yes when every numeric date is written year-first, or every Chinese date's year (before 年,
+    without an era) is written, with a year of 1 to 150 and either some year has three digits
+    (no Gregorian file writes 2016 as 105), or the header says 民國, or the header is Chinese
+    ("日期") and some first field is above 31 (so it is no day).
     """
     subset = _texts(text, rows)
-    numeric = _count(subset, _NUMERIC_SHAPE)
-    if numeric == 0:
+    years = _years_of_shape(subset, _NUMERIC_SHAPE, _MINGUO_SHAPE)
+    if years is None:
+        years = _years_of_shape(subset, _CHINESE_YEAR_SHAPE, _CHINESE_SHORT_YEAR_SHAPE)
+    if years is None:
         return False
-    fields = pc.extract_regex(subset, _MINGUO_SHAPE)
-    matched = fields.filter(pc.is_valid(fields))
-    if len(matched) < numeric:
-        return False  # some numeric date has a four-digit year, or a year last
-    years = np.asarray(to_numpy(pc.cast(pc.struct_field(matched, "year"), pa.int64())), np.int64)
     if years.max() > _MINGUO_LAST_YEAR or years.min() < 1:
         return False
     if any(mark in header for mark in _MINGUO_HEADERS) or years.max() >= 100:
         return True
     return _CHINESE_DATE_HEADER in header and bool(years.max() > 31)
+
+
+def _years_of_shape(
+    subset: pa.ChunkedArray, shape: str, short_year_shape: str
+) -> npt.NDArray[np.int64] | None:
+    """The years of the texts of ``shape``, when every one is written as ``short_year_shape``
+    says (None if some is not, or no text has the shape)."""
+    count = _count(subset, shape)
+    if count == 0:
+        return None
+    fields = pc.extract_regex(subset, short_year_shape)
+    matched = fields.filter(pc.is_valid(fields))
+    if len(matched) < count:
+        return None  # some date has a four-digit year, or a year last
+    return np.asarray(to_numpy(pc.cast(pc.struct_field(matched, "year"), pa.int64())), np.int64)
 
 
 def two_digit_pivot(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], reference_year: int) -> int:
