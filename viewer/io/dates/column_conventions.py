@@ -21,6 +21,7 @@ _MINGUO_SHAPE = r"^(?P<year>\d{2,3})[/.\-](?P<month>\d{1,2})[/.\-](?P<day>\d{1,2
 # (not 年代: 50年代 is the 1950s)
 _CHINESE_YEAR_SHAPE = r"^\d+\s*年(?:[^代]|$)"
 _CHINESE_SHORT_YEAR_SHAPE = r"^(?P<year>\d{2,3})\s*年(?:[^代]|$)"
+_SAMPLE = 5_000
 _MINGUO_LAST_YEAR = 150  # 2061: a three-digit first field beyond this is not a Minguo year
 _MINGUO_HEADERS = ("民國", "民国")
 # A header in Chinese ("日期", "發生日期"): in such a file a year-first 99/12/25 is Minguo.
@@ -33,6 +34,15 @@ def _texts(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_]) -> pa.ChunkedArra
     if rows.all():
         return text
     return text.take(from_numpy(np.flatnonzero(rows)))
+
+
+def _sample(texts: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Evenly spread rows, to see cheaply whether a rule can apply at all (the rule itself then
+    reads every row)."""
+    if len(texts) <= _SAMPLE:
+        return texts
+    picks = np.unique(np.linspace(0, len(texts) - 1, _SAMPLE).astype(np.int64))
+    return texts.take(from_numpy(picks))
 
 
 def _count(text: pa.ChunkedArray, pattern: str) -> int:
@@ -49,6 +59,9 @@ def is_minguo(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], header: str) -
     ("日期") and some first field is above 31 (so it is no day).
     """
     subset = _texts(text, rows)
+    sample = _sample(subset)
+    if _count(sample, _MINGUO_SHAPE) == 0 and _count(sample, _CHINESE_SHORT_YEAR_SHAPE) == 0:
+        return False  # (the common case, decided on a sample)
     years = _years_of_shape(subset, _NUMERIC_SHAPE, _MINGUO_SHAPE)
     if years is None:
         years = _years_of_shape(subset, _CHINESE_YEAR_SHAPE, _CHINESE_SHORT_YEAR_SHAPE)
@@ -85,6 +98,8 @@ def two_digit_pivot(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], referenc
     the column). Without two-digit years the usual pivot, ``reference_year``, is returned.
     """
     subset = _texts(text, rows)
+    if _count(_sample(subset), _TWO_DIGIT_YEAR_SHAPE) == 0:
+        return reference_year  # (the common case, decided on a sample)
     fields = pc.extract_regex(subset, _TWO_DIGIT_YEAR_SHAPE)
     matched = fields.filter(pc.is_valid(fields))
     if len(matched) == 0:

@@ -146,9 +146,10 @@ def parse_date_column(
         _fast_numeric(text, pending, out, context)
         if not context.numbers_are_years:
             _fast_epoch(text, pending, out)
+        per_text = pending.copy()
         _by_distinct_text(text, pending, out, context)
         if not context.numbers_are_years:
-            place_excel_serials(text, out)
+            place_excel_serials(text, out, per_text)
     return out
 
 

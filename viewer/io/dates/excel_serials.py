@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.events.arrow_numpy import to_numpy
+from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.model.date_forms import NUMBER_PATTERN
 from viewer.model.instants import seconds_at
 from viewer.model.precision import Precision
@@ -27,12 +28,21 @@ _SERIAL_ORIGIN = seconds_at(1899, 12, 30)  # (Excel counts 1900 as a leap year: 
 _EARLIEST_WRITTEN = seconds_at(1900)  # the written dates must be of Excel's era too
 
 
-def place_excel_serials(text: pa.ChunkedArray, out: DateColumn) -> None:
+def place_excel_serials(
+    text: pa.ChunkedArray, out: DateColumn, per_text: npt.NDArray[np.bool_]
+) -> None:
     """Read five-digit numbers as Excel serial days when the column's other dates are
-    written out (not numbers) and none is before 1900. Changes ``out`` in place."""
-    serial = np.asarray(to_numpy(pc.match_substring_regex(text, _SERIAL)), dtype=bool)
-    if not serial.any():
+    written out (not numbers) and none is before 1900. Changes ``out`` in place.
+    ``per_text`` marks the rows the per-text parser read (the bulk paths take no serials)."""
+    slow = np.flatnonzero(per_text)
+    if len(slow) == 0:
         return
+    slow_texts = text.take(from_numpy(slow)) if len(slow) < len(text) else text
+    hits = np.asarray(to_numpy(pc.match_substring_regex(slow_texts, _SERIAL)), dtype=bool)
+    if not hits.any():
+        return
+    serial = np.zeros(len(text), dtype=bool)
+    serial[slow[hits]] = True
     number = np.asarray(to_numpy(pc.match_substring_regex(text, NUMBER_PATTERN)), dtype=bool)
     written = out.ok & ~number
     if not written.any() or out.start[written].min() < _EARLIEST_WRITTEN:
