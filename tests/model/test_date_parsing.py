@@ -53,6 +53,20 @@ FORMS = [
     ("-44", seconds_at(-43), YEAR, False, None),
     ("15 March 44 BC", seconds_at(-43, 3, 15), DAY, False, None),
     ("-0043-03-15", seconds_at(-43, 3, 15), DAY, False, None),
+    ("-0043", seconds_at(-43), YEAR, False, None),  # ISO-padded: astronomical, as above
+    # Alternatives and ranges whose era is written once, at the end.
+    ("1 or 2 BC", seconds_at(-1), YEAR, True, seconds_at(0)),
+    ("2 or 1 BC", seconds_at(-1), YEAR, True, seconds_at(0)),
+    ("1849 or 1850", seconds_at(1849), YEAR, True, seconds_at(1850)),
+    ("490–479 BC", seconds_at(-489), YEAR, False, seconds_at(-478)),
+    ("c. 490–479 BCE", seconds_at(-489), YEAR, True, seconds_at(-478)),
+    ("27 BC – AD 14", seconds_at(-26), YEAR, False, seconds_at(14)),
+    ("10–15 March 44 BC", seconds_at(-43, 3, 10), DAY, False, seconds_at(-43, 3, 15)),
+    ("3 or 4 May 1850", seconds_at(1850, 5, 3), DAY, True, seconds_at(1850, 5, 4)),
+    ("ca. 30 AD", seconds_at(30), YEAR, True, None),
+    # Excel's scientific notation of epoch milliseconds, rounded to hours: approximate.
+    ("1.54224E+12", 1_542_240_000, TIME, True, None),
+    ("1.542240000123E+12", 1_542_240_000, TIME, False, None),
     ("+10000-01-01", seconds_at(10_000), DAY, False, None),
     # Years below 1000 stay where they are.
     ("383", seconds_at(383), YEAR, False, None),

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
-from viewer.model.date_forms import check_month, clock_seconds, instant
+from viewer.model.date_forms import MINGUO_OFFSET, check_month, clock_seconds, instant
 from viewer.model.date_words import CHINESE_DIGITS, MONTH_THIRDS, SEASONS
 from viewer.model.instants import days_in_month, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
-
-MINGUO_OFFSET = 1911  # 民國1年 is 1912
 
 _CHINESE_RE = re.compile(
     r"^(?P<era>公元前|西元前|公元|西元|民國|民国)?\s*"
@@ -39,7 +37,7 @@ def parse_chinese(text: str, context: DateContext) -> ParsedDate | YearlessDate:
     m = _CHINESE_RE.match(text)
     if m is None or not any(m[g] for g in ("year", "month")):
         raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "not a Chinese date form we know"))
-    year = _year(m)
+    year = _year(m, context.minguo)
     clock = _clock(m["clock"])
     if m["decade"]:
         if year is None or year % 10:
@@ -82,7 +80,7 @@ def _month_form(
     return ParsedDate(instant(year, month, day, clock or 0, None, precision, context), precision)
 
 
-def _year(m: re.Match[str]) -> int | None:
+def _year(m: re.Match[str], minguo: bool = False) -> int | None:
     if m["year"] is None:
         if m["era"]:
             raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "an era without a year"))
@@ -93,7 +91,8 @@ def _year(m: re.Match[str]) -> int | None:
         if year == 0:
             raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "there is no year 0 BC"))
         return 1 - year
-    if era in ("民國", "民国"):
+    # (a Minguo column writes 107年01月01日 without the 民國 before it)
+    if era in ("民國", "民国") or (minguo and not era and len(m["year"]) in (2, 3)):
         return year + MINGUO_OFFSET
     return year
 

@@ -29,7 +29,8 @@ NUMERIC_PATTERN = (
     r"(?i)^(?P<a>\d{1,4})[/.\-](?P<b>\d{1,2})[/.\-](?P<c>\d{1,4})"
     r"(?:(?:t|\s+|,\s*)" + _CLOCK + _ZONE + r")?$"
 )
-NUMBER_PATTERN = r"^[+-]?\d+(?:\.\d+)?$"
+# (with Excel's scientific notation: 1.54224E+12 is epoch milliseconds rounded to six figures)
+NUMBER_PATTERN = r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d{1,3})?$"
 
 ISO_RE = re.compile(ISO_PATTERN)
 NUMERIC_RE = re.compile(NUMERIC_PATTERN)
@@ -155,8 +156,15 @@ def parse_iso(match: re.Match[str], context: DateContext) -> ParsedDate:
     )
 
 
-def numeric_order(a: str, b: str, c: str, day_first: bool) -> tuple[int, int, int, bool]:
+MINGUO_OFFSET = 1911  # 民國1年 is 1912
+
+
+def numeric_order(
+    a: str, b: str, c: str, day_first: bool, minguo: bool = False
+) -> tuple[int, int, int, bool]:
     """(year, month, day, two_digit_year) for the three fields of 27/04/2026-style dates."""
+    if minguo and len(a) in (2, 3):
+        return int(a) + MINGUO_OFFSET, int(b), int(c), False
     if len(a) >= 3:
         return int(a), int(b), int(c), False
     if len(c) not in (2, 4):
@@ -171,7 +179,9 @@ def numeric_order(a: str, b: str, c: str, day_first: bool) -> tuple[int, int, in
 
 def parse_numeric(match: re.Match[str], context: DateContext) -> ParsedDate:
     g = match.groupdict()
-    year, month, day, two_digit = numeric_order(g["a"], g["b"], g["c"], context.day_first)
+    year, month, day, two_digit = numeric_order(
+        g["a"], g["b"], g["c"], context.day_first, context.minguo
+    )
     if two_digit:
         year = place_two_digit_year(year, context.pivot_year)
     precision = Precision.TIME if g["hour"] is not None else Precision.DAY
@@ -186,16 +196,30 @@ def bc_to_astronomical(year: int) -> int:
 
 
 def epoch_seconds(value: float) -> int:
+    return int(value // _epoch_divisor(value))
+
+
+def _epoch_divisor(value: float) -> int:
     magnitude = abs(value)
     for limit, divisor in EPOCH_DIVISORS:
         if magnitude < limit:
-            return int(value // divisor)
+            return divisor
     raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a number too large for a timestamp"))
+
+
+def _rounded_past_seconds(text: str, value: float) -> bool:
+    """Was an epoch number in scientific notation rounded to more than a second? (Excel
+    writes 1542240000000 ms as 1.54224E+12: its last figure is ten million ms, about 3 hours.)"""
+    mantissa, _, exponent = text.lower().partition("e")
+    if not exponent:
+        return False
+    fraction_figures = len(mantissa.partition(".")[2])
+    return 10.0 ** (int(exponent) - fraction_figures) > _epoch_divisor(value)
 
 
 def parse_number(text: str, context: DateContext) -> ParsedDate:
     """A plain number: a year (negative for BC), YYYYMMDD, or epoch time by magnitude."""
-    is_integer = "." not in text
+    is_integer = "." not in text and "e" not in text.lower()
     value = int(text) if is_integer else float(text)
     if is_integer and (context.numbers_are_years or abs(value) < EPOCH_MIN):
         compact = _compact_date(text)
@@ -205,7 +229,13 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
             raise DateParseError(
                 QT_TRANSLATE_NOOP("LoadMessages", "year is too far from the present")
             )
-        return ParsedDate(seconds_at(bc_to_astronomical(int(value))), Precision.YEAR)
+        year = int(value)
+        # "-0043" is padded the ISO 8601 way, and ISO counts astronomically (-0043 is 44 BC);
+        # a plain "-44" counts years BC.
+        iso_padded = text.startswith("-0") and len(text) >= 5
+        return ParsedDate(
+            seconds_at(year if iso_padded else bc_to_astronomical(year)), Precision.YEAR
+        )
     if abs(value) < EPOCH_MIN:
         raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a decimal number, not a date"))
     seconds = epoch_seconds(value)
@@ -213,7 +243,7 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
         raise DateParseError(
             QT_TRANSLATE_NOOP("LoadMessages", "a number too large for a timestamp")
         )
-    return ParsedDate(seconds, Precision.TIME)
+    return ParsedDate(seconds, Precision.TIME, approximate=_rounded_past_seconds(text, value))
 
 
 def _compact_date(text: str) -> ParsedDate | None:

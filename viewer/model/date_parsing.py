@@ -40,6 +40,10 @@ _RANGE_RES = (
     re.compile(r"^(?P<a>.+?)\s+(?:to|until|till|[-–—~])\s+(?P<b>.+)$"),
     re.compile(r"^(?P<a>.+?)\s*[–—至到]\s*(?P<b>.+)$"),
 )
+# Alternatives ("1 or 2 BC", "1849/1850"... only "or": a slash is a numeric date's separator):
+# the span of both, approximate, whichever is written first.
+_ALTERNATIVES_RE = re.compile(r"^(?P<a>.+?)\s+or\s+(?P<b>.+)$")
+_DAY_THEN_MONTH_RE = re.compile(r"^\d{1,2}(?P<rest>\s+[a-z]{3,}.*)$")
 _ERA_RE = re.compile(
     r"(?:^|(?<=[\s\d]))(?P<era>b\.?\s?c\.?(?:\s?e\.?)?|a\.?\s?d\.?|c\.?\s?e\.?)(?=\s|$|,)"
 )
@@ -106,25 +110,43 @@ def _strip_approximate(s: str) -> tuple[str, bool]:
 
 
 def _parse_range(s: str, context: DateContext) -> ParsedDate | None:
-    for pattern in _RANGE_RES:
+    for pattern in (*_RANGE_RES, _ALTERNATIVES_RE):
         m = pattern.match(s)
         if m is None:
             continue
+        alternatives = pattern is _ALTERNATIVES_RE
         try:
-            first = _parse_single(_strip_approximate(m["a"])[0], context)
+            first = _parse_single(_with_era_of(m["a"], m["b"]), context)
             last = _parse_single(_strip_approximate(m["b"])[0], context)
         except DateParseError:
             continue
         if not isinstance(first, ParsedDate) or not isinstance(last, ParsedDate):
             continue
+        if alternatives and last.start < first.start:
+            first, last = last, first  # "2 or 1 BC"
         end = last.end if last.end is not None else last.start
         return ParsedDate(
             first.start,
             min(first.precision, last.precision),
-            approximate=s.startswith("between") or first.approximate or last.approximate,
+            approximate=alternatives
+            or s.startswith("between")
+            or first.approximate
+            or last.approximate,
             end=end,
         )
     return None
+
+
+def _with_era_of(first: str, last: str) -> str:
+    """The first part of "490–479 BC" or "1 or 2 BC" is in the era the last part names, and
+    the first of "10–15 March 44 BC" a day of the last's month."""
+    first = _strip_approximate(first)[0]
+    if _ERA_RE.search(first) is not None or not NUMBER_RE.match(first):
+        return first
+    if (days := _DAY_THEN_MONTH_RE.match(last)) and len(first) <= 2:
+        return first + days["rest"]
+    m = _ERA_RE.search(last)
+    return first if m is None else f"{first} {m['era']}"
 
 
 def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:

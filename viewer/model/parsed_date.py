@@ -61,3 +61,5 @@ class DateContext:
     pivot_year: int = field(default_factory=_this_year)
     tz: dt.tzinfo | None = None  # where naive times are; None keeps them as written
     numbers_are_years: bool = False  # a "Year" column: 1e9 is a year, not epoch seconds
+    # Taiwan's Minguo (ROC) calendar: 105/07/29 is 2016-07-29 (year 1 is 1912).
+    minguo: bool = False

@@ -17,6 +17,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.io.dates.column_conventions import is_minguo, two_digit_pivot
+from viewer.io.dates.excel_serials import place_excel_serials
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.model.date_forms import (
     EPOCH_DIVISORS,
@@ -84,11 +86,12 @@ def column_context(
     day_first: bool | None = None,
     tz: dt.tzinfo | None = None,
     numbers_are_years: bool = False,
+    header: str = "",
 ) -> DateContext:
     """The decisions that hold for a whole column (see the module docstring)."""
     text = pc.utf8_trim_whitespace(values)
     every_row = np.ones(len(text), dtype=bool)
-    return _decide(text, every_row, day_first, tz, numbers_are_years)
+    return _decide(text, every_row, day_first, tz, numbers_are_years, header)
 
 
 def _decide(
@@ -97,11 +100,17 @@ def _decide(
     day_first: bool | None,
     tz: dt.tzinfo | None,
     numbers_are_years: bool,
+    header: str,
 ) -> DateContext:
+    minguo = is_minguo(text, rows, header)
     if day_first is None:
-        day_first = len(_indices_matching(text, rows, _DAY_FIRST_SHAPE)) > 0
+        day_first = not minguo and len(_indices_matching(text, rows, _DAY_FIRST_SHAPE)) > 0
     return DateContext(
-        day_first=day_first, pivot_year=_era_year(text), tz=tz, numbers_are_years=numbers_are_years
+        day_first=day_first,
+        pivot_year=two_digit_pivot(text, rows, _era_year(text)),
+        tz=tz,
+        numbers_are_years=numbers_are_years,
+        minguo=minguo,
     )
 
 
@@ -112,15 +121,17 @@ def parse_date_column(
     day_first: bool | None = None,
     tz: dt.tzinfo | None = None,
     numbers_are_years: bool = False,
+    header: str = "",
 ) -> DateColumn:
     """Parse a column; without a ``context`` the column's decisions are made from its rows
-    (after the ISO rows, which need none, so a pure ISO column costs no extra pass)."""
+    (after the ISO rows, which need none, so a pure ISO column costs no extra pass).
+    ``header`` is the column's name, which can tell its calendar ("民國")."""
     if isinstance(values, pa.Array):
         values = pa.chunked_array([values], type=values.type)
     text = pc.utf8_trim_whitespace(values)
     n = len(text)
     if n >= _REPEAT_MIN_ROWS and _is_repetitive(text):
-        return _through_distinct_values(text, context, day_first, tz, numbers_are_years)
+        return _through_distinct_values(text, context, day_first, tz, numbers_are_years, header)
     out = DateColumn.empty(n)
     pending = to_numpy(pc.utf8_length(text)) > 0  # (numpy for the comparison: see arrow_numpy)
     for index in np.flatnonzero(~pending):
@@ -130,12 +141,15 @@ def parse_date_column(
     _fast_iso(text, pending, out, tz if context is None else context.tz)
     if pending.any():
         if context is None:
-            context = _decide(text, pending, day_first, tz, numbers_are_years)
+            context = _decide(text, pending, day_first, tz, numbers_are_years, header)
             out.ambiguous_order = day_first is None and _order_is_ambiguous(text, pending, context)
         _fast_numeric(text, pending, out, context)
         if not context.numbers_are_years:
             _fast_epoch(text, pending, out)
+        per_text = pending.copy()
         _by_distinct_text(text, pending, out, context)
+        if not context.numbers_are_years:
+            place_excel_serials(text, out, per_text)
     return out
 
 
@@ -166,6 +180,7 @@ def _through_distinct_values(
     day_first: bool | None,
     tz: dt.tzinfo | None,
     numbers_are_years: bool,
+    header: str,
 ) -> DateColumn:
     """Parse each distinct text once and spread the results over its rows.
 
@@ -179,7 +194,12 @@ def _through_distinct_values(
         out.reasons = dict.fromkeys(range(len(text)), EMPTY)
         return out
     distinct = parse_date_column(
-        encoded.dictionary, context, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years
+        encoded.dictionary,
+        context,
+        day_first=day_first,
+        tz=tz,
+        numbers_are_years=numbers_are_years,
+        header=header,
     )
     present = codes >= 0
     safe = np.where(present, codes, 0)
@@ -316,8 +336,8 @@ def _fast_numeric(
     text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, context: DateContext
 ) -> None:
     rows = _indices_matching(text, pending, _NUMERIC_SHAPE)
-    if len(rows) < 1000:
-        return  # few enough for the per-text path
+    if len(rows) < 1000 or context.minguo:
+        return  # few enough for the per-text path (which knows the Minguo calendar)
     fields = _numeric_fields(text, rows)
     matched = np.asarray(to_numpy(pc.is_valid(fields)), dtype=bool)
     rows, fields = rows[matched], fields.filter(from_numpy(matched))

@@ -65,7 +65,10 @@ def parse_source(
 ) -> DateColumn:
     if isinstance(source, DateParts):
         return _parse_parts(raw, source)
-    return parse_date_column(text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years)
+    header = source if isinstance(source, str) else " ".join(source.names)
+    return parse_date_column(
+        text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years, header=header
+    )
 
 
 def _cells(raw: RawTable, name: str | None) -> list[str | None]:
