@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtGui import QAction
 
@@ -47,10 +48,18 @@ class LiveReload(QObject):
         session.sources_changed.connect(self._on_session_sources_changed)
 
     def stop(self) -> None:
+        """At shutdown, on the GUI thread: the watcher (its inotify descriptor and the socket
+        notifier on it) is destroyed here and now. Left to Python's garbage collector it could
+        be destroyed on a loader thread, which cannot unregister the notifier: the GUI thread's
+        event loop then spun on the closed descriptor ("QSocketNotifier: Invalid socket"),
+        logging without end."""
         self._timer.stop()
+        self._session.sources_changed.disconnect(self._on_session_sources_changed)
+        self._toggle.toggled.disconnect(self._on_toggle_toggled)
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
             self.watcher.removePaths(watched)
+        shiboken6.delete(self.watcher)
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
         self._watch()
