@@ -211,9 +211,8 @@ def _layout(
             placed.density = _density(lane, x_range, box, out.zoom_zones)
         else:
             cap = max_rows if isinstance(max_rows, int) else max_rows[number]
-            rows = 0 if folded else cap  # no rows to stack into: one row, marks may overlap
             where = (left, right, device_top + m.sy * spare / 2)
-            placed.marks = _marks(lane, visible, m, where, rows, metrics)
+            placed.marks = _marks(lane, visible, m, where, cap, folded, metrics)
             height = _marks_height(placed.marks) + spare
             bottom = device_top + m.sy * (height - spare / 2)
             _place_badges(placed.marks, m, (left, right, bottom), out.zoom_zones)
@@ -266,6 +265,7 @@ def _marks(
     m: DeviceMapping,
     where: tuple[float, float, float],
     max_rows: int,
+    folded: bool,  # one row, marks may overlap
     metrics: TitleMetrics,
 ) -> MarksLayout:
     left, right, top = where
@@ -273,9 +273,7 @@ def _marks(
     x_end = lane.extent_end[visible] * m.sx + m.dx
     indices = lane.index[visible]
     widths = np.array([metrics.width(int(i)) for i in indices], dtype=np.float64)
-    placed = layout_marks(
-        x_start, x_end, widths, max_rows, clip=(left, right), collapsed=max_rows == 0
-    )
+    placed = layout_marks(x_start, x_end, widths, max_rows, clip=(left, right), collapsed=folded)
     slots = visible.start + placed.item
     row_y = top + LANE_PAD_PX + (placed.row + 0.5) * ROW_PX
     out = MarksLayout(
