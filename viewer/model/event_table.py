@@ -144,6 +144,20 @@ class EventTable:
     def approximate(self) -> BoolArray:
         return self.frame["approximate"].to_numpy(dtype=bool)
 
+    def end_array(self) -> Sequence[object]:
+        """Each event's own end (pd.NA for a point), indexable by position without a copy."""
+        values: Sequence[object] = self.frame["end"].array
+        return values
+
+    def source_names(self) -> list[str]:
+        """The names in the ``source`` column, once each."""
+        return [str(name) for name in self.frame["source"].cat.categories]
+
+    def sources_at(self, indices: npt.NDArray[np.int64]) -> list[str]:
+        column = self.frame["source"]
+        names = column.cat.categories
+        return [str(names[code]) for code in column.cat.codes.to_numpy()[indices]]
+
     def rows(self) -> IntArray:
         return self.frame["row"].to_numpy(dtype=np.int64)
 

@@ -13,6 +13,15 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.io.file_names import display_name
 from viewer.io.load_report import LoadReport
+from viewer.model.annotations import (
+    Annotation,
+    AnnotationStore,
+    EventKey,
+    EventMarks,
+    Orphan,
+    keys_of,
+    seen_as,
+)
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 from viewer.model.lane_order import in_lane_order
@@ -40,6 +49,7 @@ class Session(QObject):
     search_changed = Signal()  # ``matches`` changed
     selection_changed = Signal(object)  # event index or None
     lane_order_changed = Signal()  # the user moved a lane: ``lane_order``
+    annotations_changed = Signal(object)  # the event indices whose marks changed, or None: all
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,6 +63,9 @@ class Session(QObject):
         self.selected: int | None = None
         self.shown: IndexArray = np.empty(0, np.int64)
         self.matches: IndexArray = np.empty(0, np.int64)
+        self.annotations = AnnotationStore()
+        self.marks = EventMarks.none(0)  # the annotations of ``events``, by index
+        self.orphans: list[Orphan] = []  # annotations whose event is not loaded
 
     # -- sources ----------------------------------------------------------------------------
     def add_source(
@@ -111,8 +124,10 @@ class Session(QObject):
             previous = {lane: n for lane, n in previous.items() if lane in before}
         self.lane_colours = assign_lane_colours(self.events.lanes, previous)
         self.selected = self._find(selected_key)
+        self.marks, self.orphans = self.annotations.resolve(self.events, self._files())
         self._refilter(emit=False)  # searches again too
         self.sources_changed.emit(keep_view)
+        self.annotations_changed.emit(None)
         self.selection_changed.emit(self.selected)
 
     def _selected_key(self) -> tuple[str, int] | None:
@@ -208,6 +223,74 @@ class Session(QObject):
         self.matches = matches
         if emit:
             self.search_changed.emit()
+
+    # -- annotations ------------------------------------------------------------------------
+    def set_starred(self, indices: Sequence[int], starred: bool) -> None:
+        self._annotate(
+            indices, lambda keys, seen: self.annotations.set_starred(keys, starred, seen)
+        )
+
+    def add_tag(self, indices: Sequence[int], tag: str) -> None:
+        self._annotate(indices, lambda keys, seen: self.annotations.add_tag(keys, tag, seen))
+
+    def remove_tag(self, indices: Sequence[int], tag: str) -> None:
+        self._annotate(indices, lambda keys, seen: self.annotations.remove_tag(keys, tag, seen))
+
+    def set_note(self, indices: Sequence[int], note: str) -> None:
+        self._annotate(indices, lambda keys, seen: self.annotations.set_note(keys, note, seen))
+
+    def set_annotations(self, store: AnnotationStore) -> None:
+        """Put in place all annotations at once (a project was opened)."""
+        self.annotations = store
+        self.marks, self.orphans = store.resolve(self.events, self._files())
+        self._research()
+        self.annotations_changed.emit(None)
+
+    def forget_orphans(self) -> None:
+        self.annotations.forget(o.key for o in self.orphans)
+        self.orphans = []
+        self.annotations_changed.emit(None)
+
+    def _annotate(
+        self, indices: Sequence[int], change: Callable[[list[EventKey], list[Annotation]], None]
+    ) -> None:
+        wanted = sorted({int(i) for i in indices if 0 <= int(i) < len(self.events)})
+        if not wanted:
+            return
+        known = self.marks.keys
+        missing = [i for i in wanted if i not in known]
+        keys = {
+            **keys_of(self.events, missing, self._files()),
+            **{i: known[i] for i in wanted if i in known},
+        }
+        change([keys[i] for i in wanted], seen_as(self.events, wanted))
+        self._remark(wanted, keys)
+        if self.searching:
+            self._research()
+        self.annotations_changed.emit(np.array(wanted, dtype=np.int64))
+
+    def _files(self) -> list[tuple[str, int]]:
+        """Annotations name an event's file by its path (two files may share a name)."""
+        return [(s.path, len(s.events)) for s in self.sources]
+
+    def _remark(self, indices: list[int], keys: dict[int, EventKey]) -> None:
+        """Update ``marks`` for the changed events only: one frame's work, not a table's."""
+        marks = self.marks
+        for index in indices:
+            annotation = self.annotations.get(keys[index])
+            marks.starred[index] = annotation.starred
+            if annotation.tags:
+                marks.tags[index] = annotation.tags
+            else:
+                marks.tags.pop(index, None)
+            if annotation.note:
+                marks.notes[index] = annotation.note
+            else:
+                marks.notes.pop(index, None)
+            if annotation.empty:
+                marks.keys.pop(index, None)
+            else:
+                marks.keys[index] = keys[index]
 
     # -- selection --------------------------------------------------------------------------
     def select(self, index: int | None) -> None:
