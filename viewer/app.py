@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__, assets, settings
+from viewer.io.project_file import is_project_path
 from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
 from viewer.ui.appearance import Appearance
@@ -24,6 +25,7 @@ from viewer.ui.font_notice import FontNotice
 from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
 from viewer.ui.plain_text import tooltip
+from viewer.ui.project_actions import ProjectActions
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.start_timing import start_timing_if_asked
 from viewer.ui.translations import install_translators, remove_translators, ui_language
@@ -66,6 +68,7 @@ class Application:
         self.exports = ExportActions(
             self.session, self.window, preferences, lambda: self.appearance.theme
         )
+        self.projects = ProjectActions(self.session, self.window, preferences, self.files)
         self._shut_down = False
         self._connect_actions()
 
@@ -76,8 +79,11 @@ class Application:
     def _connect_actions(self) -> None:
         a, w, f = self.window.actions, self.window, self.files
         a.open.triggered.connect(f.open_with_dialog)
+        a.open_project.triggered.connect(self.projects.open_with_dialog)
+        a.save_project.triggered.connect(self.projects.save)
+        a.save_project_as.triggered.connect(self.projects.save_as)
         a.reload_all.triggered.connect(f.reload_all)
-        w.files_dropped.connect(lambda paths, replace: f.open(paths, replace=replace))
+        w.files_dropped.connect(self.open_paths)
         w.sources.reload_requested.connect(lambda path: f.reload([path]))
         w.cancel_button.clicked.connect(f.loader.cancel)
         w.closing.connect(self.save_state)
@@ -110,9 +116,29 @@ class Application:
         self.errors.uninstall()
         remove_translators(self.translators)
 
+    def open_paths(self, paths: Sequence[str], replace: bool = False) -> None:
+        """Files to add (or to replace what is loaded); a project among them opens instead."""
+        projects = [p for p in paths if is_project_path(p)]
+        if projects:
+            if self.projects.may_discard_changes():
+                self.projects.open(projects[0])
+            return
+        self.files.open(paths, replace=replace)
+
+    def _open_recent_project(self, path: str) -> None:
+        if self.projects.may_discard_changes():
+            self.projects.open(path)
+
     def _fill_recent_menu(self) -> None:
         menu = self.window.recent_menu
         menu.clear()
+        for path in self.settings.recent_projects():
+            name = Path(path).name.replace("&", "&&")
+            menu.addAction(name, lambda p=path: self._open_recent_project(p)).setToolTip(
+                tooltip(path)
+            )
+        if not menu.isEmpty():
+            menu.addSeparator()
         for path in self.settings.recent_files():
             # A name is text, not a mnemonic ("&"); the tooltip is escaped (plain_text.tooltip).
             name = Path(path).name.replace("&", "&&")
@@ -141,7 +167,7 @@ class Application:
         self.session.set_hidden_lanes(set(st.get(settings.SESSION_HIDDEN_LANES)))
         if files:
             # In the background, as a drop: the window is up at once, with progress and Cancel.
-            self.files.open(files)
+            self.open_paths(files)
             return
         previous = [p for p in st.get(settings.SESSION_SOURCES) if Path(p).is_file()]
         if not previous:

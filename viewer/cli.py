@@ -192,6 +192,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "inspect":
             from viewer.commands.inspect_command import run_inspect
 
+            projects = [f for f in args.files if f.lower().endswith(".tvproj")]
+            if projects:
+                from viewer.commands.project_command import run_inspect_project
+
+                status = [run_inspect_project(p, args.json) for p in projects]
+                others = [f for f in args.files if f not in projects]
+                if others:
+                    status.append(run_inspect(others, options, as_json=args.json))
+                return max(status)
             return run_inspect(args.files, options, as_json=args.json)
         from viewer.commands.export_command import run_export
 

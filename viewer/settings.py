@@ -203,6 +203,7 @@ LANGUAGE = Setting("language", "system", LANGUAGE_NAME, _P)
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), BYTES, _S)
 WINDOW_STATE = Setting("window/state", QByteArray(), BYTES, _S)
 RECENT_FILES = Setting[list[str]]("recent_files", [], TEXT_LIST, _S)  # most recent first
+RECENT_PROJECTS = Setting[list[str]]("recent_projects", [], TEXT_LIST, _S)  # most recent first
 LAST_FOLDER = Setting("last_folder", "", TEXT, _S)
 SESSION_SOURCES = Setting[list[str]]("session/sources", [], TEXT_LIST, _S)  # open at exit
 SESSION_VIEW = Setting[tuple[float, float] | None]("session/view", None, SPAN, _S)
@@ -215,6 +216,7 @@ STATE: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     RECENT_FILES,
+    RECENT_PROJECTS,
     LAST_FOLDER,
     SESSION_SOURCES,
     SESSION_VIEW,
@@ -263,9 +265,9 @@ class Settings:
 
     # --- recent files --------------------------------------------------------------------------
 
-    def add_recent_file(self, path: PathLike) -> None:
+    def add_recent_file(self, path: PathLike, kind: Setting[list[str]] = RECENT_FILES) -> None:
         """Put ``path`` first; drop other spellings of the same file and anything past the limit."""
-        entries = [os.path.abspath(path), *self.get(RECENT_FILES)]
+        entries = [os.path.abspath(path), *self.get(kind)]
         seen: set[str] = set()
         kept: list[str] = []
         for entry in entries:
@@ -274,11 +276,17 @@ class Settings:
                 seen.add(key)
                 kept.append(entry)
         # Missing files stay stored (a drive may be unplugged) and are only hidden when read.
-        self.set(RECENT_FILES, kept[:MAX_RECENT_FILES])
+        self.set(kind, kept[:MAX_RECENT_FILES])
 
-    def recent_files(self) -> list[str]:
+    def recent_files(self, kind: Setting[list[str]] = RECENT_FILES) -> list[str]:
         """Recent files that still exist, most recent first."""
-        return [p for p in self.get(RECENT_FILES) if Path(p).is_file()][:MAX_RECENT_FILES]
+        return [p for p in self.get(kind) if Path(p).is_file()][:MAX_RECENT_FILES]
+
+    def add_recent_project(self, path: PathLike) -> None:
+        self.add_recent_file(path, RECENT_PROJECTS)
+
+    def recent_projects(self) -> list[str]:
+        return self.recent_files(RECENT_PROJECTS)
 
     # --- column mappings -----------------------------------------------------------------------
 

@@ -970,6 +970,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>取消载入</translation>
     </message>
     <message>
+        <source>%1[*] — %2</source>
+        <translation>%1[*] — %2</translation>
+    </message>
+    <message>
         <source>%1 +%2</source>
         <translation>%1 等另 %2 个</translation>
     </message>
@@ -1090,6 +1094,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
         <source>%1 rows skipped in %2</source>
         <translation>%2 中跳过了 %1 行</translation>
     </message>
@@ -1116,6 +1124,53 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>No problems with the loaded files.</source>
         <translation>已载入的文件没有问题。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Timeline projects (*%1)</source>
+        <translation>时间线项目 (*%1)</translation>
+    </message>
+    <message>
+        <source>The project could not be saved to %1: %2</source>
+        <translation>无法将项目保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save the changes to the project “%1” before closing it?</source>
+        <translation>关闭前是否保存对项目“%1”的更改？</translation>
+    </message>
+    <message>
+        <source>Save your stars, tags and notes as a project before closing?</source>
+        <translation>关闭前是否将星标、标签和备注保存为项目？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>%1 was not found at %2; the project&apos;s other files are open.</source>
+        <translation>在 %2 找不到 %1；项目的其他文件已打开。</translation>
+    </message>
+    <message>
+        <source>%1 changed since the project was saved; its stars, tags and notes are matched to its events by their content.</source>
+        <translation>%1 在项目保存后已更改；其星标、标签和备注按事件内容重新对应。</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1282,18 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Reload All</source>

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from viewer.commands.command_error import EXIT_USAGE, CommandError
+from viewer.commands.project_command import ProjectView, load_project_view
 from viewer.io.file_names import picture_title
 from viewer.io.load_options import LoadOptions
 from viewer.io.loading import load_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
+from viewer.io.project_file import is_project_path
 from viewer.io.writers.event_writer import data_format, write_events
 from viewer.model.event_table import EventTable
 
@@ -32,12 +34,21 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
         raise CommandError(
             f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .png, .svg or .pdf"
         )
+    project = next((f for f in files if is_project_path(f)), None)
     _check_output(output, files)
     if fmt in PICTURE_FORMATS:
         _check_picture_options(args)
     # A picture draws titles and lanes; excerpts and links are not read for it.
     roles = PICTURE_TEXT if fmt in PICTURE_FORMATS else TEXT_ROLES
-    events, reports = load_files(files, options, roles)
+    saved = None
+    if project is not None:
+        if len(files) > 1:
+            raise CommandError("export takes one project, or data files, not both", EXIT_USAGE)
+        saved = load_project_view(project, options, roles)
+        _check_output(output, saved.files)
+        events, reports, files = saved.events, saved.reports, saved.files
+    else:
+        events, reports = load_files(files, options, roles)
     failed = [r for r in reports if r.error]
     for report in failed:
         print(f"timeline-viewer: {report.error}", file=sys.stderr)
@@ -46,8 +57,10 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     try:
         if fmt in PICTURE_FORMATS:
             titled = [(f, r.title) for f, r in zip(files, reports, strict=True) if not r.error]
-            _write_picture(events, args, output, fmt, picture_title(titled))
+            _write_picture(events, args, output, fmt, picture_title(titled), saved)
         else:
+            if saved is not None:  # what the project shows: its lanes, within its dates
+                events = events.subset(saved.shown)
             write_events(events, output, fmt, in_time_order=True)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
@@ -99,8 +112,14 @@ def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
 
 
 def _write_picture(
-    events: EventTable, args: argparse.Namespace, output: Path, fmt: str, title: str
+    events: EventTable,
+    args: argparse.Namespace,
+    output: Path,
+    fmt: str,
+    title: str,
+    saved: ProjectView | None = None,
 ) -> None:
+    """``saved``: a project's view, drawn as saved (options given on the command line win)."""
     # Pictures are drawn by Qt; headless unless told otherwise, so no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler
@@ -111,17 +130,20 @@ def _write_picture(
 
     qInstallMessageHandler(_quiet_platform_notes)
     _app = QApplication.instance() or QApplication(["timeline-viewer"])
-    shown = None
-    order: list[str] = []
+    shown = None if saved is None else saved.shown
+    order: list[str] = [] if saved is None else saved.lane_order
     if args.lanes:
         order = [lane.strip() for lane in args.lanes.split(",")]  # shown in this order
         wanted = set(order)
-        shown = np.flatnonzero(events.in_lanes(wanted))
+        in_lanes = events.in_lanes(wanted)
+        shown = np.flatnonzero(in_lanes if shown is None else in_lanes & _mask(shown, len(events)))
         if len(shown) == 0:
             raise CommandError(
                 f"--lanes: no events in lanes {', '.join(sorted(wanted))}", EXIT_USAGE
             )
     span = _time_range(args)
+    if span is None and saved is not None:
+        span = saved.view
     if span is not None and (span[0] is None or span[1] is None):
         starts = events.start
         span = (
@@ -143,6 +165,12 @@ def _write_picture(
         export_image(events, shown, request, output, fmt)
     except NothingToDrawError as error:
         raise CommandError(f"nothing to draw: {error}; no picture was written") from error
+
+
+def _mask(indices: np.ndarray, n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[indices] = True
+    return mask
 
 
 def _picture_request(args: argparse.Namespace, title: str) -> ImageRequest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Timeline Viewer"))
         self.setAcceptDrops(True)
+        self.close_guard: Callable[[], bool] = lambda: True  # False keeps the window open
+        self._project_name: str | None = None
         self._idle_message = ""  # the empty timeline's words while nothing loads
         self.actions = create_actions(self)
         self.timeline = TimelineWidget(wording=wording)
@@ -156,7 +159,10 @@ class MainWindow(QMainWindow):
         a = self.actions
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a.open)
+        file_menu.addAction(a.open_project)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.save_project)
+        file_menu.addAction(a.save_project_as)
         file_menu.addAction(a.reload_all)
         file_menu.addAction(a.live_reload)
         file_menu.addSeparator()
@@ -231,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
         s = self._session
-        self.setWindowTitle(self.title_for([source.name for source in s.sources]))
+        self._retitle()
         self.show_status(
             (
                 QCoreApplication.translate("Application", "1 event from %2 file(s)")
@@ -241,6 +247,26 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{len(s.events):,}")
             .replace("%2", str(len(s.sources)))
         )
+
+    def set_project_name(self, name: str | None) -> None:
+        """An open project names the window ("story — Timeline Viewer", "*" while unsaved)."""
+        self._project_name = name
+        self._retitle()
+
+    def set_unsaved(self, unsaved: bool) -> None:
+        if self._project_name is not None or not unsaved:  # only a project's title shows it
+            self.setWindowModified(unsaved)
+
+    def _retitle(self) -> None:
+        if self._project_name is not None:
+            self.setWindowTitle(
+                self.tr("%1[*] — %2")
+                .replace("%1", window_title_part(self._project_name))
+                .replace("%2", self.tr("Timeline Viewer"))
+            )
+            return
+        names = [source.name for source in self._session.sources]
+        self.setWindowTitle(self.title_for(names))
 
     def title_for(self, names: list[str]) -> str:
         """ "news.csv, court.csv — Timeline Viewer"; past three files, "a, b, c +2 — …"."""
@@ -299,6 +325,9 @@ class MainWindow(QMainWindow):
         keep_centre_share(self, self.docks())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_guard():  # unsaved changes the user chose to keep
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 

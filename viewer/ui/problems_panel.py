@@ -35,6 +35,7 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.tree)
         self._reports: dict[str, LoadReport] = {}
         self._failures: dict[str, str] = {}
+        self._project_notes: list[str] = []  # what opening a project found (a file gone...)
         self._refresh()
 
     def bind(self, session: Session) -> None:
@@ -55,6 +56,10 @@ class ProblemsPanel(QWidget):
         self._failures[path] = sentence
         self._refresh()
 
+    def set_project_notes(self, sentences: list[str]) -> None:
+        self._project_notes = list(sentences)
+        self._refresh()
+
     def clear_failures(self) -> None:
         self._failures.clear()
         self._refresh()
@@ -63,7 +68,8 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         total = 0
         lines = []
-        for path, sentence in self._failures.items():
+        notes = [(self.tr("Project"), sentence) for sentence in self._project_notes]
+        for path, sentence in [*notes, *self._failures.items()]:
             item = QTreeWidgetItem([path, "", "", sentence])
             item.setToolTip(3, tooltip(sentence))
             self.tree.addTopLevelItem(item)

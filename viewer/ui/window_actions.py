@@ -16,6 +16,9 @@ from viewer.assets import icon_path
 @dataclass
 class WindowActions:
     open: QAction
+    open_project: QAction
+    save_project: QAction
+    save_project_as: QAction
     reload_all: QAction
     export_image: QAction
     export_events: QAction
@@ -57,6 +60,17 @@ def create_actions(parent: QWidget) -> WindowActions:
             QCoreApplication.translate("WindowActions", "&Open…"),
             QKeySequence.StandardKey.Open,
             "open",
+        ),
+        open_project=action(
+            QCoreApplication.translate("WindowActions", "Open &Project…"), "Ctrl+Shift+O"
+        ),
+        save_project=action(
+            QCoreApplication.translate("WindowActions", "&Save Project"),
+            QKeySequence.StandardKey.Save,
+        ),
+        save_project_as=action(
+            QCoreApplication.translate("WindowActions", "Save Project &As…"),
+            QKeySequence.StandardKey.SaveAs,
         ),
         reload_all=action(
             QCoreApplication.translate("WindowActions", "&Reload All"), "F5", "reload"
