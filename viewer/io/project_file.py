@@ -86,11 +86,20 @@ def write_project(path: str | os.PathLike[str], project: Project, saved_by: str)
             "search": project.search,
         },
         "view": list(project.view) if project.view else None,
-        "annotations": to_records(project.annotations, lambda p: _relative(p, folder)),
+        "annotations": [],  # last: filled in below
     }
+    relative: dict[str, str] = {}  # once per file, not per annotation
+    records = to_records(
+        project.annotations,
+        lambda p: relative.get(p) or relative.setdefault(p, _relative(p, folder)),
+    )
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if records:  # one line each: readable, and written by json's fast encoder (no indent)
+        lines = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in records)
+        head, _empty, tail = text.rpartition('"annotations": []')
+        text = f'{head}"annotations": [\n  {lines}\n ]{tail}'
     with atomic_output(Path(path)) as out:
-        json.dump(data, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        out.write(text + "\n")
 
 
 def read_project(path: str | os.PathLike[str]) -> tuple[Project, list[str]]:

@@ -7,11 +7,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from viewer.model.event_table import EventTable
 
@@ -100,9 +98,9 @@ class FileSpans:
         return [self._files[n][0] for n in numbers.tolist()]
 
 
-def content_digest(end: Any, title: str, excerpt: str, lane: str) -> str:
+def content_digest(end: int | None, title: str, excerpt: str, lane: str) -> str:
     """Stable across runs and versions (unlike pandas' hashing): it is saved in projects."""
-    end_text = "" if end is None or end is pd.NA else str(int(end))
+    end_text = "" if end is None else str(end)
     text = "\x1f".join((end_text, title, excerpt, lane))
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
@@ -230,11 +228,10 @@ def keys_of(
     counted: dict[tuple[str, int, str], int] = {}
     keys: dict[int, EventKey] = {}
     want = set(wanted.tolist())
-    ends, titles = events.end_array(), events.text_array("title")
-    excerpts, lanes = events.text_array("excerpt"), events.text_array("lane")
-    for index, path in zip(pool.tolist(), paths, strict=True):
-        digest = content_digest(ends[index], str(titles[index]), str(excerpts[index]),
-                                str(lanes[index]))  # fmt: skip
+    ends, titles = events.ends_at(pool), events.texts_at("title", pool)
+    excerpts, lanes = events.texts_at("excerpt", pool), events.texts_at("lane", pool)
+    for at, (index, path) in enumerate(zip(pool.tolist(), paths, strict=True)):
+        digest = content_digest(ends[at], titles[at], excerpts[at], lanes[at])
         ident = (path, int(starts[index]), digest)
         occurrence = counted.get(ident, 0)
         counted[ident] = occurrence + 1
@@ -245,13 +242,12 @@ def keys_of(
 
 def seen_as(events: EventTable, indices: Iterable[int]) -> list[Annotation]:
     """How each event reads now, kept with its annotation to name it should it disappear."""
+    at = np.fromiter(indices, dtype=np.int64)
+    titles, dates = events.texts_at("title", at), events.texts_at("date_text", at)
+    rows = events.rows()[at].tolist()
     return [
-        Annotation(
-            title=events.text_at("title", i),
-            date_text=events.text_at("date_text", i),
-            row=events.source_row(i)[1],
-        )
-        for i in indices
+        Annotation(title=title, date_text=date, row=row)
+        for title, date, row in zip(titles, dates, rows, strict=True)
     ]
 
 
@@ -276,9 +272,9 @@ def _by_start_and_title(
     """(file, start, title) -> the event, for those that are unique among ``rows``."""
     found: dict[tuple[str, int, str], int] = {}
     twice: set[tuple[str, int, str]] = set()
-    titles, starts = events.text_array("title"), events.start
-    for index, path in zip(rows.tolist(), spans.at(rows), strict=True):
-        ident = (path, int(starts[index]), str(titles[index]))
+    titles, starts = events.texts_at("title", rows), events.start[rows].tolist()
+    for at, (index, path) in enumerate(zip(rows.tolist(), spans.at(rows), strict=True)):
+        ident = (path, starts[at], titles[at])
         if ident in found:
             twice.add(ident)
         found[ident] = index

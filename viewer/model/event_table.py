@@ -144,10 +144,15 @@ class EventTable:
     def approximate(self) -> BoolArray:
         return self.frame["approximate"].to_numpy(dtype=bool)
 
-    def end_array(self) -> Sequence[object]:
-        """Each event's own end (pd.NA for a point), indexable by position without a copy."""
-        values: Sequence[object] = self.frame["end"].array
-        return values
+    def texts_at(self, column: str, indices: npt.NDArray[np.int64]) -> list[str]:
+        """A text column's values at ``indices`` (in bulk: reading cells one by one is slow)."""
+        return [str(text) for text in self.frame[column].iloc[indices].tolist()]
+
+    def ends_at(self, indices: npt.NDArray[np.int64]) -> list[int | None]:
+        """The own end of each event at ``indices`` (None for a point in time)."""
+        ends = self.frame["end"].iloc[indices]
+        return [None if missing else int(value)
+                for value, missing in zip(ends.fillna(0).tolist(), ends.isna().tolist(), strict=True)]  # fmt: skip
 
     def source_names(self) -> list[str]:
         """The names in the ``source`` column, once each."""
