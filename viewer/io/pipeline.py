@@ -299,7 +299,8 @@ def _still_there(columns: list[str], options: LoadOptions) -> tuple[dict[str, st
     if not options.remembered:
         return options.columns, []
     keys = {header_key(c) for c in columns}
-    kept, notes = {}, []
+    kept: dict[str, str] = {}
+    notes: list[str] = []
     for role, name in options.columns.items():
         if name in columns or header_key(name) in keys:
             kept[role] = name

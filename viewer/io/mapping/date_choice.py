@@ -99,7 +99,7 @@ def _weigh(column: str, values: list[str]) -> DateCandidate:
 def _spread_words(parsed: list[ParsedDate], finest: Precision) -> list[str]:
     """What the cells are and how far they reach ("full dates", "spread over 3 years"): words
     only, the score is unchanged (so the choice is the same as before they were said)."""
-    words = [
+    words: list[str] = [
         Message(QT_TRANSLATE_NOOP("LoadMessages", "dates and times"))
         if finest == Precision.TIME
         else Message(QT_TRANSLATE_NOOP("LoadMessages", "full dates"))
