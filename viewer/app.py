@@ -79,6 +79,7 @@ class Application:
         a.reload_all.triggered.connect(f.reload_all)
         w.files_dropped.connect(lambda paths, replace: f.open(paths, replace=replace))
         w.sources.reload_requested.connect(lambda path: f.reload([path]))
+        w.sources.columns_requested.connect(f.choose_columns)
         w.cancel_button.clicked.connect(f.loader.cancel)
         w.closing.connect(self.save_state)
         a.quit.triggered.connect(w.close)
