@@ -8,24 +8,19 @@ from PySide6.QtCore import QCoreApplication
 from viewer.io.load_report import LoadReport
 from viewer.ui.load_messages import translated
 
-_CONTEXT = "ColumnChoice"
 # The roles the Files panel's line shows, in order; the tooltip shows every role.
 LINE_ROLES = ("start", "end", "title", "lane")
 ALL_ROLES = ("start", "end", "title", "excerpt", "lane", "url")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def role_name(role: str) -> str:
     names = {
-        "start": _tr("date"),
-        "end": _tr("end"),
-        "title": _tr("title"),
-        "excerpt": _tr("excerpt"),
-        "lane": _tr("lane"),
-        "url": _tr("link"),
+        "start": QCoreApplication.translate("ColumnChoice", "date"),
+        "end": QCoreApplication.translate("ColumnChoice", "end"),
+        "title": QCoreApplication.translate("ColumnChoice", "title"),
+        "excerpt": QCoreApplication.translate("ColumnChoice", "excerpt"),
+        "lane": QCoreApplication.translate("ColumnChoice", "lane"),
+        "url": QCoreApplication.translate("ColumnChoice", "link"),
     }
     return names.get(role, role)
 
@@ -33,7 +28,9 @@ def role_name(role: str) -> str:
 def roles_line(report: LoadReport, roles: tuple[str, ...] = LINE_ROLES) -> str:
     """'date: `Date` · end: `End` · title: `Headline` · lane: `Section`'."""
     return " · ".join(
-        _tr("%1: `%2`").replace("%1", role_name(role)).replace("%2", report.columns[role])
+        QCoreApplication.translate("ColumnChoice", "%1: `%2`")
+        .replace("%1", role_name(role))
+        .replace("%2", report.columns[role])
         for role in roles
         if role in report.columns
     )
@@ -45,7 +42,11 @@ def considered_lines(report: LoadReport) -> list[str]:
     for candidate in report.date_candidates:
         reasons = ", ".join(translated(r) for r in candidate.reasons)
         if report.is_chosen(candidate):
-            mark = _tr("chosen by you: `%1`") if report.date_chosen_by_user else _tr("chosen: `%1`")
+            mark = (
+                QCoreApplication.translate("ColumnChoice", "chosen by you: `%1`")
+                if report.date_chosen_by_user
+                else QCoreApplication.translate("ColumnChoice", "chosen: `%1`")
+            )
         else:
             mark = "`%1`"
         line = mark.replace("%1", candidate.column)
@@ -58,7 +59,7 @@ def close_note(report: LoadReport) -> str | None:
     close = report.close_date()
     if close is None:
         return None
-    return _tr("also a date: `%1`").replace("%1", close)
+    return QCoreApplication.translate("ColumnChoice", "also a date: `%1`").replace("%1", close)
 
 
 def choice_notes(report: LoadReport) -> list[str]:
@@ -72,7 +73,7 @@ def choice_details(report: LoadReport) -> str:
     lines = [roles_line(report, ALL_ROLES)] if report.columns else []
     considered = considered_lines(report)
     if considered:
-        lines.append(_tr("Date columns considered:"))
+        lines.append(QCoreApplication.translate("ColumnChoice", "Date columns considered:"))
         lines.extend(f"  {line}" for line in considered)
     lines.extend(choice_notes(report))
     return "\n".join(lines)
