@@ -77,9 +77,7 @@ def test_the_files_panel_shows_each_files_roles_in_one_line_and_in_full_in_the_t
     metrics = panel.list.fontMetrics()
     assert all(metrics.horizontalAdvance(v) <= panel.list.viewport().width() for v in (women, ufo))
     tip = next(panel.list.item(r).toolTip() for r in range(2) if "ufo" in panel.list.item(r).text())
-    assert "chosen: `date_time` — an event&#x27;s date by its name" in tip or (
-        "chosen: `date_time` — an event's date by its name" in tip
-    )
+    assert "chosen: `date_time` — an event's date by its name" in tip
     assert "`date_documented` — a record" in tip
     assert "excerpt: `description`" in tip
 
