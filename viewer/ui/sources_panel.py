@@ -32,6 +32,7 @@ class SourcesPanel(QWidget):
         super().__init__()
         self.list = QListWidget()
         self.list.setWordWrap(True)  # long file and lane names wrap instead of being cut off
+        self.list.setSpacing(2)  # each file is two lines: a gap tells where the next begins
         self.list.setAccessibleName(self.tr("Loaded files"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.reload_button = QPushButton(self.tr("Reload"))
