@@ -85,6 +85,7 @@ class Application:
         a.reload_all.triggered.connect(f.reload_all)
         w.files_dropped.connect(self.open_paths)
         w.sources.reload_requested.connect(lambda path: f.reload([path]))
+        w.sources.columns_requested.connect(f.choose_columns)
         w.cancel_button.clicked.connect(f.loader.cancel)
         w.closing.connect(self.save_state)
         a.quit.triggered.connect(w.close)

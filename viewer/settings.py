@@ -322,7 +322,7 @@ class Settings:
         remembered = self.mapping_for(path) or {}
         columns = {role: column for role, column in remembered.items() if role in ROLES}
         day_first = {"day": True, "month": False}.get(remembered.get(_ORDER_KEY, ""))
-        return LoadOptions(columns=columns, day_first=day_first)
+        return LoadOptions(columns=columns, day_first=day_first, remembered=bool(columns))
 
 
 def open_settings(path: PathLike | None = None) -> Settings:

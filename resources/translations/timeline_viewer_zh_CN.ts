@@ -8,6 +8,10 @@
         <translation>重新启动时间线查看器后，界面语言才会改变。</translation>
     </message>
     <message>
+        <source>%1 is not a table of columns: its roles cannot be chosen</source>
+        <translation>%1 不是按列排列的表格：无法选择其列的用途</translation>
+    </message>
+    <message>
         <source>Loaded %1</source>
         <translation>已载入 %1</translation>
     </message>
@@ -18,6 +22,10 @@
     <message>
         <source>The dates in this file read the same as day/month and month/day. They are shown month first; choose the order if that is wrong.</source>
         <translation>此文件中的日期按“日/月”或“月/日”读来都说得通。目前按“月在前”显示；如有误，请选择正确的顺序。</translation>
+    </message>
+    <message>
+        <source>Choose which column plays each role. The second table shows the first rows as they would load; OK loads the file again with these columns, and they are remembered for it.</source>
+        <translation>选择每一列的用途。第二个表格显示前几行按此载入后的样子；点“确定”会按这些列重新载入文件，并为该文件记住此选择。</translation>
     </message>
     <message>
         <source>1 event from %2 file(s)</source>
@@ -48,6 +56,53 @@
 A fast, zoomable timeline of dated events.</source>
         <translation>时间线查看器 %1
 快速、可缩放的事件时间线。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChoice</name>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>excerpt</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>%1: `%2`</source>
+        <translation>%1：`%2`</translation>
+    </message>
+    <message>
+        <source>chosen by you: `%1`</source>
+        <translation>由你选择：`%1`</translation>
+    </message>
+    <message>
+        <source>chosen: `%1`</source>
+        <translation>已选：`%1`</translation>
+    </message>
+    <message>
+        <source>also a date: `%1`</source>
+        <translation>也是日期：`%1`</translation>
+    </message>
+    <message>
+        <source>Date columns considered:</source>
+        <translation>考虑过的日期列：</translation>
     </message>
 </context>
 <context>
@@ -627,6 +682,10 @@ A fast, zoomable timeline of dated events.</source>
         <translation>{problem}；找到的列：{columns}；请指定日期列（命令行：--column start=列名）</translation>
     </message>
     <message>
+        <source>the column chosen before for {role}, `{name}`, is no longer in the file: the loader chose again</source>
+        <translation>之前为 {role} 选择的列 `{name}` 已不在文件中：已重新自动选择</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names} 等另外 {count} 列</translation>
     </message>
@@ -871,6 +930,26 @@ A fast, zoomable timeline of dated events.</source>
         <translation>全在同一天</translation>
     </message>
     <message>
+        <source>dates and times</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>full dates</source>
+        <translation>完整日期</translation>
+    </message>
+    <message>
+        <source>spread over {count} years</source>
+        <translation>跨越 {count} 年</translation>
+    </message>
+    <message>
+        <source>spread over {count} months</source>
+        <translation>跨越 {count} 个月</translation>
+    </message>
+    <message>
+        <source>spread over {count} days</source>
+        <translation>跨越 {count} 天</translation>
+    </message>
+    <message>
         <source>a record&apos;s date by its name</source>
         <translation>列名表明是记录日期</translation>
     </message>
@@ -881,6 +960,37 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>a date by its name</source>
         <translation>列名表明是日期</translation>
+    </message>
+    <message>
+        <source>is not a table of columns</source>
+        <translation>不是按列排列的表格</translation>
+    </message>
+</context>
+<context>
+    <name>LoadPreviewTable</name>
+    <message>
+        <source>As the first rows would load:</source>
+        <translation>前几行将这样载入：</translation>
+    </message>
+    <message>
+        <source>The first rows as they would load</source>
+        <translation>前几行载入后的样子</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>分类</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1141,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>as found: %1</source>
+        <translation>按识别结果：%1</translation>
     </message>
     <message>
         <source>Automatic</source>
@@ -1236,6 +1350,14 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Reload</source>
         <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>列…</translation>
+    </message>
+    <message>
+        <source>Choose which column plays each role</source>
+        <translation>选择每一列的用途</translation>
     </message>
     <message>
         <source>%1 — %2 events</source>

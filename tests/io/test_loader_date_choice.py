@@ -46,10 +46,10 @@ def test_inspect_names_the_date_column_taken_and_the_ones_passed_over_with_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     text = inspect_text(RAW_POLLS, capsys)
-    assert "start date from polldate" in text
-    assert "electiondate (a date by its name, all on one day)" in text
-    assert "year (years only)" in text
-    assert "timestamp (all on one day)" in inspect_text(GENERIC_BALLOT, capsys)
+    assert "chosen: polldate — a date by its name, full dates, spread over 6 days" in text
+    assert "    electiondate — a date by its name, all on one day" in text
+    assert "    year — years only" in text
+    assert "    timestamp — all on one day" in inspect_text(GENERIC_BALLOT, capsys)
 
 
 def test_inspect_json_lists_the_weighed_date_columns_chosen_first(
@@ -78,8 +78,8 @@ def test_inspect_says_the_record_date_was_passed_over_by_its_name(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     text = inspect_text(BIKE_THEFTS, capsys)
-    assert "start date from TATZEIT_ANFANG_DATUM" in text
-    assert "ANGELEGT_AM (a record's date by its name)" in text
+    assert "chosen: TATZEIT_ANFANG_DATUM — an event's date by its name" in text
+    assert "    ANGELEGT_AM — a record's date by its name" in text
 
 
 COVID_DAILY = DATA / "covidtracking_states_daily_excerpt.csv"
@@ -98,8 +98,8 @@ def test_inspect_says_the_check_time_was_passed_over_as_a_record_date(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     text = inspect_text(COVID_DAILY, capsys)
-    assert "start date from date" in text
-    assert "dateChecked (a record's date by its name)" in text
+    assert "chosen: date — an event's date by its name" in text
+    assert "    dateChecked — a record's date by its name" in text
 
 
 def test_year_month_day_and_unpadded_hour_and_minute_columns_make_one_instant() -> None:
@@ -123,8 +123,8 @@ def test_a_sighting_keeps_its_own_time_and_inspect_says_the_documented_date_is_a
     result = load_file(UFO_SIGHTINGS)
     assert by_row(result)[2]["start"] == seconds_at(1949, 10, 10, 20, 30)  # not 4/27/2004
     text = inspect_text(UFO_SIGHTINGS, capsys)
-    assert "start date from date_time" in text
-    assert "date_documented (a record's date by its name)" in text
+    assert "chosen: date_time — an event's date by its name, dates and times" in text
+    assert "    date_documented — a record's date by its name" in text
 
 
 def test_a_hash_column_is_no_excerpt_a_reader_would_read():

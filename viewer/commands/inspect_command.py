@@ -72,8 +72,17 @@ def describe(report: LoadReport, shown: int = 10) -> str:
 
 
 def _date_choice_lines(report: LoadReport) -> list[str]:
-    """Which date column was taken for the start, and the others that were weighed."""
-    if len(report.date_choice) < 2:
-        return []
-    chosen, *others = report.date_choice
-    return [f"  start date from {chosen}; also dates: {'; '.join(others)}"]
+    """Every column that read as dates, the chosen one first, each with why; a close runner-up;
+    notes of the choice (a remembered column no longer in the file)."""
+    lines = ["  date columns considered:"] if report.date_candidates else []
+    for candidate in report.date_candidates:
+        mark = "chosen: " if report.is_chosen(candidate) else ""
+        if mark and report.date_chosen_by_user:
+            mark = "chosen by you: "
+        why = f" — {', '.join(candidate.reasons)}" if candidate.reasons else ""
+        lines.append(f"    {mark}{candidate.column}{why}")
+    close = report.close_date()
+    if close is not None:
+        lines.append(f"  also a date: {close} (it weighed close to {report.chosen_date})")
+    lines.extend(f"  note: {note}" for note in report.notes)
+    return lines

@@ -15,3 +15,6 @@ class LoadOptions:
     day_first: bool | None = None  # None: decide from the data
     tz: str | None = None  # where naive times are; None keeps them as written
     year: int | None = None  # year for dates written without one
+    # The columns are what the user chose for this file before (the app remembers it): one no
+    # longer in the file is left out with a note, instead of failing the file as --column does.
+    remembered: bool = False

@@ -31,6 +31,7 @@ from viewer.io.load_watch import (
 )
 from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.mapping.column_roles import MappingError, decide_mapping
+from viewer.io.mapping.header_names import header_key
 from viewer.io.memory_use import out_of_memory, release_unused_memory
 from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, format_name
 from viewer.io.readers.file_head import FileHead
@@ -143,15 +144,15 @@ def _quick_iso_report(path: Path, opened: _Opened, options: LoadOptions) -> Load
     count = count_iso_rows(path, opened.head.encoding, layout, start, zoned.pop())
     if not count:
         return None
-    return LoadReport(
+    report = LoadReport(
         path=str(path),
         format=format_name(layout.delimiter),
         encoding=opened.head.encoding,
         delimiter=layout.delimiter,
-        columns=mapping.roles(),
-        date_choice=mapping.date_choice,
         events=count,
     )
+    report.take_choice(mapping)
+    return report
 
 
 def _read(
@@ -169,8 +170,7 @@ def _read(
     release_unused_memory()  # the file's bytes and the parser's blocks
     watch.check()
     report.format, report.encoding, report.delimiter = raw.format, raw.encoding, raw.delimiter
-    report.columns = mapping.roles()
-    report.date_choice = mapping.date_choice
+    report.take_choice(mapping)
     report.title = raw.title or _title_slide(raw, mapping)
     if len(raw) == 0 and not raw.problems:
         raise LoadError(
@@ -262,8 +262,11 @@ def _mapping(
     options: LoadOptions,
     known: dict[str, str] | None,
 ) -> ColumnMapping:
+    forced, notes = _still_there(columns, options)
     try:
-        return decide_mapping(columns, sample, options.columns, known)
+        mapping = decide_mapping(columns, sample, forced, known)
+        mapping.notes.extend(notes)
+        return mapping
     except MappingError as error:
         runaway = next((c for c in columns if "\n" in c and len(c) > _NAME_LIMIT), None)
         if runaway is not None:  # '"date,title' and no closing quote: the file is one cell
@@ -288,6 +291,32 @@ def _mapping(
 
 
 _NAME_LIMIT = 60  # characters of a column name a message quotes
+
+
+def _still_there(columns: list[str], options: LoadOptions) -> tuple[dict[str, str], list[str]]:
+    """The columns the options name; of a remembered choice, those no longer in the file are
+    left out (the file was edited since), each with a note."""
+    if not options.remembered:
+        return options.columns, []
+    keys = {header_key(c) for c in columns}
+    kept: dict[str, str] = {}
+    notes: list[str] = []
+    for role, name in options.columns.items():
+        if name in columns or header_key(name) in keys:
+            kept[role] = name
+        else:
+            notes.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "LoadMessages",
+                        "the column chosen before for {role}, `{name}`, is no longer in the "
+                        "file: the loader chose again",
+                    ),
+                    role=role,
+                    name=_cut(name),
+                )
+            )
+    return kept, notes
 
 
 def _cut(name: str) -> str:

@@ -55,6 +55,18 @@ class FileOpener:
         self._window.problems.clear_failures()
         self.loader.load([path], LoadRequest(keep_view=False))
 
+    def choose_columns(self, path: str) -> None:
+        """Columns… in the Files panel: the column dialog for a loaded file."""
+        source = next((s for s in self._session.sources if s.path == path), None)
+        if source is None:
+            return
+        if not self.mapping.choose_columns(path, source.report):
+            self._window.show_status(
+                QCoreApplication.translate(
+                    "Application", "%1 is not a table of columns: its roles cannot be chosen"
+                ).replace("%1", source.name)
+            )
+
     def reload_all(self) -> None:
         self.reload(self._session.source_paths())
 

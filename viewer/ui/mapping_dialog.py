@@ -1,4 +1,6 @@
-"""Which column is which, and the order of day and month: asked when the loader cannot tell."""
+"""Which column is which, and the order of day and month: asked when the loader cannot tell,
+or when the user wants to choose (Columns…); a second table can show the first rows as they
+would load with the columns chosen."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.io.load_options import ROLES
+from viewer.ui.load_preview_table import LoadPreviewTable, PreviewLoad
 from viewer.ui.plain_text import plain_label
 
 ORDER_AUTOMATIC, ORDER_DAY_FIRST, ORDER_MONTH_FIRST = 0, 1, 2
@@ -28,7 +31,12 @@ class MappingDialog(QDialog):
         reason: str,
         current: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        preview: PreviewLoad | None = None,
+        day_first: bool | None = None,
     ) -> None:
+        """``current``: the roles pre-selected (one found over several columns, such as
+        Year+Month+Day, stays "as found" unless another is chosen); ``preview`` loads the
+        first rows with the roles chosen, shown as they change."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose the columns of %1").replace("%1", file_name))
         self._columns = columns
@@ -37,6 +45,8 @@ class MappingDialog(QDialog):
         self.preview = QTableWidget(len(rows), len(columns))
         self.preview.setAccessibleName(self.tr("First rows of the file"))
         self.preview.setHorizontalHeaderLabels(columns)
+        # The file's row numbers (the header is row 1), as the loaded preview and Problems say.
+        self.preview.setVerticalHeaderLabels([str(r + 2) for r in range(len(rows))])
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 self.preview.setItem(r, c, QTableWidgetItem(cell))
@@ -45,12 +55,16 @@ class MappingDialog(QDialog):
         names = {"start": self.tr("Date (start)"), "end": self.tr("End date"), "title": self.tr("Title"),
                  "excerpt": self.tr("Excerpt"), "lane": self.tr("Lane"), "url": self.tr("Link")}  # fmt: skip
         self.role_boxes: dict[str, QComboBox] = {}
+        self._found_start = False  # the start is read from several columns, as found
         for role in ROLES:
             box = QComboBox()
             box.addItem(self.tr("(none)"), "")
             for column in columns:
                 box.addItem(column, column)
             chosen = (current or {}).get(role, "")
+            if chosen and box.findData(chosen) < 0:  # over columns: the loader finds it again
+                box.setItemText(0, self.tr("as found: %1").replace("%1", chosen))
+                self._found_start = self._found_start or role == "start"
             box.setCurrentIndex(max(box.findData(chosen), 0))
             box.setAccessibleName(names[role])
             form.addRow(names[role], box)
@@ -64,6 +78,9 @@ class MappingDialog(QDialog):
             ]
         )
         self.order.setAccessibleName(self.tr("Order of day and month"))
+        self.order.setCurrentIndex(
+            {None: ORDER_AUTOMATIC, True: ORDER_DAY_FIRST, False: ORDER_MONTH_FIRST}[day_first]
+        )
         form.addRow(self.tr("Order of day and month"), self.order)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -73,12 +90,20 @@ class MappingDialog(QDialog):
         for box in self.role_boxes.values():
             box.currentIndexChanged.connect(self._update_ok)
         self._update_ok()
+        self.load_preview: LoadPreviewTable | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.preview, 1)
+        if preview is not None:
+            self._preview_load = preview
+            self.load_preview = LoadPreviewTable(parent=self)
+            layout.addWidget(self.load_preview, 1)
+            for box in (*self.role_boxes.values(), self.order):
+                box.currentIndexChanged.connect(self._update_load_preview)
+            self._update_load_preview()
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(760, 560)
+        self.resize(760, 560 if preview is None else 720)
 
     def mapping(self) -> dict[str, str]:
         return {
@@ -92,4 +117,8 @@ class MappingDialog(QDialog):
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.role_boxes["start"].currentData()))
+        ok.setEnabled(bool(self.role_boxes["start"].currentData()) or self._found_start)
+
+    def _update_load_preview(self) -> None:
+        if self.load_preview is not None:
+            self.load_preview.show_load(self._preview_load, self.mapping(), self.day_first())

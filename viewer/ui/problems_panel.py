@@ -1,4 +1,5 @@
-"""Problems with loaded files: rows skipped (row, column, value, reason) and files that failed.
+"""Problems with loaded files: rows skipped (row, column, value, reason), files that failed, and
+notes of a file's column choice (a close runner-up date column, a remembered column gone).
 
 Non-modal: it lists, it does not interrupt. Each file's rows are listed up to a limit, with the
 total, so a file with a million bad rows does not freeze the window."""
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.io.load_report import LoadReport
 from viewer.state.session import Session
+from viewer.ui.column_choice_text import choice_notes
 from viewer.ui.load_messages import translated
 from viewer.ui.plain_text import plain_label, tooltip
 
@@ -76,11 +78,17 @@ class ProblemsPanel(QWidget):
             lines.append(sentence)
             total += 1
         for report in self._reports.values():
+            name = report.path.rsplit("/", 1)[-1]
+            for note in choice_notes(report):
+                item = QTreeWidgetItem([name, "", "", note])
+                item.setToolTip(3, tooltip(note))
+                self.tree.addTopLevelItem(item)
+                lines.append(f"{name}: {note}")
+                total += 1
             problems = sorted(report.skipped + report.warnings, key=lambda p: p.row)
             if not problems:
                 continue
             total += len(problems)
-            name = report.path.rsplit("/", 1)[-1]
             lines.append(self._count_line(report, name))
             parent = QTreeWidgetItem([name, "", "", lines[-1]])
             for problem in problems[:ROWS_LISTED]:

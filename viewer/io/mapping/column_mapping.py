@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from viewer.io.mapping.date_choice import DateCandidate
+
 
 @dataclass(frozen=True)
 class DateParts:
@@ -86,6 +88,11 @@ class ColumnMapping:
     unused: list[str] = field(default_factory=list)
     # The date columns weighed for the start, chosen first, each with its reasons (``inspect``).
     date_choice: list[str] = field(default_factory=list)
+    # Every column that read as dates, weighed: the chosen one first (the report's words).
+    date_candidates: list[DateCandidate] = field(default_factory=list)
+    date_chosen_by_user: bool = False
+    # What the user should know of the choice (a remembered column no longer in the file).
+    notes: list[str] = field(default_factory=list)
     # Cells some rows have beyond the header; shown after the excerpt.
     beyond_header: list[str] = field(default_factory=list)
 

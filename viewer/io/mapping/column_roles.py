@@ -50,8 +50,8 @@ def decide_mapping(
     if mapping is None:
         mapping = _from_headers(columns, sample)
     _apply_forced(mapping, columns, forced)
-    if mapping.layout == "generic" and "start" not in forced:
-        _choose_event_date(mapping, columns, sample)
+    if mapping.layout == "generic":
+        _choose_event_date(mapping, columns, sample, chosen_by_user="start" in forced)
     if mapping.start is None or (
         "start" not in forced
         and isinstance(mapping.start, str)
@@ -82,8 +82,11 @@ def _from_headers(columns: list[str], sample: Sample) -> ColumnMapping:
     return mapping
 
 
-def _choose_event_date(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
-    """Among the columns that read as dates, the one that says when the event happened."""
+def _choose_event_date(
+    mapping: ColumnMapping, columns: list[str], sample: Sample, chosen_by_user: bool
+) -> None:
+    """Among the columns that read as dates, the one that says when the event happened (or
+    the user said which: then the others are only weighed, for the report)."""
     header_pick = mapping.start if isinstance(mapping.start, str) else None
     taken = set(_used_columns(mapping)) - set(source_columns(mapping.start))
     candidates = [
@@ -94,9 +97,16 @@ def _choose_event_date(mapping: ColumnMapping, columns: list[str], sample: Sampl
             date_share(sample, c) >= _MIN_DATE_SHARE or (c == header_pick and date_share(sample, c))
         )
     ]
-    if len(candidates) < 2 and not (candidates and candidates[0] != header_pick):
+    if not candidates:
         return
     ranked = rank_date_columns(candidates, sample, header_pick)
+    if chosen_by_user:
+        mapping.date_chosen_by_user = True
+        mapping.date_candidates = sorted(ranked, key=lambda d: d.column != header_pick)
+        return
+    mapping.date_candidates = ranked
+    if len(candidates) < 2 and candidates[0] == header_pick:
+        return  # the one date column the headers named: nothing was chosen over another
     mapping.start = ranked[0].column
     mapping.numbers_are_years = header_key(ranked[0].column) in YEAR_HEADERS
     mapping.date_choice = [d.describe() for d in ranked]

@@ -42,6 +42,12 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # dateChecked, lastUpdateEt
 _YYYYMMDD = re.compile(r"^(1[6-9]|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 _SPREAD_MIN_CELLS = 5  # fewer cells than this say nothing about being one day
 _DAY = 86_400
+_MONTH = 30.436875 * _DAY
+_YEAR = 365.2425 * _DAY
+# A runner-up this close to the chosen column's score could as well be the event's date: the
+# user is told ("also a date: modified"). One point is one piece of evidence (a months-only
+# column, a generic "date" in the name), so a tie or one piece apart is close.
+CLOSE_MARGIN = 1
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,10 @@ class DateCandidate:
 
     def describe(self) -> str:
         return f"{self.column} ({', '.join(self.reasons)})" if self.reasons else self.column
+
+    def as_dict(self, chosen: bool) -> dict[str, object]:
+        return {"column": self.column, "chosen": chosen, "score": self.score,
+                "reasons": [str(r) for r in self.reasons]}  # fmt: skip
 
 
 def rank_date_columns(
@@ -81,7 +91,36 @@ def _weigh(column: str, values: list[str]) -> DateCandidate:
     if len(parsed) >= _SPREAD_MIN_CELLS and one_day:
         score -= 3
         reasons.append(Message(QT_TRANSLATE_NOOP("LoadMessages", "all on one day")))
+    elif parsed and coarsest >= Precision.DAY:
+        reasons.extend(_spread_words(parsed, finest))
     return DateCandidate(column, score, reasons)
+
+
+def _spread_words(parsed: list[ParsedDate], finest: Precision) -> list[str]:
+    """What the cells are and how far they reach ("full dates", "spread over 3 years"): words
+    only, the score is unchanged (so the choice is the same as before they were said)."""
+    words: list[str] = [
+        Message(QT_TRANSLATE_NOOP("LoadMessages", "dates and times"))
+        if finest == Precision.TIME
+        else Message(QT_TRANSLATE_NOOP("LoadMessages", "full dates"))
+    ]
+    span = max(p.start for p in parsed) - min(p.start for p in parsed)
+    if span >= 2 * _YEAR:
+        words.append(Message(QT_TRANSLATE_NOOP("LoadMessages", "spread over {count} years"),
+                             count=round(span / _YEAR)))  # fmt: skip
+    elif span >= 2 * _MONTH:
+        words.append(Message(QT_TRANSLATE_NOOP("LoadMessages", "spread over {count} months"),
+                             count=round(span / _MONTH)))  # fmt: skip
+    elif span >= _DAY:
+        days = len({p.start // _DAY for p in parsed})
+        words.append(Message(QT_TRANSLATE_NOOP("LoadMessages", "spread over {count} days"),
+                             count=max(days, 2)))  # fmt: skip
+    return words
+
+
+def is_close(chosen: DateCandidate, runner_up: DateCandidate) -> bool:
+    """Could the runner-up as well be the event's date? (see CLOSE_MARGIN)"""
+    return runner_up.score >= chosen.score - CLOSE_MARGIN
 
 
 def header_says_date(column: str) -> bool:
