@@ -211,6 +211,9 @@ def _add_text(
         name = getattr(mapping, role)
         if name is not None and role in roles:
             columns.text[role] = take(raw.column(name))
+    if mapping.title_fallback is not None and "title" in columns.text:
+        fallback = take(raw.column(mapping.title_fallback))
+        columns.text["title"] = pc.coalesce(columns.text["title"], fallback)
     if "url" in columns.text and mapping.urls_are_links_only:
         media = columns.text["url"]
         columns.text["url"] = pc.if_else(

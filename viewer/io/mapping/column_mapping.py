@@ -61,6 +61,7 @@ class ColumnMapping:
     start: DateSource | None = None
     end: DateSource | None = None
     title: str | None = None
+    title_fallback: str | None = None  # the title of rows whose title cell is empty
     excerpt: str | None = None
     lane: str | None = None
     url: str | None = None
@@ -105,6 +106,8 @@ class ColumnMapping:
         if self.approximate_from:
             names.append(self.approximate_from)
         if with_text:
+            if self.title_fallback and "title" in text_roles:
+                names.append(self.title_fallback)
             for role in (*sorted(text_roles), "approximate", "precision", "source", "row"):
                 value = getattr(self, role)
                 if value is not None:

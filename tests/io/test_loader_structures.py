@@ -1,0 +1,83 @@
+"""Real files whose structure is not a plain table with a header: an object that wraps the
+records (Google Takeout), JSON Lines with nested fields (Suricata), Zeek's TSV logs with
+``#fields`` lines, old Mac line ends, files without a header row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.io.formats import readable_suffixes
+from viewer.io.loading import LoadResult, load_file
+from viewer.io.readers.file_head import FileHead
+from viewer.io.readers.zeek_tsv_reader import read_zeek
+from viewer.model.instants import seconds_at
+
+DATA = Path(__file__).parent.parent / "data"
+TAKEOUT = DATA / "google_takeout_browser_history_sample.json"
+SURICATA = DATA / "tenzir_suricata_eve_excerpt.json"
+ZEEK = DATA / "zeek_notice_log_excerpt.log"
+
+
+def by_row(result: LoadResult) -> dict[int, dict[str, object]]:
+    return {int(record["row"]): record for record in result.events.records()}  # type: ignore[call-overload]
+
+
+def utc(*parts: int) -> int:
+    year, month, day, hour, minute, second = parts
+    return seconds_at(year, month, day) + hour * 3600 + minute * 60 + second
+
+
+def test_records_wrapped_in_an_object_load_as_events() -> None:
+    result = load_file(TAKEOUT)
+    assert result.report.error is None
+    assert len(result.events) == 7
+    first = by_row(result)[1]
+    assert first["title"] == "MichaelCurrin (Michael Currin)"
+    assert first["url"] == "https://github.com/MichaelCurrin"
+    assert first["start"] == utc(2018, 12, 8, 19, 28, 0)  # time_usec 1544297280585907
+
+
+def test_suricata_alerts_are_titled_by_their_signature_and_other_events_by_their_type() -> None:
+    result = load_file(SURICATA)
+    assert result.report.columns["start"] == "timestamp"  # not the nested flow.start
+    events = by_row(result)
+    assert len(events) == 6
+    alert = events[1]
+    assert alert["title"] == (
+        "ET CURRENT_EVENTS SUSPICIOUS IRC - PRIVMSG *.(exe|tar|tgz|zip)  download command"
+    )
+    assert alert["start"] == utc(2011, 8, 12, 12, 52, 57)  # 14:52:57.716360+0200
+    assert alert["lane"] == "alert"
+    assert "alert.category: Potentially Bad Traffic" in str(alert["excerpt"])
+    assert events[2]["title"] == "dns"
+    assert events[2]["start"] == utc(2011, 8, 12, 12, 55, 22)
+
+
+def test_a_zeek_log_reads_its_fields_line_and_skips_its_header_lines() -> None:
+    result = load_file(ZEEK)
+    report = result.report
+    assert report.error is None
+    assert (report.format, report.skipped) == ("zeek", [])
+    assert report.columns["start"] == "ts"
+    events = by_row(result)
+    assert sorted(events) == list(range(9, 21))  # the file's line numbers; #close is no row
+    first = events[9]
+    assert first["start"] == utc(2018, 3, 24, 17, 15, 20)  # ts 1521911720.629574
+    assert first["title"] == (
+        "SSL certificate validation failed with (unable to get local issuer certificate)"
+    )
+    assert first["lane"] == "SSL::Invalid_Server_Cert"
+    assert events[11]["excerpt"] == (
+        "CN=www.example.com,OU=Certificate generated at installation time,O=Bitnami"
+    )
+
+
+def test_zeek_unset_and_empty_fields_are_empty_cells() -> None:
+    raw = read_zeek(FileHead.read(ZEEK))
+    assert set(raw.column("file_mime_type").to_pylist()) == {None}  # '-' in every record
+    assert set(raw.column("email_dest").to_pylist()) == {None}  # '(empty)' in every record
+    assert raw.column("actions").to_pylist()[0] == "Notice::ACTION_LOG"
+
+
+def test_zeek_logs_are_offered_by_their_suffix() -> None:
+    assert ".log" in readable_suffixes()
