@@ -81,3 +81,21 @@ def test_zeek_unset_and_empty_fields_are_empty_cells() -> None:
 
 def test_zeek_logs_are_offered_by_their_suffix() -> None:
     assert ".log" in readable_suffixes()
+
+
+def test_a_file_with_bare_cr_line_ends_reads_row_by_row() -> None:
+    result = load_file(DATA / "fivethirtyeight_cabinet_turnover_mac_cr_excerpt.csv")
+    assert (result.report.error, result.report.skipped) == (None, [])
+    assert len(result.events) == 20
+    events = by_row(result)
+    assert events[2]["title"] == "Bert Lance"
+    assert events[2]["start"] == seconds_at(1977, 1, 21)
+    assert events[21]["start"] != events[2]["start"]
+
+
+def test_a_file_without_a_header_row_keeps_its_first_row_as_an_event() -> None:
+    result = load_file(DATA / "noaa_storm_events_no_header_excerpt.csv")
+    assert result.report.columns["start"].startswith("Column 18")
+    events = by_row(result)
+    assert sorted(events) == [1, 2, 3, 4, 5]  # the first row is row 1, and an event
+    assert events[1]["start"] == seconds_at(1950, 4, 28) + 14 * 3600 + 45 * 60

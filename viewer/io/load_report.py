@@ -25,6 +25,8 @@ class LoadReport:
     needs_mapping: bool = False  # the error is that no column could be read as the dates
     ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
     title: str | None = None  # the story's own title, when the file gives one
+    # How the file's dates were read where they could be read more than one way (CST).
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -34,6 +36,7 @@ class LoadReport:
             "delimiter": self.delimiter,
             "columns": self.columns,
             "date_columns": self.date_choice,
+            "notes": self.notes,
             "events": self.events,
             "skipped": [p.as_dict() for p in self.skipped],
             "warnings": [p.as_dict() for p in self.warnings],

@@ -34,13 +34,15 @@ class JoinedColumns:
     # The names are a date, an hour and maybe a minute column, written as bare numbers
     # (Berlin police data: TATZEIT_ANFANG_DATUM, TATZEIT_ANFANG_STUNDE).
     clock: bool = False
+    # A column of each row's time zone (CET, -0500, Europe/Berlin), joined after the time.
+    zone: str | None = None
 
     @property
     def columns(self) -> list[str]:
-        return list(self.names)
+        return [*self.names, self.zone] if self.zone else list(self.names)
 
     def __str__(self) -> str:
-        return "+".join(self.names)
+        return "+".join(self.columns)
 
 
 DateSource = str | DateParts | JoinedColumns
