@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError
 
 # A tz database name at the end of a text that holds a digit before it: "… 10:00 Europe/Berlin".
@@ -47,10 +47,23 @@ class ZoneReading:
 
 # Abbreviations with more than one common meaning; the first is the reading taken when nothing
 # in the file tells (as date_words.TIME_ZONE_OFFSETS reads them: plaso writes pytz's names).
+def _reading(name: str, hours: float) -> ZoneReading:
+    return ZoneReading(Message(name), hours)
+
+
 AMBIGUOUS_ZONES: dict[str, tuple[ZoneReading, ...]] = {
-    "cst": (ZoneReading("US Central Standard Time", -6), ZoneReading("China Standard Time", 8)),
-    "ist": (ZoneReading("India Standard Time", 5.5), ZoneReading("Irish Standard Time", 1)),
-    "bst": (ZoneReading("British Summer Time", 1), ZoneReading("Bangladesh Standard Time", 6)),
+    "cst": (
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "US Central Standard Time"), -6),
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "China Standard Time"), 8),
+    ),
+    "ist": (
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "India Standard Time"), 5.5),
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "Irish Standard Time"), 1),
+    ),
+    "bst": (
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "British Summer Time"), 1),
+        _reading(QT_TRANSLATE_NOOP("LoadMessages", "Bangladesh Standard Time"), 6),
+    ),
 }
 
 

@@ -1,4 +1,5 @@
-"""Problems with loaded files: rows skipped (row, column, value, reason) and files that failed.
+"""Problems with loaded files: rows skipped (row, column, value, reason) and files that failed;
+and how a file's dates were read where they could be read two ways (CST: China or US Central).
 
 Non-modal: it lists, it does not interrupt. Each file's rows are listed up to a limit, with the
 total, so a file with a million bad rows does not freeze the window."""
@@ -94,6 +95,12 @@ class ProblemsPanel(QWidget):
                 )
                 parent.addChild(QTreeWidgetItem(["", "", "", more]))
             self.tree.addTopLevelItem(parent)
+        for report in self._reports.values():  # how the dates were read: not problems
+            name = report.path.rsplit("/", 1)[-1]
+            for note in report.notes:
+                item = QTreeWidgetItem([name, "", "", translated(note)])
+                item.setToolTip(3, tooltip(translated(note)))
+                self.tree.addTopLevelItem(item)
         self.summary.setText(
             "; ".join(lines) if lines else self.tr("No problems with the loaded files.")
         )
