@@ -4,6 +4,7 @@ records (Google Takeout), JSON Lines with nested fields (Suricata), Zeek's TSV l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from viewer.io.formats import readable_suffixes
@@ -99,3 +100,23 @@ def test_a_file_without_a_header_row_keeps_its_first_row_as_an_event() -> None:
     events = by_row(result)
     assert sorted(events) == [1, 2, 3, 4, 5]  # the first row is row 1, and an event
     assert events[1]["start"] == seconds_at(1950, 4, 28) + 14 * 3600 + 45 * 60
+
+
+def test_zeek_logs_appended_to_each_other_keep_their_line_numbers(tmp_path: Path) -> None:
+    both = tmp_path / "notice.log"
+    both.write_bytes(ZEEK.read_bytes() * 2)  # the second log's header lines are in the middle
+    result = load_file(both)
+    assert (result.report.error, result.report.skipped) == (None, [])
+    rows = sorted(by_row(result))
+    assert len(rows) == 24
+    assert rows[:2] == [9, 10]
+    assert rows[12:14] == [30, 31]  # 21 lines of the first log, then 8 header lines
+
+
+def test_records_wrapped_in_an_object_on_one_line_load_too(tmp_path: Path) -> None:
+    path = tmp_path / "BrowserHistory.json"
+    records = json.loads(TAKEOUT.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(records), encoding="utf-8")
+    result = load_file(path)
+    assert len(result.events) == 7
+    assert by_row(result)[1]["title"] == "MichaelCurrin (Michael Currin)"

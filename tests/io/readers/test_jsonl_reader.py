@@ -104,6 +104,18 @@ def test_nested_objects_become_columns_named_by_their_path(sketch: RawTable) -> 
     assert cells(sketch, "extra.size") == [None, None, "12345"]
 
 
+def test_a_dotted_key_and_the_same_nested_path_make_one_cell() -> None:
+    table = read_text('{"alert.signature": "flat", "alert": {"signature": "nested"}, "n": 1}\n')
+    assert table.columns == ["alert.signature", "n"]
+    assert cells(table, "alert.signature") == ["nested"]
+
+
+def test_a_one_line_record_holding_a_list_of_objects_stays_one_record() -> None:
+    table = read_text('{"message": "one", "tags": [{"a": 1}, {"a": 2}]}')
+    assert cells(table, "message") == ["one"]
+    assert cells(table, "tags") == ['[{"a":1},{"a":2}]']
+
+
 def test_line_separator_inside_a_string_does_not_split_the_record() -> None:
     table = read_text('{"message": "one\u2028two", "n": 1}\n{"message": "three"}\n')
     assert cells(table, "message") == ["one\u2028two", "three"]

@@ -127,11 +127,15 @@ def _flattened(value: dict[str, Any], prefix: str = "") -> list[tuple[str, str |
     """The record's cells; a nested object's fields become columns of their own, named by
     their path (Suricata's ``alert.signature``), so each can play a role."""
     out: list[tuple[str, str | None]] = []
+    nested = False
     for key, item in value.items():
         if type(item) is dict and item:
             out.extend(_flattened(item, f"{prefix}{key}."))
+            nested = True
         else:
             out.append((prefix + key, _cell(item)))
+    if nested and not prefix:  # {"a.b": 1, "a": {"b": 2}}: one cell per column, the last
+        return list(dict(out).items())
     return out
 
 

@@ -60,6 +60,15 @@ def read_jsonl(path: Path, data: bytes, watch: LoadWatch = NO_WATCH) -> RawTable
         value = _try_load(line)
         if second is None and looks_like_timelinejs_json(value):
             return read_timelinejs_json(path, data)  # a story on one line
+        # {"Browser History": [...]} on one line (a record on one line has text or numbers)
+        wraps = (
+            second is None
+            and isinstance(value, dict)
+            and not any(isinstance(v, str) for v in value.values())
+        )
+        wrapped = _wrapped_records(value) if wraps else None
+        if wrapped is not None:
+            return _records_of(path, wrapped, encoding)
         if second is not None and value is None and _try_load(second[0]) is None:
             whole = _try_load(_decode(path, text_data, start, len(text_data)))
             if isinstance(whole, dict):
