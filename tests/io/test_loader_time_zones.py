@@ -95,3 +95,12 @@ def test_tz_database_names_keep_daylight_saving_time(tmp_path: Path) -> None:
     assert events[4]["start"] == utc(2015, 7, 21, 2)
     assert events[5]["start"] == utc(2015, 7, 21, 15)
     assert events[6]["start"] == utc(2015, 7, 21, 4, 30)
+
+
+def test_a_tweet_is_placed_by_its_created_at_with_the_offset_in_the_middle() -> None:
+    result = load_file(DATA / "python_twitter_search_response.json")  # {"statuses": [...]}
+    assert result.report.columns["start"] == "created_at"  # not the id, nor user.created_at
+    (tweet,) = by_row(result).values()
+    assert tweet["start"] == utc(2015, 12, 8, 21, 40)  # "Tue Dec 08 21:40:00 +0000 2015"
+    assert str(tweet["title"]).startswith("🎶 C++, Java, Python &amp; Ruby.")
+    assert tweet["lane"] == "NickelodeonTV"

@@ -34,6 +34,16 @@ def known_layout(columns: list[str]) -> ColumnMapping | None:
             title_fallback=col("event type") if col("alert signature") else None,
             lane=col("event type"),
         )
+    if {"created at", "id str", "user screen name"} <= keys and ({"text", "full text"} & keys):
+        # Tweets (Twitter API v1.1, flattened): created_at is when it was posted, "Tue Dec 08
+        # 21:40:00 +0000 2015"; the id is a number as big as epoch nanoseconds, and no date.
+        return ColumnMapping(
+            layout="twitter",
+            roles_by_content=False,  # (a user's bio or a list of links is no tweet's excerpt)
+            start=col("created at"),
+            title=col("full text") or col("text"),
+            lane=col("user screen name"),
+        )
     if {"year", "headline"} <= keys:
         return _timelinejs_sheet(col)
     if {"date", "time", "timezone", "short", "desc"} <= keys:
