@@ -104,3 +104,16 @@ def test_a_tweet_is_placed_by_its_created_at_with_the_offset_in_the_middle() -> 
     assert tweet["start"] == utc(2015, 12, 8, 21, 40)  # "Tue Dec 08 21:40:00 +0000 2015"
     assert str(tweet["title"]).startswith("🎶 C++, Java, Python &amp; Ruby.")
     assert tweet["lane"] == "NickelodeonTV"
+
+
+def test_a_time_with_its_own_offset_keeps_it_over_the_zone_column(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "date,timezone,title\n2015-07-21T10:00:00+02:00,CET,own offset\n"
+        "2015-07-21T10:00:00,CET,zone column\n2015-07-21,CET,a day\n",
+        encoding="utf-8",
+    )
+    events = by_row(load_file(path))
+    assert events[2]["start"] == utc(2015, 7, 21, 8)
+    assert events[3]["start"] == utc(2015, 7, 21, 9)  # CET is +01:00 as written, summer or not
+    assert events[4]["start"] == seconds_at(2015, 7, 21)

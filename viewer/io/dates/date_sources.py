@@ -54,9 +54,13 @@ def _date_and_clock(
 
 def _with_zone(date: pa.ChunkedArray, zone: pa.ChunkedArray) -> pa.ChunkedArray:
     """``2015-07-21 20:20`` with ``CEST`` as ``2015-07-21 20:20 CEST``; a date without a time
-    of day keeps no zone (a day is the same day in every zone), and a row without a date stays
-    no date."""
-    with_clock = pc.fill_null(pc.match_substring_regex(date, r"\d:\d\d"), False)
+    of day keeps no zone (a day is the same day in every zone), nor does a time that carries
+    its own offset (``…T10:00+02:00``), and a row without a date stays no date."""
+    with_clock = pc.and_(
+        pc.match_substring_regex(date, r"\d:\d\d"),
+        pc.invert(pc.match_substring_regex(date, r"(?i)(\d[z]|[+-]\d{2}:?\d{2})$")),
+    )
+    with_clock = pc.fill_null(with_clock, False)
     zoned = join_cells([date, _filled(zone)], " ")
     return pc.if_else(with_clock, zoned, date)
 

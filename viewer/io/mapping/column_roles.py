@@ -63,7 +63,7 @@ def decide_mapping(
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
     if mapping.layout == "generic":
         join_clock_columns(mapping, columns, sample, forced)
-        join_zone_column(mapping, columns, sample, forced)
+        join_zone_column(mapping, columns, sample)
     if mapping.roles_by_content:
         _fill_by_content(mapping, columns, sample)
     used = set(_used_columns(mapping))

@@ -31,10 +31,9 @@ def looks_like_zone(text: str) -> bool:
     )
 
 
-def join_zone_column(
-    mapping: ColumnMapping, columns: list[str], sample: Sample, forced: dict[str, str]
-) -> None:
-    """Give the start (and the end) the zone column that goes with them, if there is one."""
+def join_zone_column(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
+    """Give the start (and the end) the zone column that goes with them, if there is one (also
+    to a date column the user named: the zone is part of the date)."""
     used = set(mapping.columns_needed(with_text=True))
     zone = next((c for c in columns if c not in used and _is_zone_column(c, sample)), None)
     if zone is None:
