@@ -117,3 +117,14 @@ def test_a_time_with_its_own_offset_keeps_it_over_the_zone_column(tmp_path: Path
     assert events[2]["start"] == utc(2015, 7, 21, 8)
     assert events[3]["start"] == utc(2015, 7, 21, 9)  # CET is +01:00 as written, summer or not
     assert events[4]["start"] == seconds_at(2015, 7, 21)
+
+
+def test_inspect_names_the_file_row_and_unknown_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    inspect_command.run_inspect([str(STORMS)], LoadOptions(), as_json=False)
+    text = capsys.readouterr().out
+    assert text.startswith(str(STORMS))
+    assert (
+        "skipped: row 12, BEGIN_DATE_TIME+CZ_TIMEZONE: '01-JUN-56 11:33:00 UNK': "
+        "unknown time zone UNK"
+    ) in text
+    assert "time zone: CST read as US Central Standard Time (UTC-06:00)" in text
