@@ -92,7 +92,8 @@ def with_zone_readings(text: str, readings: tuple[tuple[str, str], ...]) -> str:
     ``readings`` (abbreviation, offset text) replaced by its offset."""
     if "utc" in text or "gmt" in text:
         text = _PREFIXED_OFFSET_RE.sub(_offset_text, text)
-    if text[-1:].isdigit() and (labelled := _LABELLED_OFFSET_RE.search(text)):
+    # (only after a time of day: "ad43" is a year)
+    if text[-1:].isdigit() and ":" in text and (labelled := _LABELLED_OFFSET_RE.search(text)):
         return text[: labelled.start()] + _offset_text(labelled)
     for abbreviation, offset in readings:
         if abbreviation in text:
