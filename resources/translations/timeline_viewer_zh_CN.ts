@@ -965,6 +965,54 @@ A fast, zoomable timeline of dated events.</source>
         <source>is not a table of columns</source>
         <translation>不是按列排列的表格</translation>
     </message>
+    <message>
+        <source>{abbreviation} read as {zone} (UTC{offset}): {why}</source>
+        <translation>{abbreviation} 按{zone}（UTC{offset}）读取：{why}</translation>
+    </message>
+    <message>
+        <source>the file&apos;s text is Chinese</source>
+        <translation>文件的文字是中文</translation>
+    </message>
+    <message>
+        <source>other rows&apos; zones are in the same region</source>
+        <translation>其他行的时区在同一地区</translation>
+    </message>
+    <message>
+        <source>the usual reading; nothing in the file points to another</source>
+        <translation>通常的读法；文件中没有指向其他时区的线索</translation>
+    </message>
+    <message>
+        <source>starts like a Zeek log but has no #fields line naming its columns</source>
+        <translation>开头像 Zeek 日志，但没有列出各列名称的 #fields 行</translation>
+    </message>
+    <message>
+        <source>Zeek logs (TSV with #fields lines)</source>
+        <translation>Zeek 日志（带 #fields 行的 TSV）</translation>
+    </message>
+    <message>
+        <source>US Central Standard Time</source>
+        <translation>美国中部标准时间</translation>
+    </message>
+    <message>
+        <source>China Standard Time</source>
+        <translation>中国标准时间</translation>
+    </message>
+    <message>
+        <source>India Standard Time</source>
+        <translation>印度标准时间</translation>
+    </message>
+    <message>
+        <source>Irish Standard Time</source>
+        <translation>爱尔兰标准时间</translation>
+    </message>
+    <message>
+        <source>British Summer Time</source>
+        <translation>英国夏令时间</translation>
+    </message>
+    <message>
+        <source>Bangladesh Standard Time</source>
+        <translation>孟加拉国标准时间</translation>
+    </message>
 </context>
 <context>
     <name>LoadPreviewTable</name>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from viewer.io.readers import delimited_reader, json_reader, timeline_xml_reader
+from viewer.io.readers import delimited_reader, json_reader, timeline_xml_reader, zeek_tsv_reader
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.markup_refusals import OTHER_XML, WEB_PAGE
 from viewer.io.readers.reader_format import ReaderFormat
@@ -21,6 +21,7 @@ FORMATS: tuple[ReaderFormat, ...] = (
     WEB_PAGE,
     OTHER_XML,
     json_reader.READER,
+    zeek_tsv_reader.READER,
     delimited_reader.READER,
 )
 

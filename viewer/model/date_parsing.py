@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from viewer.model.chinese_dates import CHINESE_MARKS, parse_chinese
 from viewer.model.date_forms import (
@@ -30,6 +31,7 @@ from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.periods import last_second
 from viewer.model.precision import Precision
+from viewer.model.time_zones import split_named_zone, with_zone_readings
 
 # Deep time is counted back from 1950, the "present" of radiocarbon dating (Before Present).
 YEARS_AGO_ORIGIN = 1950
@@ -72,7 +74,10 @@ def normalise(text: str) -> str:
 
 def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate | YearlessDate:
     """Parse one written date; raises ``DateParseError`` with the reason."""
-    s = normalise(text)
+    text, zone = split_named_zone(text)  # (before folding case: the names are Europe/Berlin)
+    if zone is not None:
+        context = replace(context, tz=zone)
+    s = with_zone_readings(normalise(text), context.zone_readings)
     if not s:
         raise DateParseError(EMPTY)
     if _TOO_MANY_DIGITS.search(s):

@@ -63,3 +63,6 @@ class DateContext:
     numbers_are_years: bool = False  # a "Year" column: 1e9 is a year, not epoch seconds
     # Taiwan's Minguo (ROC) calendar: 105/07/29 is 2016-07-29 (year 1 is 1912).
     minguo: bool = False
+    # Abbreviations read otherwise than by default, as (abbreviation, offset): ("cst", "+08:00")
+    # in a file whose other rows or language say China (see viewer.model.time_zones).
+    zone_readings: tuple[tuple[str, str], ...] = ()

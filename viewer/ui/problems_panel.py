@@ -1,5 +1,7 @@
-"""Problems with loaded files: rows skipped (row, column, value, reason), files that failed, and
-notes of a file's column choice (a close runner-up date column, a remembered column gone).
+"""Problems with loaded files: rows skipped (row, column, value, reason), files that failed,
+notes of a file's column choice (a close runner-up date column, a remembered column gone), how
+a file's dates were read where they could be read two ways (CST: China or US Central), and what
+opening a project found (a file gone or changed).
 
 Non-modal: it lists, it does not interrupt. Each file's rows are listed up to a limit, with the
 total, so a file with a million bad rows does not freeze the window."""
@@ -108,6 +110,12 @@ class ProblemsPanel(QWidget):
                 )
                 parent.addChild(QTreeWidgetItem(["", "", "", more]))
             self.tree.addTopLevelItem(parent)
+        for report in self._reports.values():  # how the dates were read: not problems
+            name = report.path.rsplit("/", 1)[-1]
+            for note in report.notes:
+                item = QTreeWidgetItem([name, "", "", translated(note)])
+                item.setToolTip(3, tooltip(translated(note)))
+                self.tree.addTopLevelItem(item)
         self.summary.setText(
             "; ".join(lines) if lines else self.tr("No problems with the loaded files.")
         )

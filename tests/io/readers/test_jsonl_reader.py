@@ -42,7 +42,8 @@ def test_columns_are_the_union_of_keys_in_first_seen_order(sketch: RawTable) -> 
         "score",
         "parent",
         "Message (2)",  # "Message" differs from "message" only by case
-        "extra",
+        "extra.path",  # a nested object's fields are columns of their own
+        "extra.size",
     ]
     assert sketch.format == "jsonl"
     assert sketch.encoding == "utf-8"
@@ -92,11 +93,27 @@ def test_numbers_keep_their_json_text(sketch: RawTable) -> None:
     assert cells(sketch, "score")[1] == "1.50"
 
 
-def test_booleans_nulls_and_containers_become_json_text(sketch: RawTable) -> None:
+def test_booleans_nulls_and_lists_become_json_text(sketch: RawTable) -> None:
     assert cells(sketch, "is_admin")[0] == "false"
     assert cells(sketch, "parent")[1] is None
     assert cells(sketch, "tag")[0] == '["login","suspicious"]'
-    assert cells(sketch, "extra")[2] == '{"path":"C:\\\\Users\\\\alice","size":12345}'
+
+
+def test_nested_objects_become_columns_named_by_their_path(sketch: RawTable) -> None:
+    assert cells(sketch, "extra.path") == [None, None, "C:\\Users\\alice"]
+    assert cells(sketch, "extra.size") == [None, None, "12345"]
+
+
+def test_a_dotted_key_and_the_same_nested_path_make_one_cell() -> None:
+    table = read_text('{"alert.signature": "flat", "alert": {"signature": "nested"}, "n": 1}\n')
+    assert table.columns == ["alert.signature", "n"]
+    assert cells(table, "alert.signature") == ["nested"]
+
+
+def test_a_one_line_record_holding_a_list_of_objects_stays_one_record() -> None:
+    table = read_text('{"message": "one", "tags": [{"a": 1}, {"a": 2}]}')
+    assert cells(table, "message") == ["one"]
+    assert cells(table, "tags") == ['[{"a":1},{"a":2}]']
 
 
 def test_line_separator_inside_a_string_does_not_split_the_record() -> None:

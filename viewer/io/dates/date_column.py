@@ -10,7 +10,7 @@ Decisions that hold for the whole column are made first: day-first order (any fi
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from viewer.io.dates.column_conventions import is_minguo, two_digit_pivot
 from viewer.io.dates.excel_serials import place_excel_serials
+from viewer.io.dates.zone_readings import decide_zone_readings
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.model.date_forms import (
     EPOCH_DIVISORS,
@@ -66,6 +67,7 @@ class DateColumn:
     reasons: dict[int, str]
     yearless: dict[int, YearlessDate]
     ambiguous_order: bool = False  # 01/02/2026-style dates with nothing to tell the order
+    notes: list[str] = field(default_factory=list)  # how ambiguous zone abbreviations were read
 
     @classmethod
     def empty(cls, n: int) -> DateColumn:
@@ -91,7 +93,7 @@ def column_context(
     """The decisions that hold for a whole column (see the module docstring)."""
     text = pc.utf8_trim_whitespace(values)
     every_row = np.ones(len(text), dtype=bool)
-    return _decide(text, every_row, day_first, tz, numbers_are_years, header)
+    return _decide(text, every_row, day_first, tz, numbers_are_years, header)[0]
 
 
 def _decide(
@@ -101,17 +103,22 @@ def _decide(
     tz: dt.tzinfo | None,
     numbers_are_years: bool,
     header: str,
-) -> DateContext:
+    chinese_file: bool = False,
+) -> tuple[DateContext, list[str]]:
+    """The column's context, and sentences for the readings of its zone abbreviations."""
     minguo = is_minguo(text, rows, header)
     if day_first is None:
         day_first = not minguo and len(_indices_matching(text, rows, _DAY_FIRST_SHAPE)) > 0
-    return DateContext(
+    zone_readings, notes = decide_zone_readings(text, rows, chinese_file)
+    context = DateContext(
         day_first=day_first,
         pivot_year=two_digit_pivot(text, rows, _era_year(text)),
         tz=tz,
         numbers_are_years=numbers_are_years,
         minguo=minguo,
+        zone_readings=zone_readings,
     )
+    return context, notes
 
 
 def parse_date_column(
@@ -122,16 +129,20 @@ def parse_date_column(
     tz: dt.tzinfo | None = None,
     numbers_are_years: bool = False,
     header: str = "",
+    chinese_file: bool = False,
 ) -> DateColumn:
     """Parse a column; without a ``context`` the column's decisions are made from its rows
     (after the ISO rows, which need none, so a pure ISO column costs no extra pass).
-    ``header`` is the column's name, which can tell its calendar ("民國")."""
+    ``header`` is the column's name, which can tell its calendar ("民國"); ``chinese_file``
+    says the file's text is Chinese (so CST is China's zone)."""
     if isinstance(values, pa.Array):
         values = pa.chunked_array([values], type=values.type)
     text = pc.utf8_trim_whitespace(values)
     n = len(text)
     if n >= _REPEAT_MIN_ROWS and _is_repetitive(text):
-        return _through_distinct_values(text, context, day_first, tz, numbers_are_years, header)
+        return _through_distinct_values(
+            text, context, day_first, tz, numbers_are_years, header, chinese_file
+        )
     out = DateColumn.empty(n)
     pending = to_numpy(pc.utf8_length(text)) > 0  # (numpy for the comparison: see arrow_numpy)
     for index in np.flatnonzero(~pending):
@@ -141,7 +152,9 @@ def parse_date_column(
     _fast_iso(text, pending, out, tz if context is None else context.tz)
     if pending.any():
         if context is None:
-            context = _decide(text, pending, day_first, tz, numbers_are_years, header)
+            context, out.notes = _decide(
+                text, pending, day_first, tz, numbers_are_years, header, chinese_file
+            )
             out.ambiguous_order = day_first is None and _order_is_ambiguous(text, pending, context)
         _fast_numeric(text, pending, out, context)
         if not context.numbers_are_years:
@@ -181,6 +194,7 @@ def _through_distinct_values(
     tz: dt.tzinfo | None,
     numbers_are_years: bool,
     header: str,
+    chinese_file: bool = False,
 ) -> DateColumn:
     """Parse each distinct text once and spread the results over its rows.
 
@@ -200,6 +214,7 @@ def _through_distinct_values(
         tz=tz,
         numbers_are_years=numbers_are_years,
         header=header,
+        chinese_file=chinese_file,
     )
     present = codes >= 0
     safe = np.where(present, codes, 0)
@@ -213,6 +228,7 @@ def _through_distinct_values(
         reasons={},
         yearless={},
         ambiguous_order=distinct.ambiguous_order,
+        notes=distinct.notes,
     )
     for row in np.flatnonzero(~present).tolist():
         out.reasons[row] = EMPTY

@@ -11,11 +11,12 @@ import pyarrow.compute as pc
 
 from viewer.io.dates.date_column import DateColumn, parse_date_column
 from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumns
+from viewer.io.mapping.zone_columns import looks_like_zone
 from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, check_civil, check_month, clock_seconds
 from viewer.model.date_words import MONTHS
 from viewer.model.instants import check_year, seconds_at
-from viewer.model.messages import QT_TRANSLATE_NOOP
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY, DateParseError
 from viewer.model.precision import Precision
 
@@ -29,8 +30,10 @@ def date_text(raw: RawTable, source: DateSource) -> pa.ChunkedArray:
         return raw.column(source)
     if isinstance(source, JoinedColumns):
         if source.clock:
-            return _date_and_clock(*(raw.column(c) for c in source.names))
-        return join_cells([raw.column(c) for c in source.names], " ")
+            joined = _date_and_clock(*(raw.column(c) for c in source.names))
+        else:
+            joined = join_cells([raw.column(c) for c in source.names], " ")
+        return joined if source.zone is None else _with_zone(joined, raw.column(source.zone))
     return pa.chunked_array([pa.array(_parts_texts(raw, source), pa.string())])
 
 
@@ -49,6 +52,19 @@ def _date_and_clock(
     return join_cells([date, clock], " ")
 
 
+def _with_zone(date: pa.ChunkedArray, zone: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``2015-07-21 20:20`` with ``CEST`` as ``2015-07-21 20:20 CEST``; a date without a time
+    of day keeps no zone (a day is the same day in every zone), nor does a time that carries
+    its own offset (``…T10:00+02:00``), and a row without a date stays no date."""
+    with_clock = pc.and_(
+        pc.match_substring_regex(date, r"\d:\d\d"),
+        pc.invert(pc.match_substring_regex(date, r"(?i)(\d[z]|[+-]\d{2}:?\d{2})$")),
+    )
+    with_clock = pc.fill_null(with_clock, False)
+    zoned = join_cells([date, _filled(zone)], " ")
+    return pc.if_else(with_clock, zoned, date)
+
+
 def _filled(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """Trimmed cells, empty ones as null."""
     trimmed = pc.utf8_trim_whitespace(column)
@@ -62,13 +78,33 @@ def parse_source(
     day_first: bool | None,
     tz: dt.tzinfo | None,
     numbers_are_years: bool,
+    chinese_file: bool = False,
 ) -> DateColumn:
     if isinstance(source, DateParts):
         return _parse_parts(raw, source)
     header = source if isinstance(source, str) else " ".join(source.names)
-    return parse_date_column(
-        text, day_first=day_first, tz=tz, numbers_are_years=numbers_are_years, header=header
+    parsed = parse_date_column(
+        text,
+        day_first=day_first,
+        tz=tz,
+        numbers_are_years=numbers_are_years,
+        header=header,
+        chinese_file=chinese_file,
     )
+    if isinstance(source, JoinedColumns) and source.zone is not None:
+        _name_unknown_zones(parsed, raw.column(source.zone))
+    return parsed
+
+
+def _name_unknown_zones(parsed: DateColumn, zones: pa.ChunkedArray) -> None:
+    """A row that failed because of its zone cell ("UNK") says so, not that a word of its
+    date is unknown."""
+    for row in list(parsed.reasons):
+        zone = zones[row].as_py()
+        if zone and zone.strip() and not looks_like_zone(zone):
+            parsed.reasons[row] = Message(
+                QT_TRANSLATE_NOOP("LoadMessages", "unknown time zone {zone}"), zone=zone.strip()
+            )
 
 
 def _cells(raw: RawTable, name: str | None) -> list[str | None]:

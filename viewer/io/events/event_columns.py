@@ -7,6 +7,7 @@ keeps it fast. ``event_table_from`` (in ``event_assembly``) turns these columns 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,8 @@ from viewer.model.precision import PRECISION_LABELS, Precision
 _SPAN_DASH = " – "  # between a span's start and end in the date as shown
 _VALUE_LIMIT = 200  # characters of a bad cell quoted in a problem report
 _REST_LIMIT = 12  # unused columns listed in a composed excerpt
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LANGUAGE_SAMPLE = 200  # rows of titles looked at for the file's language
 
 
 @dataclass
@@ -44,6 +47,7 @@ class EventColumns:
     skipped: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     ambiguous_order: bool = False  # the start dates read as day/month and month/day alike
+    notes: list[str] = field(default_factory=list)  # how zone abbreviations were read
 
     def __len__(self) -> int:
         return len(self.start)
@@ -83,6 +87,7 @@ def build_event_columns(
         skipped=sorted(skipped, key=lambda p: p.row),
         warnings=sorted(warnings, key=lambda p: p.row),
         ambiguous_order=start.ambiguous_order,
+        notes=start.notes,
     )
     if with_text:
         _add_text(columns, raw, mapping, index, start_text, end_text, text_roles)
@@ -108,7 +113,21 @@ def _parse(
 ) -> DateColumn:
     day_first = options.day_first if options.day_first is not None else mapping.day_first
     numbers_are_years = mapping.numbers_are_years and not isinstance(source, JoinedColumns)
-    return parse_source(raw, source, text, day_first, tz, numbers_are_years)
+    chinese = _reads_chinese(raw, mapping)
+    return parse_source(raw, source, text, day_first, tz, numbers_are_years, chinese)
+
+
+def _reads_chinese(raw: RawTable, mapping: ColumnMapping) -> bool:
+    """Is the file written in Chinese (its headers, or its first titles and excerpts)? Then
+    CST is China's zone."""
+    if any(_CJK.search(name) for name in raw.file_columns):
+        return True
+    for name in (mapping.title, mapping.excerpt):
+        if name is not None and name in raw.columns:
+            head = raw.column(name).slice(0, _LANGUAGE_SAMPLE)
+            if pc.any(pc.match_substring_regex(head, _CJK.pattern)).as_py():
+                return True
+    return False
 
 
 def _mark_approximate_wording(
@@ -211,6 +230,9 @@ def _add_text(
         name = getattr(mapping, role)
         if name is not None and role in roles:
             columns.text[role] = take(raw.column(name))
+    if mapping.title_fallback is not None and "title" in columns.text:
+        fallback = take(raw.column(mapping.title_fallback))
+        columns.text["title"] = pc.coalesce(columns.text["title"], fallback)
     if "url" in columns.text and mapping.urls_are_links_only:
         media = columns.text["url"]
         columns.text["url"] = pc.if_else(

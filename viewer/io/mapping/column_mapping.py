@@ -36,13 +36,15 @@ class JoinedColumns:
     # The names are a date, an hour and maybe a minute column, written as bare numbers
     # (Berlin police data: TATZEIT_ANFANG_DATUM, TATZEIT_ANFANG_STUNDE).
     clock: bool = False
+    # A column of each row's time zone (CET, -0500, Europe/Berlin), joined after the time.
+    zone: str | None = None
 
     @property
     def columns(self) -> list[str]:
-        return list(self.names)
+        return [*self.names, self.zone] if self.zone else list(self.names)
 
     def __str__(self) -> str:
-        return "+".join(self.names)
+        return "+".join(self.columns)
 
 
 DateSource = str | DateParts | JoinedColumns
@@ -63,6 +65,7 @@ class ColumnMapping:
     start: DateSource | None = None
     end: DateSource | None = None
     title: str | None = None
+    title_fallback: str | None = None  # the title of rows whose title cell is empty
     excerpt: str | None = None
     lane: str | None = None
     url: str | None = None
@@ -112,6 +115,8 @@ class ColumnMapping:
         if self.approximate_from:
             names.append(self.approximate_from)
         if with_text:
+            if self.title_fallback and "title" in text_roles:
+                names.append(self.title_fallback)
             for role in (*sorted(text_roles), "approximate", "precision", "source", "row"):
                 value = getattr(self, role)
                 if value is not None:

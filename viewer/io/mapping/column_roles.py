@@ -16,6 +16,7 @@ from viewer.io.mapping.header_names import (
     hinted_date_columns,
 )
 from viewer.io.mapping.known_layouts import known_layout
+from viewer.io.mapping.zone_columns import join_zone_column
 from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
@@ -62,6 +63,7 @@ def decide_mapping(
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
     if mapping.layout == "generic":
         join_clock_columns(mapping, columns, sample, forced)
+        join_zone_column(mapping, columns, sample)
     if mapping.roles_by_content:
         _fill_by_content(mapping, columns, sample)
     used = set(_used_columns(mapping))

@@ -23,6 +23,27 @@ def known_layout(columns: list[str]) -> ColumnMapping | None:
         for role in OWN_EXPORT_COLUMNS:
             setattr(mapping, role, col(header_key(role)))
         return mapping
+    if {"ts", "uid"} <= keys or {"ts", "id orig h"} <= keys:
+        return _zeek_log(col)
+    if {"timestamp", "event type", "src ip"} <= keys:  # Suricata's eve.json, fields flattened
+        return ColumnMapping(
+            layout="suricata-eve",
+            roles_by_content=False,
+            start=col("timestamp"),
+            title=col("alert signature") or col("event type"),
+            title_fallback=col("event type") if col("alert signature") else None,
+            lane=col("event type"),
+        )
+    if {"created at", "id str", "user screen name"} <= keys and ({"text", "full text"} & keys):
+        # Tweets (Twitter API v1.1, flattened): created_at is when it was posted, "Tue Dec 08
+        # 21:40:00 +0000 2015"; the id is a number as big as epoch nanoseconds, and no date.
+        return ColumnMapping(
+            layout="twitter",
+            roles_by_content=False,  # (a user's bio or a list of links is no tweet's excerpt)
+            start=col("created at"),
+            title=col("full text") or col("text"),
+            lane=col("user screen name"),
+        )
     if {"year", "headline"} <= keys:
         return _timelinejs_sheet(col)
     if {"date", "time", "timezone", "short", "desc"} <= keys:
@@ -71,3 +92,16 @@ def _timelinejs_sheet(col: object) -> ColumnMapping:
         numbers_are_years=True,
         not_events=(col("type"), "title") if col("type") else None,
     )
+
+
+# What a Zeek log's row is about, by log: notice's msg, dns's query, http's host, ssl's
+# server_name, ... (the first the log has).
+_ZEEK_TITLES = ("msg", "query", "host", "server name", "subject", "name", "filename", "service")
+_ZEEK_LANES = ("note", "qtype name", "method", "proto")
+
+
+def _zeek_log(col: object) -> ColumnMapping:
+    assert callable(col)
+    title = next((c for key in _ZEEK_TITLES if (c := col(key))), None)
+    lane = next((c for key in _ZEEK_LANES if (c := col(key)) and c != title), None)
+    return ColumnMapping(layout="zeek", start=col("ts"), title=title, lane=lane)

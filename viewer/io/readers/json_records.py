@@ -1,7 +1,8 @@
 """JSON values as text cells, gathered into Arrow columns a block of records at a time.
 
 Numbers keep their exact JSON text (a microsecond timestamp never passes through a float),
-nested objects and lists become compact JSON. The cells of a block are Python strings only
+the fields of nested objects become columns named by their path (``alert.signature``), lists
+become compact JSON. The cells of a block are Python strings only
 until the block is done: then they become an Arrow chunk, so a big file costs about its text
 once, not a Python object per cell for the whole file.
 """
@@ -54,7 +55,7 @@ class RecordTable:
             return problem(row, source or _compact_or_none(value), _kind(value))
         try:
             # Every cell is made before any is stored, so a failure leaves no partial record.
-            record = [(key, _cell(item)) for key, item in value.items()]
+            record = _flattened(value)
         except RecursionError:
             return problem(row, source, TOO_DEEP)
         filled = len(self.rows) - self.flushed
@@ -120,6 +121,22 @@ def _kind(value: Any) -> Message:
     if isinstance(value, bool):
         return Message(QT_TRANSLATE_NOOP("LoadMessages", "found true/false"))
     return Message(QT_TRANSLATE_NOOP("LoadMessages", "found null"))
+
+
+def _flattened(value: dict[str, Any], prefix: str = "") -> list[tuple[str, str | None]]:
+    """The record's cells; a nested object's fields become columns of their own, named by
+    their path (Suricata's ``alert.signature``), so each can play a role."""
+    out: list[tuple[str, str | None]] = []
+    nested = False
+    for key, item in value.items():
+        if type(item) is dict and item:
+            out.extend(_flattened(item, f"{prefix}{key}."))
+            nested = True
+        else:
+            out.append((prefix + key, _cell(item)))
+    if nested and not prefix:  # {"a.b": 1, "a": {"b": 2}}: one cell per column, the last
+        return list(dict(out).items())
+    return out
 
 
 def _cell(value: Any) -> str | None:

@@ -60,6 +60,15 @@ def read_jsonl(path: Path, data: bytes, watch: LoadWatch = NO_WATCH) -> RawTable
         value = _try_load(line)
         if second is None and looks_like_timelinejs_json(value):
             return read_timelinejs_json(path, data)  # a story on one line
+        # {"Browser History": [...]} on one line (a record on one line has text or numbers)
+        wraps = (
+            second is None
+            and isinstance(value, dict)
+            and not any(isinstance(v, str) for v in value.values())
+        )
+        wrapped = _wrapped_records(value) if wraps else None
+        if wrapped is not None:
+            return _records_of(path, wrapped, encoding)
         if second is not None and value is None and _try_load(second[0]) is None:
             whole = _try_load(_decode(path, text_data, start, len(text_data)))
             if isinstance(whole, dict):
@@ -118,6 +127,9 @@ def _read_single_object(path: Path, data: bytes, whole: dict[str, Any]) -> RawTa
     # A pretty-printed object is one document, not lines; a TimelineJS story has its own reader.
     if looks_like_timelinejs_json(whole):
         return read_timelinejs_json(path, data)
+    wrapped = _wrapped_records(whole)
+    if wrapped is not None:  # {"Browser History": [...]}, as Google Takeout writes
+        return _records_of(path, wrapped, "utf-8")
     raise LoadError(
         path,
         QT_TRANSLATE_NOOP(
@@ -275,6 +287,31 @@ def _parse_line(line: str) -> tuple[Any, str | None]:
         return None, TOO_DEEP
     except ValueError as err:  # not raised by json today, but never let it escape
         return None, as_message(str(err))
+
+
+def _wrapped_records(whole: dict[str, Any]) -> list[Any] | None:
+    """The longest array of objects among an object's values (an object that only wraps its
+    records, under a name such as "Browser History"); None when no value is one."""
+    arrays = [
+        value
+        for value in whole.values()
+        if isinstance(value, list)
+        and value
+        and sum(isinstance(v, dict) for v in value) * 2 > len(value)
+    ]
+    return max(arrays, key=len, default=None)
+
+
+def _records_of(path: Path, items: list[Any], encoding: str) -> RawTable:
+    table = RecordTable()
+    problems: list[RowProblem] = []
+    for count, item in enumerate(items, start=1):
+        found = table.add(count, item, None)
+        if found is not None:
+            problems.append(found)
+        if count % _ARRAY_FLUSH == 0:
+            table.flush()
+    return table.to_raw_table(FORMAT_RECORDS, encoding, problems)
 
 
 def _read_array(path: Path, text: str, encoding: str) -> RawTable:
