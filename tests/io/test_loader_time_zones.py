@@ -55,7 +55,7 @@ def test_inspect_says_how_an_ambiguous_abbreviation_was_read(
 ) -> None:
     inspect_command.run_inspect([str(STORMS)], LoadOptions(), as_json=True)
     report = json.loads(capsys.readouterr().out)["files"][0]
-    assert report["notes"] == [
+    assert report["zone_notes"] == [
         "CST read as US Central Standard Time (UTC-06:00): other rows' zones are in the same region"
     ]
 
@@ -67,7 +67,7 @@ def test_cst_beside_other_rows_in_china_time_reads_as_china(tmp_path: Path) -> N
     )
     result = load_file(path)
     assert by_row(result)[2]["start"] == utc(2015, 7, 21, 12, 20) + 3
-    assert "China Standard Time (UTC+08:00)" in result.report.notes[0]
+    assert "China Standard Time (UTC+08:00)" in result.report.zone_notes[0]
 
 
 def test_cst_in_a_chinese_file_reads_as_china(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_cst_in_a_chinese_file_reads_as_china(tmp_path: Path) -> None:
     path.write_text("时间,标题\nTue Jul 21 20:20:03 CST 2015,北京发布会\n", encoding="utf-8")
     result = load_file(path)
     assert by_row(result)[2]["start"] == utc(2015, 7, 21, 12, 20) + 3
-    assert "the file's text is Chinese" in result.report.notes[0]
+    assert "the file's text is Chinese" in result.report.zone_notes[0]
 
 
 def test_tz_database_names_keep_daylight_saving_time(tmp_path: Path) -> None:

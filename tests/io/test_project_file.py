@@ -72,10 +72,10 @@ def test_a_saved_project_reads_back_as_it_was(tmp_path):
 
 
 def test_a_project_moved_with_its_data_finds_the_data_in_its_new_place(tmp_path):
-    news, events, project = story(tmp_path / "story")
+    _news, events, project = story(tmp_path / "story")
     write_project(tmp_path / "story" / "trial.tvproj", project, "test")
     shutil.move(tmp_path / "story", tmp_path / "moved")
-    back, problems = read_project(tmp_path / "moved" / "trial.tvproj")
+    back, _problems = read_project(tmp_path / "moved" / "trial.tvproj")
     moved = tmp_path / "moved" / "data" / "news.csv"
     assert [s.path for s in back.sources] == [str(moved)]
     assert source_state(back.sources[0]) == "same"

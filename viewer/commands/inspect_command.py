@@ -59,7 +59,7 @@ def describe(report: LoadReport, shown: int = 10) -> str:
         f"  format {report.format}, encoding {report.encoding or '-'}, delimiter {delimiter!s}",
         "  columns " + ", ".join(f"{role}={column}" for role, column in report.columns.items()),
         *_date_choice_lines(report),
-        *(f"  time zone: {note}" for note in report.notes),
+        *(f"  time zone: {note}" for note in report.zone_notes),
         f"  {report.events:,} events, {len(report.skipped):,} rows skipped, {len(report.warnings):,} warnings",
     ]
     for kind, problems in (("skipped", report.skipped), ("warning", report.warnings)):

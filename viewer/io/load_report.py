@@ -33,7 +33,7 @@ class LoadReport:
     ambiguous_order: bool = False  # numeric dates that read as day/month and month/day alike
     title: str | None = None  # the story's own title, when the file gives one
     # How the file's dates were read where they could be read more than one way (CST).
-    notes: list[str] = field(default_factory=list)
+    zone_notes: list[str] = field(default_factory=list)
 
     def take_choice(self, mapping: ColumnMapping) -> None:
         """The roles the mapping gave, and how the date column was chosen."""
@@ -64,7 +64,7 @@ class LoadReport:
             "delimiter": self.delimiter,
             "columns": self.columns,
             "date_columns": self.date_choice,
-            "notes": self.notes,
+            "zone_notes": self.zone_notes,
             "events": self.events,
             "skipped": [p.as_dict() for p in self.skipped],
             "warnings": [p.as_dict() for p in self.warnings],

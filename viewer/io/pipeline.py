@@ -108,7 +108,7 @@ def read_file_columns(
     report.events = len(columns)
     report.ambiguous_order = columns.ambiguous_order
     report.skipped, report.warnings = columns.skipped, columns.warnings
-    report.notes = columns.notes
+    report.zone_notes = columns.notes
     return report, columns
 
 

@@ -112,7 +112,7 @@ class ProblemsPanel(QWidget):
             self.tree.addTopLevelItem(parent)
         for report in self._reports.values():  # how the dates were read: not problems
             name = report.path.rsplit("/", 1)[-1]
-            for note in report.notes:
+            for note in report.zone_notes:
                 item = QTreeWidgetItem([name, "", "", translated(note)])
                 item.setToolTip(3, tooltip(translated(note)))
                 self.tree.addTopLevelItem(item)
