@@ -16,6 +16,7 @@ from viewer.io.mapping.header_names import (
     hinted_date_columns,
 )
 from viewer.io.mapping.known_layouts import known_layout
+from viewer.io.mapping.title_choice import better_headline
 from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
@@ -63,7 +64,7 @@ def decide_mapping(
     if mapping.layout == "generic":
         join_clock_columns(mapping, columns, sample, forced)
     if mapping.roles_by_content:
-        _fill_by_content(mapping, columns, sample)
+        _fill_by_content(mapping, columns, sample, forced)
     used = set(_used_columns(mapping))
     mapping.unused = [c for c in columns if c not in used and sample.get(c)]
     mapping.excerpt_from_rest = mapping.excerpt is None and bool(mapping.unused)
@@ -172,7 +173,9 @@ def _date_column_by_content(
     return best[2] if best[0] >= _MIN_DATE_SHARE else None
 
 
-def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
+def _fill_by_content(
+    mapping: ColumnMapping, columns: list[str], sample: Sample, forced: dict[str, str]
+) -> None:
     taken = set(_used_columns(mapping))
     free = [
         c
@@ -194,7 +197,9 @@ def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample)
         mapping.title = max(
             candidates, key=lambda c: (_distinct_share(sample[c]), -position[c]), default=None
         )
-    texty = [c for c in texty if c != mapping.title]
+    if "title" not in forced:
+        _prefer_headline(mapping, texty, sample, forced)
+    texty = [c for c in texty if c not in (mapping.title, mapping.excerpt)]
     if mapping.excerpt is None:
         title_length = _mean_length(sample[mapping.title]) if mapping.title else 0
         mapping.excerpt = next(
@@ -203,6 +208,22 @@ def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample)
     texty = [c for c in texty if c != mapping.excerpt]
     if mapping.lane is None:
         mapping.lane = next((c for c in texty if _is_category(sample[c])), None)
+
+
+def _prefer_headline(
+    mapping: ColumnMapping, texty: list[str], sample: Sample, forced: dict[str, str]
+) -> None:
+    """A message or description for the title rather than a short source, type or number
+    (which stays free for the lane)."""
+    pool = list(texty)
+    if mapping.excerpt is not None and "excerpt" not in forced:
+        pool.append(mapping.excerpt)
+    headline = better_headline(mapping.title, pool, sample)
+    if headline is None:
+        return
+    if headline == mapping.excerpt:
+        mapping.excerpt = None
+    mapping.title = headline
 
 
 def _share(values: list[str], test: object) -> float:
