@@ -8,6 +8,7 @@ from functools import lru_cache
 from viewer.io.load_options import ROLES
 from viewer.io.mapping.clock_columns import join_clock_columns
 from viewer.io.mapping.column_mapping import ColumnMapping, source_columns
+from viewer.io.mapping.context_columns import find_reference_column, find_year_column
 from viewer.io.mapping.date_choice import header_says_date, is_yyyymmdd, rank_date_columns
 from viewer.io.mapping.header_names import (
     YEAR_HEADERS,
@@ -21,6 +22,7 @@ from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError
+from viewer.model.relative_dates import read_relative
 
 Sample = dict[str, list[str]]  # column -> its first non-empty cells
 
@@ -63,6 +65,10 @@ def decide_mapping(
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
     if mapping.layout == "generic":
         join_clock_columns(mapping, columns, sample, forced)
+        if isinstance(mapping.start, str):
+            taken = set(_used_columns(mapping))
+            mapping.year_column = find_year_column(columns, sample, mapping.start, taken)
+            mapping.reference_column = find_reference_column(columns, sample, mapping.start, taken)
     if mapping.roles_by_content:
         _fill_by_content(mapping, columns, sample, forced)
     used = set(_used_columns(mapping))
@@ -156,7 +162,10 @@ def date_share(sample: Sample, column: str) -> float:
 @lru_cache(maxsize=4096)
 def _reads_as_date(text: str) -> bool:
     """(Remembered: a wide file repeats the same few texts over thousands of columns, and each
-    column's share is asked for more than once.)"""
+    column's share is asked for more than once.) A relative date ("昨天 04:44") is a date too:
+    the file may give the day it counts from."""
+    if read_relative(text) is not None:
+        return True
     try:
         parse_date(text)
     except (DateParseError, ValueError, OverflowError):
