@@ -13,13 +13,12 @@ from viewer import settings
 from viewer.io.load_errors import LoadError
 from viewer.io.load_report import LoadReport
 from viewer.io.readers.preview import preview_rows
-from viewer.ui.mapping_dialog import MappingDialog
+from viewer.ui.mapping_dialog import YEAR_FIELD, MappingDialog
 
-# name, columns, first rows, reason, current roles -> (roles, day first) or None if cancelled
-Ask = Callable[
-    [str, list[str], list[list[str]], str, dict[str, str]],
-    tuple[dict[str, str], bool | None] | None,
-]
+# name, columns, first rows, reason, current roles -> (roles, day first[, year]) or None if
+# cancelled (the year: for dates written without one; None lets the file tell)
+Answer = tuple[dict[str, str], bool | None] | tuple[dict[str, str], bool | None, int | None]
+Ask = Callable[[str, list[str], list[list[str]], str, dict[str, str]], Answer | None]
 
 
 class MappingQuestion:
@@ -43,15 +42,19 @@ class MappingQuestion:
 
     def ask_about(self, path: str, report: LoadReport, reason: str) -> bool:
         """Ask which column is which; on OK, remember the answer and load the file again."""
+        options = self._settings.load_options_for(path)
         try:
-            columns, rows = preview_rows(path, self._settings.load_options_for(path))
+            columns, rows = preview_rows(path, options)
         except LoadError:
             return False  # not a delimited table: nothing to map
-        answer = self.ask(Path(path).name, columns, rows, reason, report.columns)
+        current = dict(report.columns)
+        if options.year is not None:  # the year given before, beside the roles
+            current[YEAR_FIELD] = str(options.year)
+        answer = self.ask(Path(path).name, columns, rows, reason, current)
         if answer is None:
             return False
-        mapping, day_first = answer
-        self._settings.remember_choice(path, mapping, day_first)
+        mapping, day_first, *year = answer
+        self._settings.remember_choice(path, mapping, day_first, year[0] if year else None)
         self._reload(path)
         return True
 
@@ -62,11 +65,11 @@ class MappingQuestion:
         rows: list[list[str]],
         reason: str,
         current: dict[str, str],
-    ) -> tuple[dict[str, str], bool | None] | None:
+    ) -> Answer | None:
         dialog = MappingDialog(name, columns, rows, reason, current, self._window)
         if dialog.exec() != MappingDialog.DialogCode.Accepted:
             return None
-        return dialog.mapping(), dialog.day_first()
+        return dialog.mapping(), dialog.day_first(), dialog.year()
 
 
 def _order_question() -> str:
