@@ -29,6 +29,9 @@ _AGO_RE = re.compile(
     r"|^(?P<cn>\d{1,4})\s*(?P<cunit>秒|分钟|分鐘|小时|小時|天|周|週|星期)\s*前$"
 )
 _JUST_NOW = frozenset({"just now", "now", "刚刚", "剛剛"})
+# How every relative form begins (a number or "a(n)" only when it ends in "ago" or 前): the
+# rest of a million dates is turned away by a look at two characters.
+_FIRST_WORDS = frozenset({"tod", "yes", "jus", "now"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +53,20 @@ class RelativeDate:
         return midnight - self.days_back * 86_400 + (self.clock or 0)
 
 
+def _may_be_relative(text: str) -> bool:
+    text = text.strip()
+    first = text[:1]
+    if first.isdigit() or first in ("a", "A"):
+        return text[-3:].lower() == "ago" or text.endswith("前")
+    if first.isascii():
+        return text[:3].lower() in _FIRST_WORDS
+    return True  # 今天, 昨天, 前天, 刚刚, and full-width letters (NFKC) are looked at closely
+
+
 def read_relative(text: str) -> RelativeDate | None:
     """The relative date ``text`` writes, or None when it writes none."""
+    if not _may_be_relative(text):
+        return None
     s = unicodedata.normalize("NFKC", text).strip().lower()
     s = re.sub(r"\s+", " ", s)
     if s in _JUST_NOW:
