@@ -184,7 +184,7 @@ def _read(
     except ValueError as error:
         raise LoadError(path, error.args[0]) from error
     year_cells = raw.column(mapping.year_column) if mapping.year_column in raw.columns else None
-    years = file_year_context(path, raw.title, options.year, year_cells)
+    years = file_year_context(path, report.title, options.year, year_cells)
     columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles, years)
     watch.check()
     watch.on_progress(1.0)
