@@ -80,3 +80,25 @@ def test_an_answer_without_a_year_forgets_one_given_before(qtbot, preferences, t
     question.ask = lambda *args: ({"start": "date"}, None)  # the two-part answer still works
     assert question.ask_about(str(path), load_file(path).report, "")
     assert preferences.load_options_for(path).year is None
+
+
+def test_the_app_asks_for_the_year_and_loads_the_file_with_it(lanes_app, qtbot, tmp_path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("date,note\n03-27,Spring\n04-27 12:30,Lunch\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def answer(name, columns, rows, reason, current):
+        asked.append(reason)
+        return {"start": "date", "title": "note"}, None, 2026
+
+    lanes_app.files.mapping.ask = answer
+    lanes_app.files.open([str(path)])
+
+    def loaded():  # (the app opens its sample file first)
+        return [s for s in lanes_app.session.sources if s.path == str(path)]
+
+    qtbot.waitUntil(lambda: bool(loaded()), timeout=10_000)
+    assert "Year field" in asked[0]  # the reason shown in the dialog says what is missing
+    frame = loaded()[0].events.frame
+    assert list(frame["start"]) == [seconds_at(2026, 3, 27), seconds_at(2026, 4, 27, 12, 30)]
+    assert list(frame["title"]) == ["Spring", "Lunch"]
