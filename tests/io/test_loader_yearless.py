@@ -1,9 +1,9 @@
 """Dates written without a year take it from what the file tells, and relative dates count from
 a day the file gives; never from the machine's clock (issue 15, class 4).
 
-No public file with such dates was found to copy in time; these files are written in the shapes
-scrapers and spreadsheets write (a Weibo scrape's 发布时间 of "昨天 04:44" and "4月27日 12:30",
-Excel's "9-Nov")."""
+One is real (a Hacker News scrape of relative ages, tests/data); the others, for which no public
+file was found in time, are written in the shapes scrapers and spreadsheets write (a Weibo
+scrape's 发布时间 of "昨天 04:44" and "4月27日 12:30", Excel's "9-Nov")."""
 
 from __future__ import annotations
 
@@ -152,3 +152,27 @@ def test_relative_dates_with_nothing_to_count_from_are_skipped_row_by_row(
     skipped = result.report.skipped
     assert [p.row for p in skipped] == [2, 4, 5]
     assert all("gives no date to count it from" in str(p.reason) for p in skipped)
+
+
+HACKER_NEWS = Path(__file__).parent.parent / "data" / "hackernews_front_page_ages_excerpt.csv"
+
+
+def test_relative_ages_alone_are_not_read_against_today() -> None:
+    result = load_file(HACKER_NEWS)
+    assert result.report.events == 0
+    assert result.report.needs_mapping
+    assert "'1 hour ago', a date relative to when the page was read" in str(result.report.error)
+
+
+def test_the_same_scrape_named_with_its_day_counts_its_ages_from_that_day(tmp_path: Path) -> None:
+    path = tmp_path / "hackernews_2025-08-11.csv"
+    path.write_bytes(HACKER_NEWS.read_bytes())
+    result = load_file(path)
+    events = by_row(result)
+    assert len(events) == 30
+    assert events[2]["title"] == "Wikimedia Foundation Challenges UK Online Safety Act Regulations"
+    assert events[2]["start"] == seconds_at(2025, 8, 11)  # "1 hour ago": that day, no finer
+    assert events[2]["approximate"] is True
+    assert events[18]["start"] == seconds_at(2025, 8, 10)  # "1 day ago" ("Try and")
+    assert events[18]["title"] == "Try and"
+    assert notes(result) == ["relative dates counted from 2025-08-11, the date in the file name"]
