@@ -51,13 +51,21 @@ _SHORT = 12  # characters: a code's length, not a sentence's
 
 
 def header_says_headline(column: str) -> bool:
-    key = header_key(column)
-    return bool(HEADLINE_WORDS & set(_words(key))) or any(w in key for w in _HEADLINE_CJK)
+    return _header_has(column, HEADLINE_WORDS, _HEADLINE_CJK)
 
 
 def header_says_code(column: str) -> bool:
+    return _header_has(column, CODE_WORDS, _CODE_CJK)
+
+
+def _header_has(column: str, words: frozenset[str], cjk: tuple[str, ...]) -> bool:
+    folded = column.casefold()
+    # (A look for the words inside the header first: a file of 10,000 columns named c1, c2, …
+    # is turned away without splitting each name into words.)
+    if not any(w in folded for w in words) and not any(w in folded for w in cjk):
+        return False
     key = header_key(column)
-    return bool(CODE_WORDS & set(_words(key))) or any(w in key for w in _CODE_CJK)
+    return bool(words & set(_words(key))) or any(w in key for w in cjk)
 
 
 def is_code(column: str, values: list[str]) -> bool:
@@ -74,14 +82,16 @@ def is_code(column: str, values: list[str]) -> bool:
 
 def reads_as_headline(column: str, values: list[str]) -> bool:
     """Varied text a reader reads: a headline header, or longer cells with words in them."""
-    if not values or is_code(column, values):
+    if not values:
         return False
-    if header_says_headline(column):
-        return True
-    return (
-        _mean_length(values) > _SHORT
-        and _share(values, _WORD_BREAK_RE.search) >= 0.8
-        and len(set(values)) / len(values) >= 0.3
+    long = _mean_length(values) > _SHORT
+    if not long and _distinct(values) < 0.5:
+        return False  # a few short values repeating: a code, whatever its header says
+    headline_header = header_says_headline(column)
+    if not (long or headline_header) or is_code(column, values):
+        return False
+    return headline_header or (
+        _share(values, _WORD_BREAK_RE.search) >= 0.8 and len(set(values)) / len(values) >= 0.3
     )
 
 
