@@ -34,6 +34,7 @@ MAX_RECENT_FILES = 10
 # Mappings are remembered per file forever otherwise; the oldest are dropped past this many.
 MAX_REMEMBERED_MAPPINGS = 200
 _ORDER_KEY = "order"  # beside the roles in a remembered mapping: "day", "month" or "auto"
+_YEAR_KEY = "year"  # beside them too: the year of dates written without one
 
 PathLike = str | os.PathLike[str]
 RoleColumns = dict[str, str]  # role ("start", "title", ...) -> column name
@@ -306,12 +307,18 @@ class Settings:
         return self.get(COLUMN_MAPPINGS).get(_path_key(path))
 
     def remember_choice(
-        self, path: PathLike, columns: Mapping[str, str], day_first: bool | None
+        self,
+        path: PathLike,
+        columns: Mapping[str, str],
+        day_first: bool | None,
+        year: int | None = None,
     ) -> None:
-        """What the user said of a file: its columns' roles, and the order of day and month
-        (None: let the loader decide; remembered too, so the question is not asked again)."""
+        """What the user said of a file: its columns' roles, the order of day and month
+        (None: let the loader decide; remembered too, so the question is not asked again) and
+        the year of dates written without one (None: what the file tells)."""
         order = "auto" if day_first is None else ("day" if day_first else "month")
-        self.remember_mapping(path, {**columns, _ORDER_KEY: order})
+        year_entry = {_YEAR_KEY: str(year)} if year is not None else {}
+        self.remember_mapping(path, {**columns, _ORDER_KEY: order, **year_entry})
 
     def order_chosen(self, path: PathLike) -> bool:
         """Whether the user answered the day/month question for ``path``."""
@@ -322,7 +329,11 @@ class Settings:
         remembered = self.mapping_for(path) or {}
         columns = {role: column for role, column in remembered.items() if role in ROLES}
         day_first = {"day": True, "month": False}.get(remembered.get(_ORDER_KEY, ""))
-        return LoadOptions(columns=columns, day_first=day_first, remembered=bool(columns))
+        year_text = remembered.get(_YEAR_KEY, "")
+        year = int(year_text) if year_text.isdigit() else None
+        return LoadOptions(
+            columns=columns, day_first=day_first, year=year, remembered=bool(columns)
+        )
 
 
 def open_settings(path: PathLike | None = None) -> Settings:

@@ -790,10 +790,6 @@ A fast, zoomable timeline of dated events.</source>
         <translation>顶层是 JSON 数字</translation>
     </message>
     <message>
-        <source>no year, and no other date to take it from (give one with --year)</source>
-        <translation>没有年份，也没有其他日期可借用年份（请用 --year 指定）</translation>
-    </message>
-    <message>
         <source>not a Chinese date form we know</source>
         <translation>不是可识别的中文日期格式</translation>
     </message>
@@ -868,6 +864,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>a number with too many digits for a date</source>
         <translation>数字位数太多，不可能是日期</translation>
+    </message>
+    <message>
+        <source>a date relative to a day this text does not name</source>
+        <translation>相对日期，文本本身没有写明从哪一天算起</translation>
     </message>
     <message>
         <source>an era year must be positive</source>
@@ -1012,6 +1012,42 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Bangladesh Standard Time</source>
         <translation>孟加拉国标准时间</translation>
+    </message>
+    <message>
+        <source>a date relative to when the page was read, and the file gives no date to count it from (a crawl or fetch date column, or a date in the file name)</source>
+        <translation>相对于网页读取时间的日期，而文件没有给出起算日期（抓取日期列，或文件名中的日期）</translation>
+    </message>
+    <message>
+        <source>relative dates counted from {day}, the date in the file name</source>
+        <translation>相对日期从文件名中的日期 {day} 算起</translation>
+    </message>
+    <message>
+        <source>relative dates counted from each row&apos;s {column}</source>
+        <translation>相对日期从每行的 {column} 算起</translation>
+    </message>
+    <message>
+        <source>the file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>the file&apos;s title</source>
+        <translation>文件标题</translation>
+    </message>
+    <message>
+        <source>the year you gave</source>
+        <translation>即您指定的年份</translation>
+    </message>
+    <message>
+        <source>no year, and nothing in the file tells it (give one in the column dialog&apos;s Year field, or with --year)</source>
+        <translation>没有年份，文件中也没有可推断年份的信息（请在列对话框的“年份”栏中填写，或用 --year 指定）</translation>
+    </message>
+    <message>
+        <source>dates have no year: read as {years} from {source}</source>
+        <translation>日期没有年份：根据{source}读作 {years} 年</translation>
+    </message>
+    <message>
+        <source>dates have no year: read as {years}, {source}</source>
+        <translation>日期没有年份：读作 {years} 年，{source}</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1245,22 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Order of day and month</source>
         <translation>日与月的顺序</translation>
+    </message>
+    <message>
+        <source>From the file</source>
+        <translation>由文件推断</translation>
+    </message>
+    <message>
+        <source>Year of dates written without one</source>
+        <translation>未写年份的日期所属的年份</translation>
+    </message>
+    <message>
+        <source>For dates such as 9-Nov or 4月27日 when nothing in the file tells the year</source>
+        <translation>用于 9-Nov 或 4月27日 这类日期，当文件中没有任何信息说明年份时</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>

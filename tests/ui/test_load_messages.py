@@ -105,7 +105,7 @@ def test_nested_reasons_and_values_are_filled_into_the_chinese_sentence(chinese,
     assert sentence.startswith(
         "yearless.csv：列 date 中没有可用的日期（第 2 行：'27 Apr'，没有年份"
     )
-    assert "请用 --year 指定" in sentence
+    assert "请在列对话框的“年份”栏中填写，或用 --year 指定" in sentence
 
 
 def test_without_a_translator_the_english_sentence_is_shown(tmp_path):

@@ -135,7 +135,8 @@ def load_project_view(path: str, options: LoadOptions, text_roles: frozenset[str
     for source in present:
         chosen = replace(options, columns={**source.columns, **options.columns},
                          day_first=options.day_first if options.day_first is not None
-                         else source.day_first)  # fmt: skip
+                         else source.day_first,
+                         year=options.year if options.year is not None else source.year)  # fmt: skip
         results.append(load_file(source.path, chosen, text_roles))
     events = EventTable.concat(r.events for r in results)
     files = [(s.path, len(r.events)) for s, r in zip(present, results, strict=True)]

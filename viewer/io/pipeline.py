@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.io.dates.year_context import file_year_context
 from viewer.io.events.event_columns import EventColumns, build_event_columns
 from viewer.io.formats import format_for
 from viewer.io.formula_cells import without_formula_escapes
@@ -183,7 +184,9 @@ def _read(
         tz = resolve_tz(options.tz)
     except ValueError as error:
         raise LoadError(path, error.args[0]) from error
-    columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles)
+    year_cells = raw.column(mapping.year_column) if mapping.year_column in raw.columns else None
+    years = file_year_context(path, report.title, options.year, year_cells)
+    columns = build_event_columns(raw, mapping, options, tz, with_text, text_roles, years)
     watch.check()
     watch.on_progress(1.0)
     columns.skipped = sorted(raw.problems + columns.skipped, key=lambda p: p.row)

@@ -8,7 +8,8 @@ Format 1::
      "sources": [{"path": "data/news.csv",            # relative to the project file if possible
                   "absolute": "/home/ana/story/data/news.csv",
                   "size": 48213, "modified_ns": 1764583200000000000,
-                  "columns": {"start": "Date", "title": "Headline"}, "day_first": null}],
+                  "columns": {"start": "Date", "title": "Headline"}, "day_first": null,
+                  "year": 2026}],                   # optional: for dates written without one
      "lanes": {"order": ["Court", "Deals"], "hidden": ["Markets"], "colours": {"Court": 3}},
      "filters": {"dates": [1777248000.0, 1777939200.0], "search": "court -appeal"},
      "view": [1777161600.0, 1778025600.0],            # seconds since 1970-01-01 UTC, or null
@@ -50,6 +51,7 @@ class ProjectSource:
     modified_ns: int | None = None
     columns: dict[str, str] = field(default_factory=dict)  # role -> column the user chose
     day_first: bool | None = None
+    year: int | None = None  # for dates written without one
 
 
 @dataclass
@@ -200,6 +202,7 @@ class _Reader:
             modified_ns=_whole(record.get("modified_ns")),
             columns=dict(columns),
             day_first=day_first if isinstance(day_first, bool) else None,
+            year=_whole(record.get("year")),
         )
 
     def _path_from(self, saved: str) -> str:
@@ -235,6 +238,8 @@ def _source_record(source: ProjectSource, folder: Path) -> dict[str, Any]:
     if source.size is not None:
         record["size"], record["modified_ns"] = source.size, source.modified_ns
     record["columns"], record["day_first"] = source.columns, source.day_first
+    if source.year is not None:
+        record["year"] = source.year
     return record
 
 

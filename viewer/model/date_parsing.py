@@ -20,6 +20,7 @@ from viewer.model.date_forms import (
     NUMBER_RE,
     NUMERIC_RE,
     check_month,
+    clock_seconds,
     parse_iso,
     parse_number,
     parse_numeric,
@@ -31,6 +32,7 @@ from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.periods import last_second
 from viewer.model.precision import Precision
+from viewer.model.relative_dates import read_relative
 from viewer.model.time_zones import split_named_zone, with_zone_readings
 
 # Deep time is counted back from 1950, the "present" of radiocarbon dating (Before Present).
@@ -58,6 +60,12 @@ _SCALES = {
     None: 1, "thousand": 10**3, "k": 10**3, "ka": 10**3, "million": 10**6, "m": 10**6,
     "ma": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "ga": 10**9, "万": 10**4, "亿": 10**8,
 }  # fmt: skip
+# Month and day, zero-padded, with a hyphen: "03-27", "04-27 12:30" (feeds that leave the year
+# out for this year's posts). Unpadded "3-27" could be a range, so it is not read as a date.
+_MONTH_DAY_RE = re.compile(
+    r"^(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?$"
+)
 _SPACES = re.compile(r"\s+")
 # More digits in a row than any date form has (years have at most 12, epoch numbers 20): such a
 # number is refused before any rule turns it into an int (Python refuses past 4,300 digits).
@@ -83,6 +91,10 @@ def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate 
     if _TOO_MANY_DIGITS.search(s):
         raise DateParseError(
             QT_TRANSLATE_NOOP("LoadMessages", "a number with too many digits for a date")
+        )
+    if read_relative(s) is not None:
+        raise DateParseError(
+            QT_TRANSLATE_NOOP("LoadMessages", "a date relative to a day this text does not name")
         )
     s, approximate = _strip_approximate(s)
     result = _parse_range(s, context) or _parse_single(s, context)
@@ -163,12 +175,8 @@ def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
         return parse_numeric(m, context)
     if NUMBER_RE.match(s):
         return parse_number(s, context)
-    if m := MONTH_YEAR_RE.match(s):
-        month = int(m["month"])
-        check_month(month)
-        return ParsedDate(seconds_at(int(m["year"]), month), Precision.MONTH)
-    if deep := _parse_deep_time(s):
-        return deep
+    if found := _parse_two_numbers(s) or _parse_deep_time(s):
+        return found
     if CHINESE_MARKS.search(s):
         return parse_chinese(s, context)
     s, era = _take_era(s)
@@ -180,6 +188,20 @@ def _parse_single(s: str, context: DateContext) -> ParsedDate | YearlessDate:
             raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "an era year must be positive"))
         return ParsedDate(seconds_at(1 - year if era < 0 else year), Precision.YEAR)
     return parse_words(s, context, era)
+
+
+def _parse_two_numbers(s: str) -> ParsedDate | YearlessDate | None:
+    """Month and year (``04/2026``), or month and day without a year (``04-27 12:30``)."""
+    if m := MONTH_YEAR_RE.match(s):
+        month = int(m["month"])
+        check_month(month)
+        return ParsedDate(seconds_at(int(m["year"]), month), Precision.MONTH)
+    if m := _MONTH_DAY_RE.match(s):
+        if m["hour"] is None:
+            return YearlessDate(int(m["month"]), int(m["day"]), 0, Precision.DAY)
+        clock = clock_seconds(m["hour"], m["minute"], m["second"], None)
+        return YearlessDate(int(m["month"]), int(m["day"]), clock, Precision.TIME)
+    return None
 
 
 def _take_era(s: str) -> tuple[str, int | None]:

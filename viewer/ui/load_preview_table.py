@@ -14,7 +14,7 @@ from viewer.ui.load_messages import translated
 from viewer.ui.plain_text import plain_label
 
 # roles -> day first (None: decide) -> the first rows loaded so
-PreviewLoad = Callable[[dict[str, str], bool | None], LoadResult]
+PreviewLoad = Callable[[dict[str, str], bool | None, int | None], LoadResult]  # roles, order, year
 
 
 class LoadPreviewTable(QWidget):
@@ -38,10 +38,16 @@ class LoadPreviewTable(QWidget):
         layout.addWidget(self.table, 1)
         self.problem.hide()
 
-    def show_load(self, load: PreviewLoad, roles: dict[str, str], day_first: bool | None) -> None:
+    def show_load(
+        self,
+        load: PreviewLoad,
+        roles: dict[str, str],
+        day_first: bool | None,
+        year: int | None = None,
+    ) -> None:
         """Load the first rows with ``roles`` and show them (or why they do not load)."""
         try:
-            result = load(roles, day_first)
+            result = load(roles, day_first, year)
         except LoadError as error:
             self._show_problem(translated(error.message))
             return

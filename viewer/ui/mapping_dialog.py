@@ -4,11 +4,13 @@ would load with the columns chosen."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from viewer.ui.load_preview_table import LoadPreviewTable, PreviewLoad
 from viewer.ui.plain_text import plain_label
 
 ORDER_AUTOMATIC, ORDER_DAY_FIRST, ORDER_MONTH_FIRST = 0, 1, 2
+YEAR_FIELD = "year"  # in ``current`` beside the roles: the year given before, as text
 
 
 class MappingDialog(QDialog):
@@ -82,6 +85,15 @@ class MappingDialog(QDialog):
             {None: ORDER_AUTOMATIC, True: ORDER_DAY_FIRST, False: ORDER_MONTH_FIRST}[day_first]
         )
         form.addRow(self.tr("Order of day and month"), self.order)
+        self.year_box = _year_box(self.tr("From the file"))
+        self.year_box.setAccessibleName(self.tr("Year of dates written without one"))
+        self.year_box.setToolTip(
+            self.tr("For dates such as 9-Nov or 4月27日 when nothing in the file tells the year")
+        )
+        given = (current or {}).get(YEAR_FIELD, "")
+        if given.isdigit():
+            self.year_box.setText(given)
+        form.addRow(self.tr("Year"), self.year_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -100,6 +112,7 @@ class MappingDialog(QDialog):
             layout.addWidget(self.load_preview, 1)
             for box in (*self.role_boxes.values(), self.order):
                 box.currentIndexChanged.connect(self._update_load_preview)
+            self.year_box.textChanged.connect(self._update_load_preview)
             self._update_load_preview()
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -115,10 +128,25 @@ class MappingDialog(QDialog):
             self.order.currentIndex()
         ]
 
+    def year(self) -> int | None:
+        """The year chosen for dates written without one; None lets the file tell."""
+        text = self.year_box.text().strip()
+        return int(text) if text.isdigit() and int(text) > 0 else None
+
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.role_boxes["start"].currentData()) or self._found_start)
 
     def _update_load_preview(self) -> None:
         if self.load_preview is not None:
-            self.load_preview.show_load(self._preview_load, self.mapping(), self.day_first())
+            self.load_preview.show_load(
+                self._preview_load, self.mapping(), self.day_first(), self.year()
+            )
+
+
+def _year_box(automatic: str) -> QLineEdit:
+    """A year from 1 to 9999, typed; empty (showing ``automatic``) means no year given."""
+    box = QLineEdit()
+    box.setPlaceholderText(automatic)
+    box.setValidator(QIntValidator(1, 9999, box))
+    return box

@@ -19,13 +19,12 @@ from viewer.io.load_report import LoadReport
 from viewer.io.loading import LoadResult
 from viewer.io.readers.preview import preview_rows
 from viewer.ui.load_preview_table import PreviewLoad
-from viewer.ui.mapping_dialog import MappingDialog
+from viewer.ui.mapping_dialog import YEAR_FIELD, MappingDialog
 
-# name, columns, first rows, reason, current roles -> (roles, day first) or None if cancelled
-Ask = Callable[
-    [str, list[str], list[list[str]], str, dict[str, str]],
-    tuple[dict[str, str], bool | None] | None,
-]
+# name, columns, first rows, reason, current roles -> (roles, day first[, year]) or None if
+# cancelled (the year: for dates written without one; None lets the file tell)
+Answer = tuple[dict[str, str], bool | None] | tuple[dict[str, str], bool | None, int | None]
+Ask = Callable[[str, list[str], list[list[str]], str, dict[str, str]], Answer | None]
 
 
 class MappingQuestion:
@@ -68,16 +67,19 @@ class MappingQuestion:
             columns, rows = preview_rows(path, options)
         except LoadError:
             return None  # not a delimited table: nothing to map
+        current = dict(report.columns)
+        if options.year is not None:  # the year given before, beside the roles
+            current[YEAR_FIELD] = str(options.year)
         self._day_first = options.day_first
         self._preview = _preview_of(path, options)
         try:
-            answer = self.ask(Path(path).name, columns, rows, reason, report.columns)
+            answer = self.ask(Path(path).name, columns, rows, reason, current)
         finally:
             self._preview = None
         if answer is None:
             return False
-        mapping, day_first = answer
-        self._settings.remember_choice(path, mapping, day_first)
+        mapping, day_first, *year = answer
+        self._settings.remember_choice(path, mapping, day_first, year[0] if year else None)
         self._reload(path)
         return True
 
@@ -88,13 +90,13 @@ class MappingQuestion:
         rows: list[list[str]],
         reason: str,
         current: dict[str, str],
-    ) -> tuple[dict[str, str], bool | None] | None:
+    ) -> Answer | None:
         dialog = MappingDialog(
             name, columns, rows, reason, current, self._window, self._preview, self._day_first
         )
         if dialog.exec() != MappingDialog.DialogCode.Accepted:
             return None
-        return dialog.mapping(), dialog.day_first()
+        return dialog.mapping(), dialog.day_first(), dialog.year()
 
 
 def _order_question() -> str:
@@ -106,8 +108,14 @@ def _order_question() -> str:
 
 
 def _preview_of(path: str, options: LoadOptions) -> PreviewLoad:
-    def load(roles: dict[str, str], day_first: bool | None) -> LoadResult:
-        chosen = dataclasses.replace(options, columns=roles, day_first=day_first, remembered=False)
+    def load(roles: dict[str, str], day_first: bool | None, year: int | None) -> LoadResult:
+        chosen = dataclasses.replace(
+            options,
+            columns=roles,
+            day_first=day_first,
+            year=options.year if year is None else year,
+            remembered=False,
+        )
         return preview_load(path, chosen)
 
     return load

@@ -130,6 +130,7 @@ class ProjectActions(QObject):
             source = source_on_disk(path)
             chosen = self._settings.load_options_for(path)
             source.columns, source.day_first = dict(chosen.columns), chosen.day_first
+            source.year = chosen.year
             sources.append(source)
         return Project(
             sources=sources,
@@ -171,8 +172,10 @@ class ProjectActions(QObject):
         self._opening, self._pending = True, project
         self._set_path(path)
         for source in project.sources:
-            if source.columns or source.day_first is not None:
-                self._settings.remember_choice(source.path, source.columns, source.day_first)
+            if source.columns or source.day_first is not None or source.year is not None:
+                self._settings.remember_choice(
+                    source.path, source.columns, source.day_first, source.year
+                )
         s.replace_all([])
         s.set_annotations(project.annotations)
         s.lane_colours = dict(project.lane_colours)  # kept as the files' lanes come in

@@ -32,6 +32,7 @@ from viewer.model.instants import is_valid_civil, seconds_from_civil
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY, DateContext, DateParseError, ParsedDate, YearlessDate
 from viewer.model.precision import Precision
+from viewer.model.relative_dates import RelativeDate, read_relative
 
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _ISO_NAIVE = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
@@ -68,6 +69,8 @@ class DateColumn:
     yearless: dict[int, YearlessDate]
     ambiguous_order: bool = False  # 01/02/2026-style dates with nothing to tell the order
     notes: list[str] = field(default_factory=list)  # how ambiguous zone abbreviations were read
+    # "yesterday 04:44", "5分钟前": counted later from a day the file gives.
+    relative: dict[int, RelativeDate] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, n: int) -> DateColumn:
@@ -232,7 +235,12 @@ def _through_distinct_values(
     )
     for row in np.flatnonzero(~present).tolist():
         out.reasons[row] = EMPTY
-    for table, target in ((distinct.reasons, out.reasons), (distinct.yearless, out.yearless)):
+    tables = (
+        (distinct.reasons, out.reasons),
+        (distinct.yearless, out.yearless),
+        (distinct.relative, out.relative),
+    )
+    for table, target in tables:
         if table:
             wanted = np.fromiter(table, dtype=np.int64)
             for row in np.flatnonzero(np.isin(codes, wanted)).tolist():
@@ -418,8 +426,12 @@ def _by_distinct_text(
     subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
     encoded = pc.dictionary_encode(subset).combine_chunks()
     codes = np.asarray(to_numpy(encoded.indices), np.int64)
-    results: list[ParsedDate | YearlessDate | str] = []
+    results: list[ParsedDate | YearlessDate | RelativeDate | str] = []
     for value in encoded.dictionary.to_pylist():
+        relative = read_relative(value)
+        if relative is not None:
+            results.append(relative)
+            continue
         try:
             results.append(parse_date(value, context))
         except DateParseError as error:
@@ -431,14 +443,20 @@ def _by_distinct_text(
 
 
 def _scatter(
-    results: list[ParsedDate | YearlessDate | str],
+    results: list[ParsedDate | YearlessDate | RelativeDate | str],
     codes: npt.NDArray[np.int64],
     rows: npt.NDArray[np.int64],
     out: DateColumn,
 ) -> None:
     kinds = np.array(
         [
-            0 if isinstance(r, ParsedDate) else 1 if isinstance(r, YearlessDate) else 2
+            0
+            if isinstance(r, ParsedDate)
+            else 1
+            if isinstance(r, YearlessDate)
+            else 3
+            if isinstance(r, RelativeDate)
+            else 2
             for r in results
         ]
     )
@@ -462,3 +480,5 @@ def _scatter(
         out.yearless[row] = results[code]
     for row, code in zip(rows[row_kind == 2].tolist(), codes[row_kind == 2].tolist(), strict=True):
         out.reasons[row] = results[code]
+    for row, code in zip(rows[row_kind == 3].tolist(), codes[row_kind == 3].tolist(), strict=True):
+        out.relative[row] = results[code]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +17,8 @@ import pyarrow.compute as pc
 
 from viewer.io.dates.date_column import DateColumn, parse_date_column
 from viewer.io.dates.date_sources import date_text, parse_source
+from viewer.io.dates.relative_filling import fill_relative
+from viewer.io.dates.year_context import YearContext
 from viewer.io.dates.year_filling import fill_years
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.io.load_errors import RowProblem
@@ -60,19 +62,37 @@ def build_event_columns(
     tz: dt.tzinfo | None,
     with_text: bool,
     text_roles: frozenset[str] = TEXT_ROLES,
+    years: YearContext | None = None,
 ) -> EventColumns:
+    """``years`` tells what the file says of the year of dates written without one (by
+    default only ``options.year``)."""
     assert mapping.start is not None
+    years = years or YearContext(given=options.year)
     is_event = _event_rows(raw, mapping)
     start_text = date_text(raw, mapping.start)
     start = _parse(raw, mapping, mapping.start, start_text, options, tz)
     skipped = _problems(raw, start, str(mapping.start), start_text, is_event)
-    fill_years(start, raw.rows, options.year, skipped, str(mapping.start), start_text)
+    warnings: list[RowProblem] = []
+    references = _references(raw, mapping, start, options, tz)
+    fill_relative(
+        start,
+        raw.rows,
+        references,
+        mapping.reference_column,
+        years.reference,
+        skipped,
+        warnings,
+        str(mapping.start),
+        start_text,
+    )
+    if references is not None:  # a post written "4月27日" was read after it was written
+        years = replace(years, latest=np.where(references.ok, references.start, 0))
+    fill_years(start, raw.rows, years, skipped, str(mapping.start), start_text, notes=warnings)
     keep = start.ok & is_event
     end_text = date_text(raw, mapping.end) if mapping.end is not None else None
-    warnings: list[RowProblem] = []
     if mapping.end is not None and end_text is not None:
         end = _parse(raw, mapping, mapping.end, end_text, options, tz)
-        fill_years(end, raw.rows, None, [], "", end_text, after=start.start)
+        fill_years(end, raw.rows, YearContext(), [], "", end_text, after=start.start)
         _combine_end(start, end, keep, raw, str(mapping.end), end_text, warnings)
     _check_spans(start, keep, raw, str(mapping.start), start_text, warnings)
     _mark_approximate_wording(raw, mapping, start, tz)
@@ -93,6 +113,20 @@ def build_event_columns(
         _add_text(columns, raw, mapping, index, start_text, end_text, text_roles)
         _apply_own_columns(columns, raw, mapping, index)
     return columns
+
+
+def _references(
+    raw: RawTable,
+    mapping: ColumnMapping,
+    start: DateColumn,
+    options: LoadOptions,
+    tz: dt.tzinfo | None,
+) -> DateColumn | None:
+    """The crawl or fetch dates of the rows, when the start column needs them."""
+    name = mapping.reference_column
+    if name is None or name not in raw.columns or not (start.relative or start.yearless):
+        return None
+    return _parse(raw, mapping, name, raw.column(name), options, tz)
 
 
 def _event_rows(raw: RawTable, mapping: ColumnMapping) -> npt.NDArray[np.bool_]:

@@ -76,6 +76,10 @@ class ColumnMapping:
     # TimelineJS has no field for it, so that is where our export says it.
     approximate_from: str | None = None
     precision: str | None = None
+    # The year of start dates written without one ("9-Nov" beside a "year" column).
+    year_column: str | None = None
+    # The day relative start dates count from ("crawled_at" beside "昨天 04:44").
+    reference_column: str | None = None
     source: str | None = None
     row: str | None = None
     day_first: bool | None = None  # a layout that fixes the order (plaso writes MM/DD/YYYY)
@@ -114,6 +118,10 @@ class ColumnMapping:
             names.append(self.not_events[0])
         if self.approximate_from:
             names.append(self.approximate_from)
+        if self.year_column:
+            names.append(self.year_column)
+        if self.reference_column:
+            names.append(self.reference_column)
         if with_text:
             if self.title_fallback and "title" in text_roles:
                 names.append(self.title_fallback)

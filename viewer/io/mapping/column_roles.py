@@ -8,6 +8,7 @@ from functools import lru_cache
 from viewer.io.load_options import ROLES
 from viewer.io.mapping.clock_columns import join_clock_columns
 from viewer.io.mapping.column_mapping import ColumnMapping, source_columns
+from viewer.io.mapping.context_columns import find_reference_column, find_year_column
 from viewer.io.mapping.date_choice import header_says_date, is_yyyymmdd, rank_date_columns
 from viewer.io.mapping.header_names import (
     YEAR_HEADERS,
@@ -16,11 +17,13 @@ from viewer.io.mapping.header_names import (
     hinted_date_columns,
 )
 from viewer.io.mapping.known_layouts import known_layout
+from viewer.io.mapping.title_choice import better_headline
 from viewer.io.mapping.zone_columns import join_zone_column
 from viewer.model.date_forms import EPOCH_MIN, NUMBER_RE
 from viewer.model.date_parsing import parse_date
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import DateParseError
+from viewer.model.relative_dates import read_relative
 
 Sample = dict[str, list[str]]  # column -> its first non-empty cells
 
@@ -63,9 +66,13 @@ def decide_mapping(
         raise MappingError(QT_TRANSLATE_NOOP("LoadMessages", "no column holds dates"))
     if mapping.layout == "generic":
         join_clock_columns(mapping, columns, sample, forced)
+        if isinstance(mapping.start, str):
+            taken = set(_used_columns(mapping))
+            mapping.year_column = find_year_column(columns, sample, mapping.start, taken)
+            mapping.reference_column = find_reference_column(columns, sample, mapping.start, taken)
         join_zone_column(mapping, columns, sample)
     if mapping.roles_by_content:
-        _fill_by_content(mapping, columns, sample)
+        _fill_by_content(mapping, columns, sample, forced)
     used = set(_used_columns(mapping))
     mapping.unused = [c for c in columns if c not in used and sample.get(c)]
     mapping.excerpt_from_rest = mapping.excerpt is None and bool(mapping.unused)
@@ -167,7 +174,10 @@ def date_share(sample: Sample, column: str) -> float:
 @lru_cache(maxsize=4096)
 def _reads_as_date(text: str) -> bool:
     """(Remembered: a wide file repeats the same few texts over thousands of columns, and each
-    column's share is asked for more than once.)"""
+    column's share is asked for more than once.) A relative date ("昨天 04:44") is a date too:
+    the file may give the day it counts from."""
+    if read_relative(text) is not None:
+        return True
     try:
         parse_date(text)
     except (DateParseError, ValueError, OverflowError):
@@ -184,7 +194,9 @@ def _date_column_by_content(
     return best[2] if best[0] >= _MIN_DATE_SHARE else None
 
 
-def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample) -> None:
+def _fill_by_content(
+    mapping: ColumnMapping, columns: list[str], sample: Sample, forced: dict[str, str]
+) -> None:
     taken = set(_used_columns(mapping))
     free = [
         c
@@ -206,7 +218,9 @@ def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample)
         mapping.title = max(
             candidates, key=lambda c: (_distinct_share(sample[c]), -position[c]), default=None
         )
-    texty = [c for c in texty if c != mapping.title]
+    if "title" not in forced:
+        _prefer_headline(mapping, texty, sample, forced)
+    texty = [c for c in texty if c not in (mapping.title, mapping.excerpt)]
     if mapping.excerpt is None:
         title_length = _mean_length(sample[mapping.title]) if mapping.title else 0
         mapping.excerpt = next(
@@ -215,6 +229,22 @@ def _fill_by_content(mapping: ColumnMapping, columns: list[str], sample: Sample)
     texty = [c for c in texty if c != mapping.excerpt]
     if mapping.lane is None:
         mapping.lane = next((c for c in texty if _is_category(sample[c])), None)
+
+
+def _prefer_headline(
+    mapping: ColumnMapping, texty: list[str], sample: Sample, forced: dict[str, str]
+) -> None:
+    """A message or description for the title rather than a short source, type or number
+    (which stays free for the lane)."""
+    pool = list(texty)
+    if mapping.excerpt is not None and "excerpt" not in forced:
+        pool.append(mapping.excerpt)
+    headline = better_headline(mapping.title, pool, sample)
+    if headline is None:
+        return
+    if headline == mapping.excerpt:
+        mapping.excerpt = None
+    mapping.title = headline
 
 
 def _share(values: list[str], test: object) -> float:
