@@ -74,10 +74,10 @@ def write_timesketch(events: EventTable, stream: IO[str]) -> None:
     ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
-    starts = events.start
-    for start, record in zip(starts.tolist(), event_records(events), strict=True):
+    micros = events.start * 1_000_000 + events.start_ns // 1000  # (int64 µs: years ±292,000)
+    for stamp, record in zip(micros.tolist(), event_records(events), strict=True):
         message = str(record["title"] or record["excerpt"])
-        timesketch = [message, f"{record['start']}+00:00", str(start * 1_000_000), "Event time"]
+        timesketch = [message, f"{record['start']}+00:00", str(stamp), "Event time"]
         writer.writerow(
             [escape_formula(cell) for cell in timesketch]
             + [csv_cell(record[name]) for name in COLUMNS]
