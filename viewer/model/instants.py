@@ -141,8 +141,8 @@ def format_iso(seconds: npt.ArrayLike, nanos: npt.ArrayLike | None = None) -> li
         out[index] = f"{sign}{abs(y):04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{se:02d}"
     if nanos is not None:
         ns = np.broadcast_to(np.asarray(nanos, dtype=np.int64).ravel(), s.shape)
-        for index in np.flatnonzero(ns).tolist():
-            out[index] += fraction_text(int(ns[index]))
+        for at in np.flatnonzero(ns).tolist():
+            out[at] += fraction_text(int(ns[at]))
     return out.tolist()
 
 
