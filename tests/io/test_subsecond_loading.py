@@ -115,3 +115,17 @@ def test_microseconds_and_deep_time_survive_export_and_reload(tmp_path, suffix):
         "second": 123_457_000,
     }
     assert sorted(again.start.tolist()) == sorted(original.start.tolist())
+
+
+def test_a_timelinejs_export_keeps_milliseconds(tmp_path):
+    source = tmp_path / "ms.csv"
+    source.write_text(
+        "date,title\n2015-07-21T20:20:03.125Z,later\n2015-07-21T20:20:03.120999Z,earlier\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "story.timelinejs.json"
+    write_events(load_file(source).events, out)
+    again = load_file(out).events
+    by_title = {again.text_at("title", i): int(again.start_ns[i]) for i in range(len(again))}
+    # TimelineJS counts milliseconds, no finer.
+    assert by_title == {"later": 125_000_000, "earlier": 120_000_000}
