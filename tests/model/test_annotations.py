@@ -116,3 +116,19 @@ def test_records_round_trip_with_relative_paths_and_damaged_records_are_named() 
     assert marks.tags == {1: ("trial",)}
     assert marks.notes == {1: "Check the docket"}
     assert np.flatnonzero(marks.tagged).tolist() == [1]
+
+
+def test_events_of_one_second_are_told_apart_by_their_fraction_of_it() -> None:
+    def log(order: list[int]) -> EventTable:
+        ns = [120_000_000, 450_000_000]
+        return EventTable.from_columns(
+            start=[100, 100],
+            start_ns=[ns[i] for i in order],
+            title=["Login", "Login"],
+            source="z.log",
+        )
+
+    store = AnnotationStore()
+    written = log([0, 1])
+    tag(store, written, 1, "second")
+    assert store.resolve(log([1, 0]))[0].tags == {0: ("second",)}

@@ -98,9 +98,14 @@ class FileSpans:
         return [self._files[n][0] for n in numbers.tolist()]
 
 
-def content_digest(end: int | None, title: str, excerpt: str, lane: str) -> str:
-    """Stable across runs and versions (unlike pandas' hashing): it is saved in projects."""
+def content_digest(
+    end: int | None, title: str, excerpt: str, lane: str, start_ns: int = 0, end_ns: int = 0
+) -> str:
+    """Stable across runs and versions (unlike pandas' hashing): it is saved in projects.
+    Sub-seconds count only when there are some, so whole-second events keep their digest."""
     end_text = "" if end is None else str(end)
+    if start_ns or end_ns:
+        end_text += f".{start_ns}.{end_ns}"
     text = "\x1f".join((end_text, title, excerpt, lane))
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
@@ -229,9 +234,13 @@ def keys_of(
     keys: dict[int, EventKey] = {}
     want = set(wanted.tolist())
     ends, titles = events.ends_at(pool), events.texts_at("title", pool)
+    start_ns = events.start_ns[pool].tolist()
+    end_ns = events.end_or_start_ns()[pool].tolist()
     excerpts, lanes = events.texts_at("excerpt", pool), events.texts_at("lane", pool)
     for at, (index, path) in enumerate(zip(pool.tolist(), paths, strict=True)):
-        digest = content_digest(ends[at], titles[at], excerpts[at], lanes[at])
+        digest = content_digest(
+            ends[at], titles[at], excerpts[at], lanes[at], start_ns[at], end_ns[at]
+        )
         ident = (path, int(starts[index]), digest)
         occurrence = counted.get(ident, 0)
         counted[ident] = occurrence + 1

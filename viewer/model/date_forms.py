@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 
 from viewer.model.date_words import TIME_ZONE_OFFSETS
-from viewer.model.instants import MAX_ABS_YEAR, check_year, is_valid_civil, seconds_at
+from viewer.model.instants import (
+    MAX_ABS_YEAR,
+    NANOS_PER_SECOND,
+    check_year,
+    is_valid_civil,
+    nanos_of_fraction,
+    seconds_at,
+)
 from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
 _CLOCK = (
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?)?"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?)?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 )
 _ZONE = r"(?:\s*(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?|[a-z]{3,5}))?"
@@ -152,7 +160,9 @@ def parse_iso(match: re.Match[str], context: DateContext) -> ParsedDate:
     clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])
     offset = zone_offset(g["zone"])
     return ParsedDate(
-        instant(year, month, int(g["day"]), clock, offset, precision, context), precision
+        instant(year, month, int(g["day"]), clock, offset, precision, context),
+        precision,
+        start_ns=nanos_of_fraction(g["fraction"]),
     )
 
 
@@ -187,7 +197,11 @@ def parse_numeric(match: re.Match[str], context: DateContext) -> ParsedDate:
     precision = Precision.TIME if g["hour"] is not None else Precision.DAY
     clock = clock_seconds(g["hour"], g["minute"], g["second"], g["ampm"])
     offset = zone_offset(g["zone"])
-    return ParsedDate(instant(year, month, day, clock, offset, precision, context), precision)
+    return ParsedDate(
+        instant(year, month, day, clock, offset, precision, context),
+        precision,
+        start_ns=nanos_of_fraction(g["fraction"]),
+    )
 
 
 def bc_to_astronomical(year: int) -> int:
@@ -195,8 +209,17 @@ def bc_to_astronomical(year: int) -> int:
     return year + 1 if year < 0 else year
 
 
-def epoch_seconds(value: float) -> int:
-    return int(value // _epoch_divisor(value))
+def epoch_instant(text: str, value: float) -> tuple[int, int]:
+    """(seconds, nanoseconds) of an epoch number by its magnitude, the fraction read from the
+    text itself (a float would turn ``1437510003.123456`` into ``.123455999``)."""
+    divisor = _epoch_divisor(value)
+    try:
+        exact = Decimal(text) / divisor
+    except InvalidOperation:
+        return int(value // divisor), 0
+    seconds = int(exact.to_integral_value(rounding=ROUND_FLOOR))
+    nanos = int(((exact - seconds) * NANOS_PER_SECOND).to_integral_value(rounding=ROUND_FLOOR))
+    return seconds, nanos
 
 
 def _epoch_divisor(value: float) -> int:
@@ -238,12 +261,15 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
         )
     if abs(value) < EPOCH_MIN:
         raise DateParseError(QT_TRANSLATE_NOOP("LoadMessages", "a decimal number, not a date"))
-    seconds = epoch_seconds(value)
+    seconds, nanos = epoch_instant(text, value)
     if abs(seconds) > MAX_EPOCH_SECONDS:
         raise DateParseError(
             QT_TRANSLATE_NOOP("LoadMessages", "a number too large for a timestamp")
         )
-    return ParsedDate(seconds, Precision.TIME, approximate=_rounded_past_seconds(text, value))
+    rounded = _rounded_past_seconds(text, value)
+    return ParsedDate(
+        seconds, Precision.TIME, approximate=rounded, start_ns=0 if rounded else nanos
+    )
 
 
 def _compact_date(text: str) -> ParsedDate | None:

@@ -105,7 +105,9 @@ def parse_date(text: str, context: DateContext = DEFAULT_CONTEXT) -> ParsedDate 
 
 def _approximated(result: ParsedDate | YearlessDate) -> ParsedDate | YearlessDate:
     if isinstance(result, ParsedDate):
-        return ParsedDate(result.start, result.precision, True, result.end)
+        return ParsedDate(
+            result.start, result.precision, True, result.end, result.start_ns, result.end_ns
+        )
     return YearlessDate(
         result.month, result.day, result.clock, result.precision, True, result.offset
     )
@@ -141,7 +143,7 @@ def _parse_range(s: str, context: DateContext) -> ParsedDate | None:
             continue
         if alternatives and last.start < first.start:
             first, last = last, first  # "2 or 1 BC"
-        end = last.end if last.end is not None else last.start
+        end, end_ns = (last.start, last.start_ns) if last.end is None else (last.end, last.end_ns)
         return ParsedDate(
             first.start,
             min(first.precision, last.precision),
@@ -150,6 +152,8 @@ def _parse_range(s: str, context: DateContext) -> ParsedDate | None:
             or first.approximate
             or last.approximate,
             end=end,
+            start_ns=first.start_ns,
+            end_ns=end_ns,
         )
     return None
 

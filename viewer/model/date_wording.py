@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.model.date_parsing import YEARS_AGO_ORIGIN
-from viewer.model.instants import SECONDS_PER_DAY, civil_from_seconds
+from viewer.model.instants import SECONDS_PER_DAY, civil_from_seconds, fraction_text
 
 # Deep time: years before 10,000 BC read as "years ago" (13.8 billion years ago), on the axis,
 # in the span line and in the details panel. The one threshold for all of them. (A view of more
@@ -32,6 +32,8 @@ YEAR_SECONDS = 365.2425 * SECONDS_PER_DAY
 # int64 seconds overflow near ±9.2e18; the universe needs only ±4.4e17, so clamp absurd views.
 _LIMIT = 1e18
 _MILLION = 1_000_000
+# Milliseconds are written only where float64 seconds still hold them (years ±30,000).
+_SUBSECOND_LIMIT = 1e12
 
 IntArray = npt.NDArray[np.int64]
 Civil = tuple[int, int, int, int, int, int]  # year, month, day, hour, minute, second
@@ -129,6 +131,14 @@ class DateWording(ABC):
             previous_day = (year, month, day)
         return labels
 
+    def millisecond_labels(self, secs: npt.NDArray[np.float64]) -> list[str]:
+        """``20:20:03.125`` for ticks a few milliseconds apart, with the day on the first tick
+        and where the day changes."""
+        millis = np.round(np.asarray(secs, dtype=np.float64) * 1000).astype(np.int64)
+        whole, rest = np.divmod(millis, 1000)
+        labels = self.clock_labels(whole, with_seconds=True)
+        return [f"{label}.{ms:03d}" for label, ms in zip(labels, rest.tolist(), strict=True)]
+
     def day_labels(self, secs: IntArray) -> list[str]:
         """``27 Apr``, with the year on the first tick and on 1 January: ``1 Jan 2027``."""
         year, month, day = (p.tolist() for p in civil_from_seconds(secs)[:3])
@@ -160,6 +170,8 @@ class DateWording(ABC):
         a, b = civil(lo), civil(hi)
         if a[0] < DEEP_BEFORE_YEAR and length >= 10 * YEAR_SECONDS:
             return self._deep_span(a[0], b[0])
+        if length < 2 and abs(lo) < _SUBSECOND_LIMIT:
+            return self._millisecond_span(lo, hi)
         if length < 3 * SECONDS_PER_DAY:
             return self._clock_span(a, b, with_seconds=length < 120)
         if length < 180 * SECONDS_PER_DAY:
@@ -168,11 +180,21 @@ class DateWording(ABC):
             return self._month_span(a, b)
         return self._year_span(a[0], b[0])
 
+    def _millisecond_span(self, lo: float, hi: float) -> str:
+        """``21 Jul 2015 20:20:03.120 – 20:20:03.130``: a view of less than two seconds."""
+        (a, a_clock), (b, b_clock) = _millisecond_clock(lo), _millisecond_clock(hi)
+        start = f"{self.full_day(*a[:3])} {a_clock}"
+        return (
+            f"{start} – {b_clock}"
+            if a[:3] == b[:3]
+            else f"{start} – {self.full_day(*b[:3])} {b_clock}"
+        )
+
     # -- the details panel -----------------------------------------------------------------
-    def instant(self, seconds: int, precision: str) -> str:
+    def instant(self, seconds: int, precision: str, nanos: int = 0) -> str:
         """One instant to its precision: ``2030``, ``Apr 2026``, ``27 Apr 2026``,
-        ``27 Apr 2026 09:00 UTC`` (seconds appear when not zero), ``44 BC``,
-        ``13.8 billion years ago``."""
+        ``27 Apr 2026 09:00 UTC`` (seconds appear when not zero, and their fraction when there
+        is one: ``20:20:03.123456``), ``44 BC``, ``13.8 billion years ago``."""
         year, month, day, hour, minute, second = civil(int(seconds))
         if precision == "year":
             if year < DEEP_BEFORE_YEAR:
@@ -182,7 +204,8 @@ class DateWording(ABC):
             return self.month_year(year, month)
         if precision == "day":
             return self.full_day(year, month, day)
-        clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+        clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second or nanos else "")
+        clock += fraction_text(nanos)
         return f"{self.full_day(year, month, day)} {clock} UTC"
 
     def when(
@@ -192,14 +215,17 @@ class DateWording(ABC):
         precision: str,
         approximate: bool,
         words: Mapping[str, str] | None = None,
+        start_ns: int = 0,
+        end_ns: int = 0,
     ) -> str:
         """An event's date or span with its precision: ``27 Apr 2026 – 31 May 2026 (day)``,
         ``2030 (year, approximate)``. An end equal to the start (at that precision) is left
         out. ``words`` maps ``"year"``, ``"month"``, ``"day"``, ``"time"`` and
-        ``"approximate"`` to the words to show (translations); missing ones stay English."""
-        text = self.instant(start, precision)
-        if end is not None and end != start:
-            last = self.instant(end, precision)
+        ``"approximate"`` to the words to show (translations); missing ones stay English.
+        ``start_ns`` and ``end_ns`` are the sub-second parts."""
+        text = self.instant(start, precision, start_ns)
+        if end is not None and (end, end_ns) != (start, start_ns):
+            last = self.instant(end, precision, end_ns)
             if last != text:
                 text = f"{text} – {last}"
         return self._qualified(text, precision, approximate, words or {})
@@ -397,6 +423,13 @@ def _year_number(n: int) -> str:
 
 def _clock(hour: int, minute: int, second: int, with_seconds: bool) -> str:
     return f"{hour:02d}:{minute:02d}:{second:02d}" if with_seconds else f"{hour:02d}:{minute:02d}"
+
+
+def _millisecond_clock(seconds: float) -> tuple[Civil, str]:
+    """The instant's day and its ``20:20:03.125``, rounded to the millisecond."""
+    whole, ms = divmod(round(seconds * 1000), 1000)
+    parts = civil(whole)
+    return parts, f"{_clock(*parts[3:], with_seconds=True)}.{ms:03d}"
 
 
 def _three_figures(ago: int) -> int:

@@ -1,6 +1,7 @@
 """The event table: every loaded event as one row of a pandas DataFrame.
 
 Times are int64 seconds since 1970-01-01 UTC (see ``instants``); ``end`` is a nullable Int64.
+``start_ns`` and ``end_ns`` hold their sub-second parts as int32 nanoseconds (0 where none).
 Text columns hold "" rather than missing values, so views never have to test for NaN.
 """
 
@@ -14,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
+from viewer.model.event_fields import COLUMNS, SUBSECOND_COLUMNS, TEXT_COLUMNS
 from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS
 
@@ -38,6 +39,8 @@ class Event:
     date_text: str
     source: str
     row: int
+    start_ns: int = 0  # nanoseconds after ``start``
+    end_ns: int = 0
 
     @property
     def end_or_start(self) -> int:
@@ -52,10 +55,10 @@ class EventTable:
     """A read-only view of events; build one with :meth:`from_columns` or :meth:`concat`."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        missing = [c for c in COLUMNS if c not in frame.columns]
+        missing = [c for c in _TABLE_COLUMNS if c not in frame.columns]
         if missing:
             raise ValueError(f"event table lacks columns {missing}")
-        self.frame = frame.loc[:, list(COLUMNS)]
+        self.frame = frame.loc[:, list(_TABLE_COLUMNS)]
         self._lane_codes: tuple[IntArray, list[str]] | None = None
         self._lanes: list[str] | None = None
 
@@ -78,6 +81,8 @@ class EventTable:
         date_text: Values = "",
         source: Values = "",
         row: npt.ArrayLike | None = None,
+        start_ns: npt.ArrayLike = 0,
+        end_ns: npt.ArrayLike = 0,
     ) -> EventTable:
         start_values = np.asarray(start, dtype=np.int64)
         n = len(start_values)
@@ -104,6 +109,8 @@ class EventTable:
                 "row": np.arange(2, n + 2, dtype=np.int64)
                 if row is None
                 else np.asarray(row, dtype=np.int64),
+                "start_ns": _nanos(start_ns, n),
+                "end_ns": np.where(end_values.isna(), 0, _nanos(end_ns, n)).astype(np.int32),
             }
         )
         return cls(frame)
@@ -125,6 +132,16 @@ class EventTable:
     @property
     def start(self) -> IntArray:
         return self.frame["start"].to_numpy(dtype=np.int64)
+
+    @property
+    def start_ns(self) -> npt.NDArray[np.int32]:
+        """Each start's sub-second part in nanoseconds."""
+        return self.frame["start_ns"].to_numpy(dtype=np.int32)
+
+    def end_or_start_ns(self) -> npt.NDArray[np.int32]:
+        """The sub-second part of :meth:`end_or_start`."""
+        ns = self.frame["end_ns"].to_numpy(dtype=np.int32)
+        return np.where(self.has_end(), ns, self.start_ns).astype(np.int32)
 
     def has_end(self) -> BoolArray:
         """Which events are spans (have an end of their own)."""
@@ -272,6 +289,8 @@ class EventTable:
             date_text=str(row["date_text"]),
             source=str(row["source"]),
             row=int(row["row"]),
+            start_ns=int(row["start_ns"]),
+            end_ns=int(row["end_ns"]),
         )
 
     def find(self, source: str, row: int) -> int | None:
@@ -285,8 +304,8 @@ class EventTable:
         return int(hits[0]) if len(hits) else None
 
     def time_order(self) -> IntArray:
-        """Indices in time order (ties in file order)."""
-        return np.lexsort((self.rows(), self.start)).astype(np.int64)
+        """Indices in time order, to the nanosecond (ties in file order)."""
+        return np.lexsort((self.rows(), self.start_ns, self.start)).astype(np.int64)
 
     def sorted_by_time(self) -> EventTable:
         order = self.time_order()
@@ -304,6 +323,13 @@ class EventTable:
     def source_row(self, index: int) -> tuple[str, int]:
         """The file and row (header = row 1) event ``index`` was read from."""
         return str(self.frame["source"].array[index]), int(self.frame["row"].to_numpy()[index])
+
+
+_TABLE_COLUMNS = (*COLUMNS, *SUBSECOND_COLUMNS)
+
+
+def _nanos(value: npt.ArrayLike, n: int) -> npt.NDArray[np.int32]:
+    return np.broadcast_to(np.asarray(value, dtype=np.int32), (n,)).copy()
 
 
 def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Series[Any]:

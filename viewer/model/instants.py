@@ -16,6 +16,9 @@ from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.parsed_date import DateParseError
 
 SECONDS_PER_DAY = 86_400
+# Sub-second parts are kept beside the seconds as int32 nanoseconds, 0 to 999,999,999: int64
+# nanoseconds since 1970 would end in 2262, and deep time needs the seconds whole.
+NANOS_PER_SECOND = 1_000_000_000
 # Years an instant may name: deep time down to the Big Bang and far beyond, with room left so
 # the int64 seconds of any day and time in these years cannot overflow (they would wrap to the
 # opposite sign without a word).
@@ -117,8 +120,10 @@ def is_valid_civil(
     return np.asarray(in_range & (y2 == y) & (m2 == safe_m) & (d2 == safe_d), dtype=np.bool_)
 
 
-def format_iso(seconds: npt.ArrayLike) -> list[str]:
-    """ISO 8601 text such as ``2026-04-27T00:00:00`` or ``-0043-03-15T00:00:00``.
+def format_iso(seconds: npt.ArrayLike, nanos: npt.ArrayLike | None = None) -> list[str]:
+    """ISO 8601 text such as ``2026-04-27T00:00:00`` or ``-0043-03-15T00:00:00``, with the
+    sub-second part where ``nanos`` has one (``2015-07-21T20:20:03.123456``, see
+    :func:`fraction_text`).
 
     Years are zero-padded to four digits and carry a sign beyond 0000-9999 (ISO 8601's expanded
     representation), so every instant round-trips through the date parser.
@@ -134,7 +139,29 @@ def format_iso(seconds: npt.ArrayLike) -> list[str]:
         y, mo, d, h, mi, se = (int(part[0]) for part in civil_from_seconds(s[index : index + 1]))
         sign = "-" if y < 0 else "+"
         out[index] = f"{sign}{abs(y):04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{se:02d}"
+    if nanos is not None:
+        ns = np.broadcast_to(np.asarray(nanos, dtype=np.int64).ravel(), s.shape)
+        for at in np.flatnonzero(ns).tolist():
+            out[at] += fraction_text(int(ns[at]))
     return out.tolist()
+
+
+def fraction_text(nanos: int) -> str:
+    """The sub-second part as written after the seconds: ``.123`` for whole milliseconds,
+    ``.123456`` for whole microseconds, ``.123456789``; "" for none. (A file's own digits are
+    not kept: a time of a millisecond file that falls on a whole second reads without ``.000``.)"""
+    if nanos <= 0:
+        return ""
+    digits = 3 if nanos % 1_000_000 == 0 else 6 if nanos % 1000 == 0 else 9
+    return "." + f"{nanos:09d}"[:digits]
+
+
+def nanos_of_fraction(digits: str | None) -> int:
+    """Nanoseconds for the digits after a decimal point (``"5"`` is 500,000,000); digits beyond
+    nine are cut off, as a clock would."""
+    if not digits:
+        return 0
+    return int(digits[:9].ljust(9, "0"))
 
 
 _SECONDS_0000 = seconds_at(0)

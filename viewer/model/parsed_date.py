@@ -28,12 +28,16 @@ class ParsedDate:
 
     ``end`` is set for texts that name a span by themselves ("1850s", "Q2 2026", "between 47
     and 50"): the start of the last period the span covers, at the same precision.
+    ``start_ns`` and ``end_ns`` are the sub-second parts (0 to 999,999,999 nanoseconds after
+    ``start`` and ``end``) of a time written with a fraction (``20:20:03.123456``).
     """
 
     start: int
     precision: Precision
     approximate: bool = False
     end: int | None = None
+    start_ns: int = 0
+    end_ns: int = 0
 
 
 @dataclass(frozen=True, slots=True)

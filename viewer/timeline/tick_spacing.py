@@ -1,4 +1,4 @@
-"""Tick positions for a time axis that runs from seconds to the age of the universe.
+"""Tick positions for a time axis that runs from milliseconds to the age of the universe.
 
 Pure Python and numpy (no Qt), so it is unit-testable: the axis item measures labels with its
 font and asks :func:`choose_ticks` for the finest step of a fixed ladder whose labels do not
@@ -13,8 +13,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from viewer.model.date_parsing import YEARS_AGO_ORIGIN
 from viewer.model.date_wording import (
@@ -28,10 +30,13 @@ from viewer.model.date_wording import (
 )
 from viewer.model.instants import SECONDS_PER_DAY, seconds_from_civil
 
+# Millisecond ticks only where float64 seconds hold milliseconds exactly (years ±30,000).
+_MILLISECOND_LIMIT = 1e12
+
 # Labels keep this far inside the axis ends: pyqtgraph's axis length is the widget's plus 2 px.
 _EDGE_PX = 2
 
-_Labeller = Callable[[IntArray], list[str]]
+_Labeller = Callable[[npt.NDArray[Any]], list[str]]
 
 
 @dataclass(frozen=True)
@@ -42,12 +47,13 @@ class Tick:
 
 @dataclass(frozen=True)
 class _Step:
-    unit: str  # "second", "day", "week", "month" or "year"
+    unit: str  # "millisecond", "second", "day", "week", "month" or "year"
     count: int
 
     @property
     def nominal_seconds(self) -> float:
         per_unit = {
+            "millisecond": 0.001,
             "second": 1.0,
             "day": float(SECONDS_PER_DAY),
             "week": 7.0 * SECONDS_PER_DAY,
@@ -58,6 +64,7 @@ class _Step:
 
 
 _LADDER = (
+    *(_Step("millisecond", n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500)),
     *(_Step("second", n) for n in (1, 2, 5, 10, 15, 30)),
     *(_Step("second", 60 * n) for n in (1, 2, 5, 10, 15, 30)),
     *(_Step("second", 3600 * n) for n in (1, 2, 3, 6, 12)),
@@ -87,11 +94,14 @@ def choose_ticks(
     if not hi > lo or not width_px > 0:
         return []
     deep = is_deep(lo)
+    fine = max(abs(lo), abs(hi)) < _MILLISECOND_LIMIT
     # A step with more ticks than this cannot fit, whatever its labels: skip it unbuilt.
     most_ticks = width_px / max(min_gap_px, 1.0) + 2
     coarsest: list[Tick] = []
     for step in _LADDER:
-        if (hi - lo) / step.nominal_seconds > most_ticks:
+        if (hi - lo) / step.nominal_seconds > most_ticks or (
+            step.unit == "millisecond" and not fine
+        ):
             continue
         secs, labeller = _positions(step, lo, hi, deep, wording)
         ticks = _whole_labels(secs, labeller, lo, hi, width_px, label_width)
@@ -113,8 +123,11 @@ def _multiples(first: int, last: int, step: int) -> IntArray:
 
 def _positions(
     step: _Step, lo: float, hi: float, deep: bool, wording: DateWording
-) -> tuple[IntArray, _Labeller]:
+) -> tuple[npt.NDArray[Any], _Labeller]:
     """Tick instants of one ladder step inside [lo, hi], and the labeller for them."""
+    if step.unit == "millisecond":
+        millis = _multiples(math.ceil(lo * 1000), math.floor(hi * 1000), step.count)
+        return millis / 1000, wording.millisecond_labels
     if step.unit == "second":
         secs = _multiples(math.ceil(lo), math.floor(hi), step.count)
         return secs, partial(wording.clock_labels, with_seconds=step.count < 60)
@@ -145,7 +158,7 @@ def _inside(secs: IntArray, lo: float, hi: float) -> IntArray:
 
 
 def _whole_labels(
-    secs: IntArray,
+    secs: npt.NDArray[Any],
     labeller: _Labeller,
     lo: float,
     hi: float,

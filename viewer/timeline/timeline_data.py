@@ -95,13 +95,15 @@ def build_timeline_data(
     if len(events) == 0:
         return TimelineData.empty()
     start = events.start
-    origin = float(np.median(start))
+    # A whole second, so the differences below are exact int64 and the sub-seconds add on.
+    origin_second = int(np.median(start))
+    origin = float(origin_second)
     has_span = events.has_end()
     extent_end = events.last_instants()
     codes, lane_names = events.lane_codes()
     colours = [lane_colours[name] for name in lane_names]
-    x_start = start.astype(np.float64) - origin
-    x_end = extent_end.astype(np.float64) - origin
+    x_start = (start - origin_second).astype(np.float64) + events.start_ns * 1e-9
+    x_end = (extent_end - origin_second).astype(np.float64) + events.end_or_start_ns() * 1e-9
     approximate = events.approximate()
     lanes = []
     for code, (name, colour) in enumerate(zip(lane_names, colours, strict=True)):

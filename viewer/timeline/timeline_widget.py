@@ -33,7 +33,7 @@ from viewer.timeline.timeline_data import TimelineData, build_timeline_data, sho
 from viewer.timeline.timeline_layout import ROW_PX
 from viewer.timeline.timeline_view_box import TimelineViewBox
 
-MIN_SPAN = 1.0  # seconds: the finest zoom
+MIN_SPAN = 0.002  # seconds: the finest zoom (two milliseconds: 1 ms ticks still show)
 MIN_LIMIT_SPAN = 366 * 86_400.0  # a single event can still be seen within its year
 ZOOM_STEP = 2.0
 
@@ -315,7 +315,8 @@ class TimelineWidget(QWidget):
         self.select_event(int(order[position]), reveal=True)
 
     def _reveal(self, index: int) -> None:
-        start = float(self.data.events.start[index]) - self.data.origin
+        events = self.data.events
+        start = float(events.start[index] - self.data.origin) + events.start_ns[index] * 1e-9
         (x0, x1), _ = self.view_box.viewRange()
         if not x0 <= start <= x1:
             half = (x1 - x0) / 2

@@ -228,7 +228,15 @@ class DetailsPanel(QWidget):
             "time": self.tr("time"),
             "approximate": self.tr("approximate"),
         }
-        when = self._wording.when(event.start, event.end, event.precision, event.approximate, words)
+        when = self._wording.when(
+            event.start,
+            event.end,
+            event.precision,
+            event.approximate,
+            words,
+            event.start_ns,
+            event.end_ns,
+        )
         source, row = event.source.strip(), str(event.row)
         return _Shown(
             title=event.title.strip() or self.tr("(untitled)"),

@@ -153,6 +153,7 @@ class EventTableModel(QAbstractTableModel):
     def _set_arrays(self, events: EventTable, shown: IntArray | None) -> None:
         self._events = events
         self._start = events.start
+        self._start_ns = events.start_ns
         self._title = events.text_array("title")
         self._excerpt = events.text_array("excerpt")
         self._lane = events.text_array("lane")
@@ -208,7 +209,7 @@ class EventTableModel(QAbstractTableModel):
         """Integer keys over all events, most significant first; computed once per column."""
         if column not in self._keys:
             builders: dict[int, Callable[[], list[IntArray]]] = {
-                DATE: lambda: [self._start],
+                DATE: lambda: [self._start, self._start_ns.astype(np.int64)],
                 TITLE: lambda: [_text_rank(self._title)],
                 LANE: lambda: [_text_rank(self._lane)],
                 SOURCE: lambda: [self._source_rank(), self._row],
@@ -225,7 +226,8 @@ class EventTableModel(QAbstractTableModel):
 
     def _display(self, event: int, column: int) -> str:
         if column == DATE:
-            return str(self._date_text[event]) or format_iso([self._start[event]])[0]
+            written = str(self._date_text[event])
+            return written or format_iso([self._start[event]], [self._start_ns[event]])[0]
         if column == TITLE:
             return str(self._title[event])
         if column == LANE:

@@ -76,6 +76,8 @@ LOADED = [
     "aeon_timeline3_orient_express.csv",
     "fivethirtyeight_cabinet_turnover.csv",
     "plaso_l2tcsv_time_zone.csv",
+    "timesketch_evtx_part.csv",  # microseconds
+    "zeek_snmp_excerpt.json",  # microseconds
 ]
 
 

@@ -45,6 +45,7 @@ _MONTH_FIRST_SHAPE = r"^\d{1,2}[/.\-](1[3-9]|2\d|3[01])[/.\-]\d{2,4}(\D|$)"
 # A first field above 12 (27/04/2026): the whole column is day-first.
 _DAY_FIRST_SHAPE = r"^(1[3-9]|2\d|3[01])[/.\-]\d{1,2}[/.\-]\d{2,4}(\D|$)"
 _EPOCH_INTEGER = r"^-?\d{9,18}$"  # 19 digits may not fit int64: the per-text path reads those
+_EPOCH_DECIMAL = r"^\d{9,18}\.\d{1,9}$"  # (a negative one is rare: the per-text path reads it)
 _FOUR_DIGIT_YEAR = r"(?:^|\D)(?P<year>1\d{3}|20\d{2})(?:\D|$)"
 _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
 _PIVOT_SAMPLE = 5_000
@@ -57,10 +58,13 @@ UNPLACEABLE = Message(QT_TRANSLATE_NOOP("LoadMessages", "not a date we can place
 
 @dataclass
 class DateColumn:
-    """Per-row results; ``ok`` is False where ``reasons`` (row index -> reason) says why."""
+    """Per-row results; ``ok`` is False where ``reasons`` (row index -> reason) says why.
+    ``start_ns``/``end_ns`` are the sub-second parts (int32 nanoseconds, see ``instants``)."""
 
     start: npt.NDArray[np.int64]
     end: npt.NDArray[np.int64]
+    start_ns: npt.NDArray[np.int32]
+    end_ns: npt.NDArray[np.int32]
     has_end: npt.NDArray[np.bool_]
     precision: npt.NDArray[np.int8]
     approximate: npt.NDArray[np.bool_]
@@ -77,6 +81,8 @@ class DateColumn:
         return cls(
             start=np.zeros(n, np.int64),
             end=np.zeros(n, np.int64),
+            start_ns=np.zeros(n, np.int32),
+            end_ns=np.zeros(n, np.int32),
             has_end=np.zeros(n, bool),
             precision=np.zeros(n, np.int8),
             approximate=np.zeros(n, bool),
@@ -224,6 +230,8 @@ def _through_distinct_values(
     out = DateColumn(
         start=distinct.start[safe],
         end=distinct.end[safe],
+        start_ns=distinct.start_ns[safe],
+        end_ns=distinct.end_ns[safe],
         has_end=distinct.has_end[safe] & present,
         precision=distinct.precision[safe],
         approximate=distinct.approximate[safe] & present,
@@ -279,10 +287,10 @@ def _fast_iso(
             stamps = pc.cast(subset, arrow_type)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             continue  # an impossible date somewhere (2026-02-30): leave them all to the slow path
-        seconds = _to_seconds(stamps, arrow_type)
+        seconds, nanos = _to_seconds(stamps, arrow_type)
         if precision is Precision.TIME and not zoned and tz is not None:
             seconds = _wall_clock_to_utc(seconds, tz)
-        _store(out, pending, rows, seconds, precision)
+        _store(out, pending, rows, seconds, precision, nanos)
 
 
 def _whole_column_iso(
@@ -295,25 +303,32 @@ def _whole_column_iso(
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     else:
-        _store(out, pending, every, _to_seconds(stamps, stamps.type), Precision.TIME)
+        seconds, nanos = _to_seconds(stamps, stamps.type)
+        _store(out, pending, every, seconds, Precision.TIME, nanos)
         return True
     try:
         stamps = pc.cast(text, pa.timestamp("us"))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return False
-    seconds = _to_seconds(stamps, stamps.type)
+    seconds, nanos = _to_seconds(stamps, stamps.type)
     has_clock = to_numpy(pc.utf8_length(text)) > 10
     if tz is not None and has_clock.any():
         seconds[has_clock] = _wall_clock_to_utc(seconds[has_clock], tz)
     precision = np.where(has_clock, Precision.TIME, Precision.DAY).astype(np.int8)
-    _store(out, pending, every, seconds, precision)
+    _store(out, pending, every, seconds, precision, nanos)
     return True
 
 
-def _to_seconds(stamps: pa.ChunkedArray, arrow_type: pa.DataType) -> npt.NDArray[np.int64]:
+def _to_seconds(
+    stamps: pa.ChunkedArray, arrow_type: pa.DataType
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32] | None]:
+    """Whole seconds, and the nanoseconds past them (None when the unit has none)."""
     raw = to_numpy(pc.cast(stamps, pa.timestamp(arrow_type.unit)).cast(pa.int64()))
-    divisor = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[arrow_type.unit]
-    return np.floor_divide(np.asarray(raw, dtype=np.int64), divisor)
+    if arrow_type.unit == "s":
+        return np.asarray(raw, dtype=np.int64), None
+    divisor = {"ms": 10**3, "us": 10**6, "ns": 10**9}[arrow_type.unit]
+    seconds, rest = np.divmod(np.asarray(raw, dtype=np.int64), divisor)
+    return seconds, (rest * (10**9 // divisor)).astype(np.int32)
 
 
 def _wall_clock_to_utc(seconds: npt.NDArray[np.int64], tz: dt.tzinfo) -> npt.NDArray[np.int64]:
@@ -330,8 +345,11 @@ def _store(
     rows: npt.NDArray[np.int64],
     seconds: npt.NDArray[np.int64],
     precision: Precision | npt.NDArray[np.int8],
+    nanos: npt.NDArray[np.int32] | None = None,
 ) -> None:
     out.start[rows] = seconds
+    if nanos is not None:
+        out.start_ns[rows] = nanos
     out.precision[rows] = precision
     out.ok[rows] = True
     pending[rows] = False
@@ -397,24 +415,42 @@ def _fast_numeric(
     if context.tz is not None and has_clock.any():
         seconds[has_clock] = _wall_clock_to_utc(seconds[has_clock], context.tz)
     precision = np.where(has_clock, Precision.TIME, Precision.DAY).astype(np.int8)
-    _store(out, pending, rows[good], seconds[good], precision[good])
+    nanos = _fraction_nanos(pc.struct_field(fields, "fraction"))
+    _store(out, pending, rows[good], seconds[good], precision[good], nanos[good])
+
+
+def _fraction_nanos(digits: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.int32]:
+    """Nanoseconds for the digits after a decimal point, as ``nanos_of_fraction`` reads one."""
+    nine = pc.utf8_slice_codeunits(pc.utf8_rpad(pc.fill_null(digits, ""), 9, "0"), 0, 9)
+    return np.asarray(to_numpy(pc.cast(nine, pa.int32())), np.int32)
 
 
 def _fast_epoch(text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn) -> None:
-    rows = _indices_matching(text, pending, _EPOCH_INTEGER)
-    if len(rows) == 0:
-        return
-    subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
-    values = np.asarray(to_numpy(pc.cast(subset, pa.int64())), np.int64)
-    magnitude = np.abs(values)
-    big = magnitude >= EPOCH_MIN
-    seconds = values.copy()
-    lower = 0
-    for limit, divisor in EPOCH_DIVISORS:
-        band = big & (magnitude >= lower) & (magnitude < limit)  # (18 digits: below the last)
-        seconds[band] = np.floor_divide(values[band], divisor)
-        lower = limit
-    _store(out, pending, rows[big], seconds[big], Precision.TIME)
+    """Epoch seconds, ms, µs or ns by magnitude; whole numbers, or positive ones with a
+    fraction (Zeek's ``1320279566.452687``)."""
+    for pattern in (_EPOCH_INTEGER, _EPOCH_DECIMAL):
+        rows = _indices_matching(text, pending, pattern)
+        if len(rows) == 0:
+            continue
+        subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
+        fraction = None
+        if pattern is _EPOCH_DECIMAL:
+            parts = pc.split_pattern(subset, ".", max_splits=1)
+            subset, fraction = pc.list_element(parts, 0), pc.list_element(parts, 1)
+        values = np.asarray(to_numpy(pc.cast(subset, pa.int64())), np.int64)
+        units = np.zeros(len(values), np.int32) if fraction is None else _fraction_nanos(fraction)
+        magnitude = np.abs(values)
+        big = magnitude >= EPOCH_MIN
+        seconds, nanos = values.copy(), np.zeros(len(values), np.int32)
+        lower = 0
+        for limit, divisor in EPOCH_DIVISORS:
+            band = big & (magnitude >= lower) & (magnitude < limit)  # (18 digits: below the last)
+            whole, rest = np.divmod(values[band], divisor)
+            seconds[band] = whole
+            # The rest of a unit, and the unit's own fraction (a µs number's .5 is 500 ns).
+            nanos[band] = rest * (10**9 // divisor) + units[band] // divisor
+            lower = limit
+        _store(out, pending, rows[big], seconds[big], Precision.TIME, nanos[big])
 
 
 def _by_distinct_text(
@@ -465,6 +501,8 @@ def _scatter(
         [r.end if isinstance(r, ParsedDate) and r.end is not None else 0 for r in results], np.int64
     )
     has_end = np.array([isinstance(r, ParsedDate) and r.end is not None for r in results], bool)
+    start_ns = np.array([r.start_ns if isinstance(r, ParsedDate) else 0 for r in results], np.int32)
+    end_ns = np.array([r.end_ns if isinstance(r, ParsedDate) else 0 for r in results], np.int32)
     precisions = np.array([r.precision if not isinstance(r, str) else 0 for r in results], np.int8)
     approximate = np.array([not isinstance(r, str) and r.approximate for r in results], bool)
     row_kind = kinds[codes]
@@ -472,6 +510,8 @@ def _scatter(
     parsed_codes = codes[row_kind == 0]
     out.start[parsed] = starts[parsed_codes]
     out.end[parsed] = ends[parsed_codes]
+    out.start_ns[parsed] = start_ns[parsed_codes]
+    out.end_ns[parsed] = end_ns[parsed_codes]
     out.has_end[parsed] = has_end[parsed_codes]
     out.precision[parsed] = precisions[parsed_codes]
     out.approximate[parsed] = approximate[parsed_codes]

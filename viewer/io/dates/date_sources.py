@@ -15,7 +15,7 @@ from viewer.io.mapping.zone_columns import looks_like_zone
 from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.date_forms import bc_to_astronomical, check_civil, check_month, clock_seconds
 from viewer.model.date_words import MONTHS
-from viewer.model.instants import check_year, seconds_at
+from viewer.model.instants import check_year, nanos_of_fraction, seconds_at
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.parsed_date import EMPTY, DateParseError
 from viewer.model.precision import Precision
@@ -167,6 +167,7 @@ def _parse_parts(raw: RawTable, parts: DateParts) -> DateColumn:
             out.reasons[index] = error.reason
             continue
         out.start[index], out.precision[index], out.ok[index] = seconds, precision, True
+        out.start_ns[index] = _fraction_nanos(cells[3])
     return out
 
 
@@ -199,6 +200,15 @@ def _parts_instant(
     elif hour_text:
         clock, precision = _clock(f"{hour_text}:{minute_text or '0'}"), Precision.TIME
     return seconds_at(year, month, day) + clock, precision
+
+
+_FRACTION = re.compile(r"^\s*\d{1,2}:\d{1,2}:\d{1,2}\.([0-9]+)")
+
+
+def _fraction_nanos(time_text: str | None) -> int:
+    """The milliseconds of TimelineJS's ``H:MM:SS.mmm``, in nanoseconds."""
+    m = _FRACTION.match(time_text or "")
+    return nanos_of_fraction(m[1]) if m else 0
 
 
 def _clock(text: str) -> int:

@@ -34,6 +34,8 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
             if columns.sources is None
             else _sources(columns.sources, source),
             "row": columns.rows,
+            "start_ns": columns.start_ns,
+            "end_ns": np.where(columns.has_end, columns.end_ns, 0).astype(np.int32),
         }
     )
     return EventTable(frame)

@@ -44,6 +44,8 @@ class EventColumns:
     precision: npt.NDArray[np.int8]
     approximate: npt.NDArray[np.bool_]
     rows: npt.NDArray[np.int64]
+    start_ns: npt.NDArray[np.int32]  # sub-second parts (see ``instants``)
+    end_ns: npt.NDArray[np.int32]
     text: dict[str, pa.ChunkedArray] = field(default_factory=dict)
     sources: pa.ChunkedArray | None = None  # per-event source names (our own export keeps them)
     skipped: list[RowProblem] = field(default_factory=list)
@@ -104,6 +106,8 @@ def build_event_columns(
         precision=start.precision[index],
         approximate=start.approximate[index],
         rows=raw.rows[index],
+        start_ns=start.start_ns[index],
+        end_ns=start.end_ns[index],
         skipped=sorted(skipped, key=lambda p: p.row),
         warnings=sorted(warnings, key=lambda p: p.row),
         ambiguous_order=start.ambiguous_order,
@@ -222,7 +226,9 @@ def _combine_end(
             )
     given = end.ok & keep
     last = np.where(end.has_end, end.end, end.start)
+    last_ns = np.where(end.has_end, end.end_ns, end.start_ns)
     start.end[given] = last[given]
+    start.end_ns[given] = last_ns[given]
     start.has_end[given] = True
     start.approximate[given] |= end.approximate[given]
 
@@ -235,7 +241,10 @@ def _check_spans(
     text: pa.ChunkedArray,
     warnings: list[RowProblem],
 ) -> None:
-    backwards = keep & start.has_end & (start.end < start.start)
+    earlier = (start.end < start.start) | (
+        (start.end == start.start) & (start.end_ns < start.start_ns)
+    )
+    backwards = keep & start.has_end & earlier
     for i in np.flatnonzero(backwards):
         warnings.append(
             RowProblem(
@@ -247,7 +256,7 @@ def _check_spans(
                 ),
             )
         )
-    start.has_end &= ~backwards & (start.end != start.start)
+    start.has_end &= ~backwards & ((start.end != start.start) | (start.end_ns != start.start_ns))
 
 
 def _add_text(

@@ -1,4 +1,4 @@
-"""Events as plain records (ISO times, text), and CSV cells safe for spreadsheets: what every
+"""Events as plain records (ISO times with their sub-seconds, text), and CSV cells safe for spreadsheets: what every
 data export shares."""
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def event_records(
 
 def _records(events: EventTable) -> Iterator[dict[str, object]]:
     has_end = events.has_end()
-    ends = format_iso(events.end_or_start())
+    ends = format_iso(events.end_or_start(), events.end_or_start_ns())
     values: dict[str, list[object]] = {
-        "start": list(format_iso(events.start)),
+        "start": list(format_iso(events.start, events.start_ns)),
         "end": [end if spans else None for end, spans in zip(ends, has_end, strict=True)],
         "precision": list(events.precision_labels()),
         "approximate": [bool(v) for v in events.approximate()],

@@ -34,16 +34,17 @@ def _timelinejs_events(events: EventTable) -> Iterator[dict[str, object]]:
     starts = _parts(events.start)
     has_end = events.has_end()
     ends = _parts(events.end_or_start())
+    start_ms, end_ms = events.start_ns // 1_000_000, events.end_or_start_ns() // 1_000_000
     columns = {
         name: events.texts(name) for name in ("title", "excerpt", "lane", "url", "date_text")
     }
     for i in range(len(events)):
         event: dict[str, object] = {
-            "start_date": _date(starts, i, precision[i]),
+            "start_date": _date(starts, i, precision[i], int(start_ms[i])),
             "text": {"headline": columns["title"][i], "text": columns["excerpt"][i]},
         }
         if has_end[i]:
-            event["end_date"] = _date(ends, i, precision[i])
+            event["end_date"] = _date(ends, i, precision[i], int(end_ms[i]))
         if columns["lane"][i]:
             event["group"] = columns["lane"][i]
         if columns["date_text"][i]:
@@ -57,7 +58,9 @@ def _parts(seconds: np.ndarray) -> tuple[np.ndarray, ...]:
     return civil_from_seconds(seconds)
 
 
-def _date(parts: tuple[np.ndarray, ...], i: int, precision: str) -> dict[str, str]:
+def _date(
+    parts: tuple[np.ndarray, ...], i: int, precision: str, millisecond: int = 0
+) -> dict[str, str]:
     year, month, day, hour, minute, second = (int(p[i]) for p in parts)
     out = {"year": str(year if year > 0 else year - 1)}
     if precision in ("month", "day", "time"):
@@ -66,6 +69,8 @@ def _date(parts: tuple[np.ndarray, ...], i: int, precision: str) -> dict[str, st
         out["day"] = str(day)
     if precision == "time":
         out.update(hour=str(hour), minute=str(minute), second=str(second))
+        if millisecond:  # TimelineJS goes no finer
+            out["millisecond"] = str(millisecond)
     return out
 
 
@@ -74,10 +79,10 @@ def write_timesketch(events: EventTable, stream: IO[str]) -> None:
     ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
-    starts = events.start
-    for start, record in zip(starts.tolist(), event_records(events), strict=True):
+    micros = events.start * 1_000_000 + events.start_ns // 1000  # (int64 µs: years ±292,000)
+    for stamp, record in zip(micros.tolist(), event_records(events), strict=True):
         message = str(record["title"] or record["excerpt"])
-        timesketch = [message, f"{record['start']}+00:00", str(start * 1_000_000), "Event time"]
+        timesketch = [message, f"{record['start']}+00:00", str(stamp), "Event time"]
         writer.writerow(
             [escape_formula(cell) for cell in timesketch]
             + [csv_cell(record[name]) for name in COLUMNS]
