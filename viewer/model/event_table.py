@@ -16,7 +16,7 @@ import pandas as pd
 
 from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.periods import period_end
-from viewer.model.precision import PRECISION_LABELS
+from viewer.model.precision import PRECISION_LABELS, Precision
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
 IntArray = npt.NDArray[np.int64]
@@ -165,6 +165,12 @@ class EventTable:
         numbers, names = self._lane_codes
         return numbers, list(names)
 
+    def source_codes(self) -> tuple[IntArray, list[str]]:
+        """Each event's source as a number (-1: none), and the sources' names."""
+        sources = self.frame["source"].astype("category")  # a no-op: the column is one
+        names = [str(name) for name in sources.cat.categories]
+        return sources.cat.codes.to_numpy().astype(np.int64), names
+
     def texts(self, column: str) -> list[str]:
         """A text column (title, excerpt, lane, url, date_text or source) as Python strings."""
         return self.frame[column].astype(str).tolist()
@@ -207,6 +213,20 @@ class EventTable:
     def overlapping(self, first: float, last: float) -> BoolArray:
         """Events that reach into [first, last] (a span counts from its start to its end)."""
         return (self.end_or_start() >= first) & (self.start <= last)
+
+    def reaching_into(
+        self, first: int, stop: int, rows: slice | IntArray = slice(None)
+    ) -> BoolArray:
+        """Which events (of ``rows``: a slice or indices) reach into [first, stop) as drawn: from
+        the start to the end of the period the end names (a day, a month...), so "2026" reaches
+        into April 2026 and a span from March to May into April. One flag per row."""
+        start = self.start[rows]
+        ends = self.frame["end"].iloc[rows]
+        last = ends.fillna(pd.Series(start, index=ends.index)).to_numpy(dtype=np.int64)
+        codes = self.precision_codes()[rows]
+        after = period_end(last, codes)  # the first second after; an instant's own second
+        last_second = np.where(codes == Precision.TIME, after, after - 1)
+        return (start < stop) & (np.maximum(last_second, start) >= first)
 
     def containing(
         self,
