@@ -171,3 +171,20 @@ def test_a_search_stops_between_chunks_when_cancelled(monkeypatch):
         return len(asked) > 2
 
     assert search_matches(TABLE, EVERY, "court -appeal", is_cancelled=cancelled) is None
+
+
+@pytest.mark.parametrize(
+    ("known", "text"),
+    [
+        ("court", "court clerk"),
+        ("court", "court"),
+        ("date:2026-04", "date:2026-04-27 court"),
+        ("court OR ruling", "court"),
+        ("lane:courts", 'lane:courts -"opening statements"'),
+    ],
+)
+def test_a_search_among_an_earlier_ones_matches_finds_what_a_fresh_one_finds(chunked, known, text):
+    earlier = np.array(found(known), dtype=np.int64)
+    narrowed = search_matches(TABLE, earlier, text, known=known)
+    assert narrowed is not None
+    assert [int(i) for i in narrowed] == found(text)

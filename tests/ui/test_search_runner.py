@@ -119,3 +119,37 @@ def test_retyping_a_deleted_letter_while_a_search_runs_still_ends_with_its_match
         runner.search(text)
     qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
     assert list(session.matches) == [0, 2, 4, 5]
+
+
+def test_typing_or_after_a_search_widens_it_instead_of_narrowing(runner, qtbot):
+    session = runner._session
+    runner.search("gamma")
+    qtbot.waitUntil(lambda: session.search_text == "gamma")
+    for text in ("gamma O", "gamma OR", "gamma OR beta"):  # "gamma OR" does not parse
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "gamma OR beta")
+    assert list(session.matches) == [1, 3, 5]  # not only among the matches of "gamma"
+
+
+def test_lengthening_an_excluded_word_leaves_out_fewer(runner, qtbot):
+    session = runner._session
+    for text in ("alpha -t", "alpha -th"):  # typed on while the first search runs
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha -th")
+    assert list(session.matches) == [0, 4, 5]  # "Alphabet" and "beta alpha" are back
+
+
+def test_a_query_that_does_not_parse_keeps_the_search_in_flight_and_shows_both(runner, qtbot):
+    session = runner._session
+    runner.search("beta")
+    runner.search('beta "al')  # typing a phrase: before the result for "beta" came
+    assert session.search_error is not None
+    assert "Unclosed quote" in session.search_error
+    qtbot.waitUntil(lambda: runner._running is None and len(session.matches) == 2)
+    assert list(session.matches) == [1, 5]  # the matches of "beta"
+    assert session.search_text == 'beta "al'  # the box's text, with its error
+    assert session.search_error is not None
+    runner.search('beta "al"')
+    qtbot.waitUntil(lambda: session.search_text == 'beta "al"')
+    assert session.search_error is None
+    assert list(session.matches) == [5]

@@ -13,6 +13,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.periods import period_end
@@ -58,6 +60,7 @@ class EventTable:
         self.frame = frame.loc[:, list(COLUMNS)]
         self._lane_codes: tuple[IntArray, list[str]] | None = None
         self._lanes: list[str] | None = None
+        self._arrow_texts: dict[str, pa.ChunkedArray] = {}
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -236,10 +239,10 @@ class EventTable:
     ) -> BoolArray:
         """Case-insensitive substring match in any of ``columns`` (Unicode-aware), over all
         events or the ``rows`` slice (one chunk of a search that can stop)."""
-        hit = np.zeros(len(range(len(self))[rows]), dtype=bool)
+        first, stop, _step = rows.indices(len(self))
+        hit = np.zeros(max(stop - first, 0), dtype=bool)
         for column in columns:
-            found = self.frame[column].iloc[rows].str.contains(text, case=False, regex=False)
-            hit |= found.fillna(False).to_numpy(dtype=bool)
+            hit |= _holding(self._arrow_text(column).slice(first, len(hit)), text)
         return hit
 
     def containing_among(
@@ -248,10 +251,20 @@ class EventTable:
         """:meth:`containing` over the events at ``among`` only (a narrowed search reads only
         the earlier matches, or one chunk); one flag per position of ``among``."""
         hit = np.zeros(len(among), dtype=bool)
+        positions = pa.array(np.asarray(among, dtype=np.int64))
         for column in columns:
-            found = self.frame[column].iloc[among].str.contains(text, case=False, regex=False)
-            hit |= found.fillna(False).to_numpy(dtype=bool)
+            hit |= _holding(self._arrow_text(column).take(positions), text)
         return hit
+
+    def _arrow_text(self, column: str) -> pa.ChunkedArray:
+        """A text column as pyarrow holds it (no copy for our pyarrow-backed columns): its
+        kernels read it without pandas' per-call costs (a third of a search's time)."""
+        if column not in self._arrow_texts:
+            values = pa.array(self.frame[column].array, type=pa.string())
+            if not isinstance(values, pa.ChunkedArray):
+                values = pa.chunked_array([values])
+            self._arrow_texts[column] = values
+        return self._arrow_texts[column]
 
     def subset(self, indices: npt.ArrayLike) -> EventTable:
         """The events at ``indices``, in that order."""
@@ -316,3 +329,8 @@ def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Serie
 def _text(value: Values, n: int) -> pd.Series[str]:
     series = pd.Series(_broadcast(value, n), dtype="string[pyarrow]")
     return series.fillna("")
+
+
+def _holding(values: pa.ChunkedArray, text: str) -> BoolArray:
+    found = pc.match_substring(values, text, ignore_case=True).fill_null(False)
+    return np.asarray(found.to_numpy(), dtype=bool)

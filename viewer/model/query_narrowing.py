@@ -23,6 +23,15 @@ def text_narrows(new: str, old: str) -> bool:
         return False
 
 
+def residual(new: Node, known: Node | None) -> tuple[Node, ...]:
+    """The terms of ``new`` (all of which must match) still to test on events known to match
+    ``known``: those it implies hold already. None left: every such event matches."""
+    terms = new.terms if isinstance(new, And) else (new,)
+    if known is None:
+        return terms
+    return tuple(term for term in terms if not _implies(known, term))
+
+
 def _implies(a: Node, b: Node) -> bool:
     if a == b:
         return True

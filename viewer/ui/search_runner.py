@@ -37,6 +37,7 @@ class _Search:
     shown: IndexArray  # the session's shown events when it started
     among: IndexArray  # where it looks: ``shown``, or the earlier matches it narrows
     marks: EventMarks | None  # the session's stars, tags and notes when it started
+    known: str = ""  # a query every event of ``among`` matches (the one it narrows)
     cancelled: threading.Event = field(default_factory=threading.Event)  # a newer key came
     latest: str = ""  # the text to read the next chunk for: ``text`` or a longer one
     used: set[str] = field(default_factory=set)  # the texts chunks were read for
@@ -61,7 +62,7 @@ class _SearchTask(QRunnable):
         s = self._search
         try:
             matches = search_matches(
-                s.events, s.among, s.text, s.cancelled.is_set, s.text_now, s.marks
+                s.events, s.among, s.text, s.cancelled.is_set, s.text_now, s.marks, s.known
             )
         except Exception:
             self._signals.done.emit(s, None)  # the runner must not wait for it forever
@@ -133,13 +134,15 @@ class SearchRunner(QObject):
     def _start(self) -> None:
         text, self._wanted = self._wanted or "", None
         s = self._session
-        among = s.shown
+        among, known = s.shown, ""
         if self._last is not None:
             key, last, matches = self._last
             narrower = text_narrows(text, key)
             if narrower and last.events is s.events and last.shown is s.shown:
-                among = matches
-        self._running = _Search(next(self._tickets), text, s.events, s.shown, among, s.marks)
+                # Every match of ``text`` is among them, and each of them matches the text that
+                # search began with (it was handed only texts that narrow it).
+                among, known = matches, last.text
+        self._running = _Search(next(self._tickets), text, s.events, s.shown, among, s.marks, known)
         self._pool.start(_SearchTask(self._running, self._signals))
 
     def _on_task_done(self, search: _Search, found: IndexArray | None) -> None:
@@ -152,7 +155,7 @@ class SearchRunner(QObject):
         matches = np.asarray(found, dtype=np.int64)
         final = search.latest or search.text
         if search.events is s.events and search.shown is s.shown:
-            self._last = (final, search, matches)  # every match of any text containing ``final``
+            self._last = (final, search, matches)  # every match of any query narrowing ``final``
         if final != self._latest:
             pass  # typed on meanwhile: the newer text is searched next (or was, at once)
         elif search.used - {final}:
