@@ -226,7 +226,7 @@ class Session(QObject):
         ``shown`` of ``events``; refused (False) when those are no longer what the session
         shows. ``typed``: the search box's text, when the user has since typed a query that
         does not parse (its error is shown with these matches)."""
-        if events is not self.events or shown is not self.shown:
+        if events is not self.events or shown is not self.shown or _error_of(text):
             return False
         self.query_text, self.query, self.matches = text, parse_query(text), matches
         self.search_text = text if typed is None else typed

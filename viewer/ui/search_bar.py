@@ -59,7 +59,7 @@ class SearchBar(QWidget):
         layout.addWidget(self.count)
         # Under the box, over what lies below (the toolbar keeps its height): a child of the
         # window once the bar is in one, placed below the field whenever either moves.
-        self.problem = plain_label()
+        self.problem = plain_label(parent=self)
         self.problem.setAccessibleName(self.tr("Search problem"))
         self.problem.setWordWrap(True)
         self.problem.setFrameShape(QFrame.Shape.StyledPanel)
