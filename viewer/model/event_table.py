@@ -61,6 +61,7 @@ class EventTable:
         self._lane_codes: tuple[IntArray, list[str]] | None = None
         self._lanes: list[str] | None = None
         self._arrow_texts: dict[str, pa.ChunkedArray] = {}
+        self._last_seconds: IntArray | None = None
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -223,13 +224,13 @@ class EventTable:
         """Which events (of ``rows``: a slice or indices) reach into [first, stop) as drawn: from
         the start to the end of the period the end names (a day, a month...), so "2026" reaches
         into April 2026 and a span from March to May into April. One flag per row."""
-        start = self.start[rows]
-        ends = self.frame["end"].iloc[rows]
-        last = ends.fillna(pd.Series(start, index=ends.index)).to_numpy(dtype=np.int64)
-        codes = self.precision_codes()[rows]
-        after = period_end(last, codes)  # the first second after; an instant's own second
-        last_second = np.where(codes == Precision.TIME, after, after - 1)
-        return (start < stop) & (np.maximum(last_second, start) >= first)
+        if self._last_seconds is None:  # once per table (it is read-only): a search's chunks
+            codes = self.precision_codes()  # then only compare
+            after = self.last_instants()  # the first second after; an instant's own second
+            self._last_seconds = np.maximum(
+                np.where(codes == Precision.TIME, after, after - 1), self.start
+            )
+        return (self.start[rows] < stop) & (self._last_seconds[rows] >= first)
 
     def containing(
         self,
