@@ -102,6 +102,15 @@ def search_matches(
 EVERYTHING = And(())  # all of no terms: every event
 
 
+def reads_marks(node: Node | None) -> bool:
+    """Whether the query asks about stars, tags or notes (its matches change with them)."""
+    if isinstance(node, And | Or):
+        return any(reads_marks(term) for term in node.terms)
+    if isinstance(node, Not):
+        return reads_marks(node.term)
+    return isinstance(node, Starred | Tag) or (isinstance(node, Text) and node.field == "note")
+
+
 def _query(text: str) -> Node | None:
     try:
         return parse_query(text)

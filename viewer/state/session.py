@@ -17,7 +17,7 @@ from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 from viewer.model.lane_order import in_lane_order
 from viewer.model.messages import Message
-from viewer.model.query_matching import EventMarks, search_matches
+from viewer.model.query_matching import EventMarks, reads_marks, search_matches
 from viewer.model.search_query import Node, QueryError, parse_query
 
 IndexArray = npt.NDArray[np.int64]
@@ -235,9 +235,11 @@ class Session(QObject):
         return True
 
     def set_marks(self, marks: EventMarks | None) -> None:
-        """Stars, tags and notes changed: a query that reads them is searched again."""
+        """Stars, tags and notes changed: a query that reads them is searched again. Pass a new
+        object for each change: a search off the GUI thread reads the one it started with, and
+        its result is searched again when that is no longer the session's."""
         self.marks = marks
-        if self.searching:
+        if reads_marks(self.query):
             self._research()
 
     def _research(self, emit: bool = True) -> None:

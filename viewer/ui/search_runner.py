@@ -120,6 +120,7 @@ class SearchRunner(QObject):
             not running.cancelled.is_set()  # a stopped search reads nothing more
             and text_narrows(text, running.latest or running.text)
             and running.shown is s.shown
+            and running.marks is s.marks
         ):
             running.latest = text  # typing on: the search in flight reads on for the longer text
             self._wanted = None
@@ -138,7 +139,8 @@ class SearchRunner(QObject):
         if self._last is not None:
             key, last, matches = self._last
             narrower = text_narrows(text, key)
-            if narrower and last.events is s.events and last.shown is s.shown:
+            same = last.events is s.events and last.shown is s.shown and last.marks is s.marks
+            if narrower and same:
                 # Every match of ``text`` is among them, and each of them matches the text that
                 # search began with (it was handed only texts that narrow it).
                 among, known = matches, last.text
@@ -154,15 +156,16 @@ class SearchRunner(QObject):
             return
         matches = np.asarray(found, dtype=np.int64)
         final = search.latest or search.text
-        if search.events is s.events and search.shown is s.shown:
+        current = search.events is s.events and search.shown is s.shown and search.marks is s.marks
+        if current:
             self._last = (final, search, matches)  # every match of any query narrowing ``final``
         if final != self._latest:
             pass  # typed on meanwhile: the newer text is searched next (or was, at once)
         elif search.used - {final}:
             self._wanted = final  # chunks read for shorter texts: narrow to the final one
-        elif not s.set_search_result(
+        elif not current or not s.set_search_result(
             final, matches, search.events, search.shown, typed=self._typed
         ):
-            self._wanted = final  # the events changed meanwhile: search them again
+            self._wanted = final  # the events or the marks changed meanwhile: search again
         if self._wanted is not None:
             self._start()
