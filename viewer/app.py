@@ -26,6 +26,7 @@ from viewer.ui.live_reload import LiveReload
 from viewer.ui.main_window import MainWindow
 from viewer.ui.plain_text import tooltip
 from viewer.ui.project_actions import ProjectActions
+from viewer.ui.search_syntax_dialog import SearchSyntaxDialog
 from viewer.ui.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.start_timing import start_timing_if_asked
 from viewer.ui.translations import install_translators, remove_translators, ui_language
@@ -70,6 +71,7 @@ class Application:
         )
         self.projects = ProjectActions(self.session, self.window, preferences, self.files)
         self._shut_down = False
+        self.search_syntax: SearchSyntaxDialog | None = None  # made when first asked for
         self._connect_actions()
 
     @property
@@ -102,6 +104,7 @@ class Application:
         a.shortcuts.triggered.connect(
             lambda: ShortcutsDialog(a, w, [dock.toggleViewAction() for dock in w.docks()]).exec()
         )
+        a.search_syntax.triggered.connect(self._show_search_syntax)
         a.about.triggered.connect(self._about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -149,6 +152,14 @@ class Application:
             menu.addAction(QCoreApplication.translate("Application", "No recent files")).setEnabled(
                 False
             )
+
+    def _show_search_syntax(self) -> None:
+        if self.search_syntax is None:
+            self.search_syntax = SearchSyntaxDialog(self.window)  # a child: closes with it
+        if self.search_syntax.isVisible():
+            self.search_syntax.raise_()  # open behind the window: bring it forward
+        else:
+            self.search_syntax.show()
 
     def _about(self) -> None:
         QMessageBox.about(

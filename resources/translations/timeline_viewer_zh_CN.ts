@@ -1049,6 +1049,50 @@ A fast, zoomable timeline of dated events.</source>
         <source>dates have no year: read as {years}, {source}</source>
         <translation>日期没有年份：读作 {years} 年，{source}</translation>
     </message>
+    <message>
+        <source>&quot;)&quot; without &quot;(&quot; before it</source>
+        <translation>“)”前面没有“(”</translation>
+    </message>
+    <message>
+        <source>Unclosed quote: add a closing &quot; (the quote at character {at})</source>
+        <translation>引号未闭合：请补上结尾的 &quot;（第 {at} 个字符处的引号）</translation>
+    </message>
+    <message>
+        <source>Nothing between the quotes</source>
+        <translation>引号之间没有内容</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}:&quot; (fields are {fields}); to search for the text, put it in quotes: &quot;{word}&quot;</source>
+        <translation>未知字段“{name}:”（可用字段：{fields}）；如要搜索这段文字，请加引号：&quot;{word}&quot;</translation>
+    </message>
+    <message>
+        <source>Nothing after &quot;{name}:&quot;: write {name}:word or {name}:&quot;some words&quot;</source>
+        <translation>“{name}:”后面没有内容：请写 {name}:词 或 {name}:&quot;几个词&quot;</translation>
+    </message>
+    <message>
+        <source>Unknown &quot;is:{value}&quot;: write is:starred</source>
+        <translation>未知的“is:{value}”：请写 is:starred</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date: write date:2026, date:2026-04, date:2026-04-27 or date:2026-04-27..2026-05-03</source>
+        <translation>“{value}”不是日期：请写 date:2026、date:2026-04、date:2026-04-27 或 date:2026-04-27..2026-05-03</translation>
+    </message>
+    <message>
+        <source>Nothing between &quot;(&quot; and &quot;)&quot;</source>
+        <translation>“(”和“)”之间没有内容</translation>
+    </message>
+    <message>
+        <source>Nothing after &quot;{keyword}&quot;: write {form} to leave out events with that word</source>
+        <translation>“{keyword}”后面没有内容：写 {form} 可排除含该词的事件</translation>
+    </message>
+    <message>
+        <source>{keyword} needs a search term on each side</source>
+        <translation>{keyword} 两边都需要搜索词</translation>
+    </message>
+    <message>
+        <source>Unclosed &quot;(&quot;: add a &quot;)&quot;</source>
+        <translation>“(”未闭合：请补上“)”</translation>
+    </message>
 </context>
 <context>
     <name>LoadPreviewTable</name>
@@ -1394,12 +1438,24 @@ A fast, zoomable timeline of dated events.</source>
         <translation>搜索标题和摘要（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Words, &quot;a phrase&quot;, OR, -word, title:, lane:, date:2026-04 … (Help → Search Syntax)</source>
+        <translation>词、&quot;短语&quot;、OR、-词、title:、lane:、date:2026-04 …（帮助 → 搜索语法）</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search problem</source>
+        <translation>搜索问题</translation>
+    </message>
+    <message>
+        <source>Showing the matches of the last complete search.</source>
+        <translation>显示的是上一个完整搜索的结果。</translation>
     </message>
     <message>
         <source>No matches</source>
@@ -1416,6 +1472,101 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSyntaxDialog</name>
+    <message>
+        <source>Search Syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>Search syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Finds</source>
+        <translation>找到</translation>
+    </message>
+    <message>
+        <source>Words are found anywhere in titles and excerpts, in any case, Chinese too. Dates are UTC; an event counts when any part of it falls in the dates named. A query with a mistake keeps the last matches and says what is wrong under the box.</source>
+        <translation>在标题和摘要的任何位置查找词语，不区分大小写，中文亦可。日期按 UTC 计；事件只要有一部分落在所写日期内即算匹配。查询写错时保留上次的结果，并在搜索框下方说明问题。</translation>
+    </message>
+    <message>
+        <source>events with both words</source>
+        <translation>同时含有两个词的事件</translation>
+    </message>
+    <message>
+        <source>the words together, as written</source>
+        <translation>按原样连在一起的词</translation>
+    </message>
+    <message>
+        <source>either word (OR in capitals)</source>
+        <translation>含有任一个词（OR 须大写）</translation>
+    </message>
+    <message>
+        <source>court, and appeal or verdict: OR binds closer than the space</source>
+        <translation>court，并且 appeal 或 verdict：OR 比空格结合得更紧</translation>
+    </message>
+    <message>
+        <source>parentheses group terms</source>
+        <translation>括号把搜索词分组</translation>
+    </message>
+    <message>
+        <source>leave out events with it</source>
+        <translation>排除含有它的事件</translation>
+    </message>
+    <message>
+        <source>the word in the title only, the excerpt only</source>
+        <translation>只在标题中、只在摘要中查找该词</translation>
+    </message>
+    <message>
+        <source>events in lanes whose name holds it</source>
+        <translation>分类名称含有它的事件</translation>
+    </message>
+    <message>
+        <source>events from files whose name holds it</source>
+        <translation>来自文件名含有它的文件的事件</translation>
+    </message>
+    <message>
+        <source>any field term can be left out, too</source>
+        <translation>任何字段条件也都可以排除</translation>
+    </message>
+    <message>
+        <source>events with that tag, or a tag starting so</source>
+        <translation>带有该标签，或标签以此开头的事件</translation>
+    </message>
+    <message>
+        <source>events whose note holds the word</source>
+        <translation>备注含有该词的事件</translation>
+    </message>
+    <message>
+        <source>starred events</source>
+        <translation>加星标的事件</translation>
+    </message>
+    <message>
+        <source>events in that year, month or day</source>
+        <translation>该年、该月或该日的事件</translation>
+    </message>
+    <message>
+        <source>events from the first day to the last</source>
+        <translation>从第一天到最后一天的事件</translation>
+    </message>
+    <message>
+        <source>events from, or until, a date</source>
+        <translation>某日期之后或之前的事件</translation>
+    </message>
+    <message>
+        <source>Chinese words, found anywhere in the text</source>
+        <translation>中文词语，在文字的任何位置查找</translation>
+    </message>
+    <message>
+        <source>text with a colon: a link or a time is text; quote what looks like a field</source>
+        <translation>带冒号的文字：链接或时间按文字搜索；看起来像字段的请加引号</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1723,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>搜索语法(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;About Timeline Viewer</source>

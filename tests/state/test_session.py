@@ -3,6 +3,7 @@ date filters, search inside what is shown, stepping through matches, and the sig
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from viewer.io.load_report import LoadReport
@@ -277,3 +278,25 @@ def test_files_named_together_get_the_same_lane_colours_whichever_loads_first():
     before = dict(b_first.lane_colours)
     b_first.add_source(source("/data/c.csv", [("Gamma", "Garden", 5), ("Delta", "Work", 6)]))
     assert {lane: b_first.lane_colours[lane] for lane in before} == before
+
+
+def test_a_query_about_stars_follows_the_marks_and_others_keep_their_matches():
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Marks:
+        starred: np.ndarray
+        tags: dict = field(default_factory=dict)
+        notes: dict = field(default_factory=dict)
+
+    s = Session()
+    events = EventTable.from_columns(start=[0, 86_400, 172_800], title=["a x", "b x", "c"])
+    s.replace_all([Source("m.csv", LoadReport("m.csv"), events)])
+    s.set_search("is:starred x")
+    assert list(s.matches) == []
+    s.set_marks(Marks(starred=np.array([False, True, True])))
+    assert list(s.matches) == [1]
+    s.set_search("x")
+    before = s.matches
+    s.set_marks(Marks(starred=np.array([True, True, True])))
+    assert s.matches is before  # not searched again: the query reads no marks

@@ -43,14 +43,21 @@ def test_a_reload_with_a_row_inserted_above_keeps_the_tag_on_its_event() -> None
     assert [o.annotation.title for o in session.orphans] == ["Jury"]
 
 
-def test_searching_sees_a_new_annotation_at_once() -> None:
+def test_a_search_for_stars_sees_a_new_star_at_once_and_others_are_not_searched_again() -> None:
     session = Session()
-    session.add_source(source("/d/news.csv", [("Announcement", "Deals", 27)]))
-    session.set_search("Announcement")
+    session.add_source(
+        source("/d/news.csv", [("Announcement", "Deals", 27), ("Jury", "Court", 28)])
+    )
+    session.set_search("is:starred")
     heard: list[str] = []
     session.search_changed.connect(lambda: heard.append("search"))
-    session.set_starred([0], True)
+    session.set_starred([1], True)
     assert heard == ["search"]
+    assert session.matches.tolist() == [1]
+    session.set_search("Jury")
+    heard.clear()
+    session.add_tag([1], "trial")
+    assert heard == []  # a search that does not read marks is not run again
 
 
 def test_two_files_of_one_name_keep_their_own_annotations() -> None:

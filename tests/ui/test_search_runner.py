@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from viewer.io.load_report import LoadReport
+from viewer.model import query_matching
 from viewer.model.event_table import EventTable
-from viewer.state import session as session_module
-from viewer.state.session import Session, Source, search_matches
+from viewer.model.query_matching import search_matches
+from viewer.state.session import Session, Source
 from viewer.ui import search_runner
 from viewer.ui.search_runner import SearchRunner
 
@@ -53,16 +54,16 @@ def test_only_the_latest_text_typed_is_shown(runner, qtbot):
         runner.search(text)
     qtbot.waitUntil(lambda: session.search_text == "alpha t")
     assert heard == ["alpha t"]
-    assert list(session.matches) == [2]
+    assert list(session.matches) == [2, 4, 5]  # both words, anywhere: "alpha" and a "t"
 
 
 def test_a_longer_text_finds_the_same_as_a_fresh_search_when_narrowed(runner, qtbot):
     session = runner._session
     runner.search("beta")
     qtbot.waitUntil(lambda: session.search_text == "beta")
-    runner.search("beta a")  # looked for among the matches of "beta"
-    qtbot.waitUntil(lambda: session.search_text == "beta a")
-    assert list(session.matches) == [5]
+    runner.search('beta "a a"')  # looked for among the matches of "beta"
+    qtbot.waitUntil(lambda: session.search_text == 'beta "a a"')
+    assert list(session.matches) == [5]  # "beta alpha"
 
 
 def test_a_result_for_events_no_longer_shown_is_searched_again(runner, qtbot):
@@ -85,7 +86,7 @@ def test_clearing_the_text_clears_at_once_and_drops_the_search_in_flight(runner,
 
 
 def test_a_search_in_chunks_finds_what_one_pass_finds_and_stops_when_cancelled(monkeypatch):
-    monkeypatch.setattr(session_module, "SEARCH_CHUNK", 2)
+    monkeypatch.setattr(query_matching, "SEARCH_CHUNK", 2)
     events = source("a.csv", TITLES).events
     everything = np.arange(len(TITLES), dtype=np.int64)
     assert list(search_matches(events, everything, "ALPHA")) == [0, 2, 4, 5]
@@ -102,7 +103,7 @@ def test_deleting_a_letter_while_a_search_runs_finds_the_shorter_texts_matches(r
 
 
 def test_a_search_handed_a_longer_text_midway_keeps_every_match_of_it(monkeypatch):
-    monkeypatch.setattr(session_module, "SEARCH_CHUNK", 2)
+    monkeypatch.setattr(query_matching, "SEARCH_CHUNK", 2)
     events = source("a.csv", TITLES).events
     texts = iter(["a", "alpha", "alpha"])  # the user typed on after the first chunk
     found = search_matches(
@@ -118,3 +119,37 @@ def test_retyping_a_deleted_letter_while_a_search_runs_still_ends_with_its_match
         runner.search(text)
     qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
     assert list(session.matches) == [0, 2, 4, 5]
+
+
+def test_typing_or_after_a_search_widens_it_instead_of_narrowing(runner, qtbot):
+    session = runner._session
+    runner.search("gamma")
+    qtbot.waitUntil(lambda: session.search_text == "gamma")
+    for text in ("gamma O", "gamma OR", "gamma OR beta"):  # "gamma OR" does not parse
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "gamma OR beta")
+    assert list(session.matches) == [1, 3, 5]  # not only among the matches of "gamma"
+
+
+def test_lengthening_an_excluded_word_leaves_out_fewer(runner, qtbot):
+    session = runner._session
+    for text in ("alpha -t", "alpha -th"):  # typed on while the first search runs
+        runner.search(text)
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha -th")
+    assert list(session.matches) == [0, 4, 5]  # "Alphabet" and "beta alpha" are back
+
+
+def test_a_query_that_does_not_parse_keeps_the_search_in_flight_and_shows_both(runner, qtbot):
+    session = runner._session
+    runner.search("beta")
+    runner.search('beta "al')  # typing a phrase: before the result for "beta" came
+    assert session.search_error is not None
+    assert "Unclosed quote" in session.search_error
+    qtbot.waitUntil(lambda: runner._running is None and len(session.matches) == 2)
+    assert list(session.matches) == [1, 5]  # the matches of "beta"
+    assert session.search_text == 'beta "al'  # the box's text, with its error
+    assert session.search_error is not None
+    runner.search('beta "al"')
+    qtbot.waitUntil(lambda: session.search_text == 'beta "al"')
+    assert session.search_error is None
+    assert list(session.matches) == [5]

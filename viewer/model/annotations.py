@@ -57,6 +57,9 @@ class EventMarks:
     def none(cls, n: int) -> EventMarks:
         return cls(np.zeros(n, dtype=bool))
 
+    def copy(self) -> EventMarks:
+        return EventMarks(self.starred.copy(), dict(self.tags), dict(self.notes), dict(self.keys))
+
     @property
     def tagged(self) -> BoolArray:
         mask = np.zeros(len(self.starred), dtype=bool)

@@ -25,6 +25,9 @@ from viewer.model.annotations import (
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 from viewer.model.lane_order import in_lane_order
+from viewer.model.messages import Message
+from viewer.model.query_matching import reads_marks, search_matches
+from viewer.model.search_query import Node, QueryError, parse_query
 
 IndexArray = npt.NDArray[np.int64]
 
@@ -46,7 +49,7 @@ class Session(QObject):
     sources_changed = Signal(bool)  # the merged table changed (indices are new); keep the view?
     filters_changed = Signal()  # lanes or date range: ``shown`` changed
     date_range_changed = Signal(object)  # (start, end) the user asked for, or None: views follow
-    search_changed = Signal()  # ``matches`` changed
+    search_changed = Signal()  # ``matches`` or ``search_error`` changed
     selection_changed = Signal(object)  # event index or None
     lane_order_changed = Signal()  # the user moved a lane: ``lane_order``
     annotations_changed = Signal(object)  # the event indices whose marks changed, or None: all
@@ -59,12 +62,19 @@ class Session(QObject):
         self.lane_colours: dict[str, int] = {}  # lane -> colour number, kept as files come and go
         self.lane_order: list[str] = []  # as the user arranged them; others follow, as they come
         self.date_range: tuple[float, float] | None = None
-        self.search_text = ""
+        self.search_text = ""  # as typed in the search box
+        self.search_error: Message | None = None  # what is wrong with it, if it does not parse
+        # The query the matches are for: the search text, or while that is wrong the last one
+        # that was right (so the lists do not empty and refill at every key of a phrase).
+        self.query_text = ""
+        self.query: Node | None = None
         self.selected: int | None = None
         self.shown: IndexArray = np.empty(0, np.int64)
         self.matches: IndexArray = np.empty(0, np.int64)
         self.annotations = AnnotationStore()
-        self.marks = EventMarks.none(0)  # the annotations of ``events``, by index
+        # Stars, tags and notes of ``events`` by index (for views, and is:, tag:, note:). A new
+        # object at each change: a search off the GUI thread reads the one it started with.
+        self.marks = EventMarks.none(0)
         self.orphans: list[Orphan] = []  # annotations whose event is not loaded
 
     # -- sources ----------------------------------------------------------------------------
@@ -190,7 +200,7 @@ class Session(QObject):
 
     @property
     def searching(self) -> bool:
-        return bool(self.search_text.strip())
+        return self.query is not None
 
     def match_position(self) -> int | None:
         """Where the selected event is among the matches (None if it is not one)."""
@@ -201,24 +211,55 @@ class Session(QObject):
 
     # -- search -----------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
+        """Search for the query ``text``; one that does not parse sets ``search_error`` and
+        keeps the matches of the last one that did."""
         if text == self.search_text:
             return
         self.search_text = text
-        self._research()
+        try:
+            query = parse_query(text)
+        except QueryError as error:
+            self.search_error = error.message
+            self.search_changed.emit()
+            return
+        self.search_error = None
+        same = query == self.query
+        self.query_text, self.query = text, query
+        if same:  # another spelling of the same query (a blank more): the same matches
+            self.search_changed.emit()
+        else:
+            self._research()
 
     def set_search_result(
-        self, text: str, matches: IndexArray, events: EventTable, shown: IndexArray
+        self,
+        text: str,
+        matches: IndexArray,
+        events: EventTable,
+        shown: IndexArray,
+        typed: str | None = None,
     ) -> bool:
-        """Show matches found elsewhere (off the GUI thread) for ``text`` among ``shown`` of
-        ``events``; refused (False) when those are no longer what the session shows."""
-        if events is not self.events or shown is not self.shown:
+        """Show matches found elsewhere (off the GUI thread) for the query ``text`` among
+        ``shown`` of ``events``; refused (False) when those are no longer what the session
+        shows. ``typed``: the search box's text, when the user has since typed a query that
+        does not parse (its error is shown with these matches)."""
+        if events is not self.events or shown is not self.shown or _error_of(text):
             return False
-        self.search_text, self.matches = text, matches
+        self.query_text, self.query, self.matches = text, parse_query(text), matches
+        self.search_text = text if typed is None else typed
+        self.search_error = _error_of(self.search_text)
         self.search_changed.emit()
         return True
 
+    def set_marks(self, marks: EventMarks) -> None:
+        """Stars, tags and notes changed: a query that reads them is searched again. Pass a new
+        object for each change: a search off the GUI thread reads the one it started with, and
+        its result is searched again when that is no longer the session's."""
+        self.marks = marks
+        if reads_marks(self.query):
+            self._research()
+
     def _research(self, emit: bool = True) -> None:
-        matches = search_matches(self.events, self.shown, self.search_text)
+        matches = search_matches(self.events, self.shown, self.query_text, marks=self.marks)
         assert matches is not None  # never cancelled
         self.matches = matches
         if emit:
@@ -264,18 +305,17 @@ class Session(QObject):
             **{i: known[i] for i in wanted if i in known},
         }
         change([keys[i] for i in wanted], seen_as(self.events, wanted))
-        self._remark(wanted, keys)
-        if self.searching:
-            self._research()
+        self.set_marks(self._remarked(wanted, keys))  # searches again if the query reads them
         self.annotations_changed.emit(np.array(wanted, dtype=np.int64))
 
     def _files(self) -> list[tuple[str, int]]:
         """Annotations name an event's file by its path (two files may share a name)."""
         return [(s.path, len(s.events)) for s in self.sources]
 
-    def _remark(self, indices: list[int], keys: dict[int, EventKey]) -> None:
-        """Update ``marks`` for the changed events only: one frame's work, not a table's."""
-        marks = self.marks
+    def _remarked(self, indices: list[int], keys: dict[int, EventKey]) -> EventMarks:
+        """``marks`` with the changed events' marks updated: one frame's work, not a table's
+        (a copy of the flags and the annotated events, not a resolve)."""
+        marks = self.marks.copy()
         for index in indices:
             annotation = self.annotations.get(keys[index])
             marks.starred[index] = annotation.starred
@@ -291,6 +331,7 @@ class Session(QObject):
                 marks.keys.pop(index, None)
             else:
                 marks.keys[index] = keys[index]
+        return marks
 
     # -- selection --------------------------------------------------------------------------
     def select(self, index: int | None) -> None:
@@ -312,41 +353,6 @@ class Session(QObject):
         return position
 
 
-SEARCH_CHUNK = 65_536  # events read between two looks at ``is_cancelled`` (~15 ms)
-
-
-def search_matches(
-    events: EventTable,
-    among: IndexArray,
-    text: str,
-    is_cancelled: Callable[[], bool] = lambda: False,
-    text_now: Callable[[], str] | None = None,
-) -> IndexArray | None:
-    """The events at ``among`` whose title or excerpt contains ``text`` (case-insensitive,
-    surrounding blanks ignored); None when ``is_cancelled`` said stop between two chunks.
-    ``text_now``, asked before each chunk, may give a longer text that contains ``text`` (the
-    user typed on): each chunk is then searched for the text of its time, and the result holds
-    every match of the last one (and maybe more). Pure: it may run on a worker thread."""
-    if not text.strip() or len(among) == 0:
-        return np.empty(0, np.int64)
-    current = text_now or (lambda: text)
-    if len(among) * 4 >= len(events):  # most events: read the table in slices (no copies)
-        hit = np.zeros(len(events), dtype=bool)
-        for first in range(0, len(events), SEARCH_CHUNK):
-            if is_cancelled():
-                return None
-            rows = slice(first, first + SEARCH_CHUNK)
-            hit[rows] = events.containing(current().strip(), rows=rows)
-        return among[hit[among]]
-    found = []  # a narrowed search: only the earlier matches are read
-    for first in range(0, len(among), SEARCH_CHUNK):
-        if is_cancelled():
-            return None
-        chunk = among[first : first + SEARCH_CHUNK]
-        found.append(chunk[events.containing_among(current().strip(), chunk)])
-    return np.concatenate(found)
-
-
 def _place_in_order(sources: list[Source], path: str, order: Sequence[str]) -> int:
     """Where ``path`` goes: before the first source that ``order`` names after it (or last)."""
     rank = {Path(p): i for i, p in enumerate(order)}
@@ -355,3 +361,11 @@ def _place_in_order(sources: list[Source], path: str, order: Sequence[str]) -> i
         return len(sources)
     later = (i for i, s in enumerate(sources) if rank.get(Path(s.path), -1) > mine)
     return next(later, len(sources))
+
+
+def _error_of(text: str) -> Message | None:
+    try:
+        parse_query(text)
+    except QueryError as error:
+        return error.message
+    return None

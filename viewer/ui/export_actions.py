@@ -92,7 +92,7 @@ class ExportActions:
         request.look = PRINT if dialog.print_look.isChecked() else self._look()
         request.page, request.landscape = dialog.page_size(), dialog.landscape.isChecked()
         request.pages_wide = dialog.pages_wide.value()
-        request.highlighted = s.matches if s.search_text.strip() else None
+        request.highlighted = s.matches if s.searching else None
         request.wording = w.timeline.wording
         request.lane_colours, request.lane_order = s.lane_colours, list(s.lane_order)
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))

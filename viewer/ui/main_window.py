@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(toggle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
+        help_menu.addAction(a.search_syntax)
         help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:

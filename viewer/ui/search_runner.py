@@ -1,10 +1,12 @@
 """Searching a large table off the GUI thread while the user types: every key reaches the field
-at once, and the matches for the latest text follow. One search runs at a time. A key that
-extends its text (typing on) hands it the longer text for the chunks still to read; any other
-key stops it at its next chunk, and the newest text is searched next. A text that extends one
-found before is looked for among that one's matches only (so a search that changed text on the
-way ends with a short pass over its own matches). A result is shown if the session still shows
-the same events."""
+at once, and the matches for the latest query follow. One search runs at a time. A key that
+narrows its query (typing on a word: ``cour`` → ``court``; see ``query_narrowing``) hands it the
+new text for the chunks still to read; any other key stops it at its next chunk, and the newest
+text is searched next. A query that narrows one found before is looked for among that one's
+matches only (so a search that changed text on the way ends with a short pass over its own
+matches). A text that does not parse is shown with its error at once and searches nothing: the
+search in flight goes on, and its matches are shown with the error. A result is shown if the
+session still shows the same events."""
 
 from __future__ import annotations
 
@@ -16,7 +18,10 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.model.event_table import EventTable
-from viewer.state.session import IndexArray, Session, search_matches
+from viewer.model.query_matching import EventMarks, search_matches
+from viewer.model.query_narrowing import text_narrows
+from viewer.model.search_query import QueryError, parse_query
+from viewer.state.session import IndexArray, Session
 
 BACKGROUND_FROM = 200_000  # events: smaller tables are searched at once (≤ ~40 ms)
 
@@ -31,6 +36,8 @@ class _Search:
     events: EventTable
     shown: IndexArray  # the session's shown events when it started
     among: IndexArray  # where it looks: ``shown``, or the earlier matches it narrows
+    marks: EventMarks | None  # the session's stars, tags and notes when it started
+    known: str = ""  # a query every event of ``among`` matches (the one it narrows)
     cancelled: threading.Event = field(default_factory=threading.Event)  # a newer key came
     latest: str = ""  # the text to read the next chunk for: ``text`` or a longer one
     used: set[str] = field(default_factory=set)  # the texts chunks were read for
@@ -54,7 +61,9 @@ class _SearchTask(QRunnable):
     def run(self) -> None:
         s = self._search
         try:
-            matches = search_matches(s.events, s.among, s.text, s.cancelled.is_set, s.text_now)
+            matches = search_matches(
+                s.events, s.among, s.text, s.cancelled.is_set, s.text_now, s.marks, s.known
+            )
         except Exception:
             self._signals.done.emit(s, None)  # the runner must not wait for it forever
             raise  # to the excepthook, which reports it
@@ -69,7 +78,8 @@ class SearchRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._latest = ""  # the text last asked for: only its result is shown
+        self._latest = ""  # the query text last asked for: only its result is shown
+        self._typed = ""  # the search box's text: ``_latest``, or after it one that is wrong
         # Its own thread: a search never waits behind file loads in the global pool. A child,
         # so it is destroyed (after its search ends) with the runner, on the GUI thread.
         self._pool = pool or QThreadPool(self, maxThreadCount=1)
@@ -83,21 +93,34 @@ class SearchRunner(QObject):
 
     def search(self, text: str) -> None:
         s = self._session
+        self._typed = text
+        try:
+            query = parse_query(text)
+        except QueryError:
+            s.set_search(text)  # its error at once; the matches of the last query stay
+            return
         self._latest = text
-        if len(s.events) < BACKGROUND_FROM or not text.strip():
+        if len(s.events) < BACKGROUND_FROM or query is None:
             self._wanted = None  # what was asked before is stale now
             if self._running is not None:
                 self._running.cancelled.set()
             s.set_search(text)
             return
         running = self._running
+        if query == s.query:  # the query shown (a blank more, or retyped after an error)
+            self._wanted = None
+            if running is not None:
+                running.cancelled.set()
+            s.set_search_result(text, s.matches, s.events, s.shown)
+            return
         if running is None:
             self._wanted = text
             self._start()
         elif (
             not running.cancelled.is_set()  # a stopped search reads nothing more
-            and (running.latest or running.text).strip() in text.strip()
+            and text_narrows(text, running.latest or running.text)
             and running.shown is s.shown
+            and running.marks is s.marks
         ):
             running.latest = text  # typing on: the search in flight reads on for the longer text
             self._wanted = None
@@ -112,13 +135,16 @@ class SearchRunner(QObject):
     def _start(self) -> None:
         text, self._wanted = self._wanted or "", None
         s = self._session
-        among = s.shown
+        among, known = s.shown, ""
         if self._last is not None:
             key, last, matches = self._last
-            narrower = key.strip() in text.strip()
-            if narrower and last.events is s.events and last.shown is s.shown:
-                among = matches
-        self._running = _Search(next(self._tickets), text, s.events, s.shown, among)
+            narrower = text_narrows(text, key)
+            same = last.events is s.events and last.shown is s.shown and last.marks is s.marks
+            if narrower and same:
+                # Every match of ``text`` is among them, and each of them matches the text that
+                # search began with (it was handed only texts that narrow it).
+                among, known = matches, last.text
+        self._running = _Search(next(self._tickets), text, s.events, s.shown, among, s.marks, known)
         self._pool.start(_SearchTask(self._running, self._signals))
 
     def _on_task_done(self, search: _Search, found: IndexArray | None) -> None:
@@ -130,13 +156,16 @@ class SearchRunner(QObject):
             return
         matches = np.asarray(found, dtype=np.int64)
         final = search.latest or search.text
-        if search.events is s.events and search.shown is s.shown:
-            self._last = (final, search, matches)  # every match of any text containing ``final``
+        current = search.events is s.events and search.shown is s.shown and search.marks is s.marks
+        if current:
+            self._last = (final, search, matches)  # every match of any query narrowing ``final``
         if final != self._latest:
             pass  # typed on meanwhile: the newer text is searched next (or was, at once)
         elif search.used - {final}:
             self._wanted = final  # chunks read for shorter texts: narrow to the final one
-        elif not s.set_search_result(final, matches, search.events, search.shown):
-            self._wanted = final  # the events changed meanwhile: search them again
+        elif not current or not s.set_search_result(
+            final, matches, search.events, search.shown, typed=self._typed
+        ):
+            self._wanted = final  # the events or the marks changed meanwhile: search again
         if self._wanted is not None:
             self._start()

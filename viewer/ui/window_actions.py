@@ -33,6 +33,7 @@ class WindowActions:
     next_event: QAction
     live_reload: QAction
     shortcuts: QAction
+    search_syntax: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -110,6 +111,9 @@ def create_actions(parent: QWidget) -> WindowActions:
             QCoreApplication.translate("WindowActions", "&Live Reload"), "Ctrl+Shift+L"
         ),
         shortcuts=action(QCoreApplication.translate("WindowActions", "&Keyboard Shortcuts"), "F1"),
+        search_syntax=action(
+            QCoreApplication.translate("WindowActions", "&Search Syntax"), "Ctrl+Shift+F"
+        ),
         about=action(
             QCoreApplication.translate("WindowActions", "&About Timeline Viewer"), "Shift+F1"
         ),
