@@ -59,3 +59,27 @@ def test_excel_serial_days_among_written_dates_are_those_days(tmp_path: Path) ->
         seconds_at(2020, 1, 5),
         seconds_at(2020, 1, 10, 18),
     ]
+
+
+def test_minguo_dates_written_as_one_number_are_those_days_not_the_year_1140113(
+    tmp_path: Path,
+) -> None:
+    """Taiwanese government data often writes 民國 dates as YYYMMDD (no real file of that form
+    was found to keep; this one is written in that shape)."""
+    path = tmp_path / "颱風.csv"
+    path.write_text(
+        "日期,事件\n1140113,颱風警報\n1131225,耶誕活動\n1050729,測試\n", encoding="utf-8"
+    )
+    result = load_file(path)
+    assert result.report.skipped == []
+    assert result.events.start.tolist() == [
+        seconds_at(2025, 1, 13), seconds_at(2024, 12, 25), seconds_at(2016, 7, 29),
+    ]  # fmt: skip
+
+
+def test_seven_figure_numbers_that_are_not_all_minguo_dates_are_not_read_as_minguo(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "counts.csv"
+    path.write_text("日期,事件\n1140113,a\n1149999,b\n", encoding="utf-8")
+    assert seconds_at(2025, 1, 13) not in load_file(path).events.start.tolist()

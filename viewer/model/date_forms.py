@@ -245,7 +245,7 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
     is_integer = "." not in text and "e" not in text.lower()
     value = int(text) if is_integer else float(text)
     if is_integer and (context.numbers_are_years or abs(value) < EPOCH_MIN):
-        compact = _compact_date(text)
+        compact = _compact_minguo(text) if context.minguo else _compact_date(text)
         if compact is not None and not context.numbers_are_years:
             return compact
         if abs(value) > MAX_ABS_YEAR:
@@ -270,6 +270,16 @@ def parse_number(text: str, context: DateContext) -> ParsedDate:
     return ParsedDate(
         seconds, Precision.TIME, approximate=rounded, start_ns=0 if rounded else nanos
     )
+
+
+def _compact_minguo(text: str) -> ParsedDate | None:
+    """``1140113`` in a Minguo column: year 114 of the Republic (2025), 13 January."""
+    if len(text) != 7 or not text.isdigit():
+        return None
+    year, month, day = int(text[:3]) + MINGUO_OFFSET, int(text[3:5]), int(text[5:])
+    if not is_valid_civil(year, month, day):
+        return None
+    return ParsedDate(seconds_at(year, month, day), Precision.DAY)
 
 
 def _compact_date(text: str) -> ParsedDate | None:

@@ -26,6 +26,9 @@ _MINGUO_LAST_YEAR = 150  # 2061: a three-digit first field beyond this is not a 
 _MINGUO_HEADERS = ("民國", "民国")
 # A header in Chinese ("日期", "發生日期"): in such a file a year-first 99/12/25 is Minguo.
 _CHINESE_DATE_HEADER = "日期"
+# Minguo written as one number, YYYMMDD, as Taiwanese government data often does: 1140113 is
+# 2025-01-13. Only three-digit years (100-149: 2011-2060), which no other reading makes a date.
+_COMPACT_MINGUO_SHAPE = r"^1[0-4]\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$"
 # Day-month-year with a two-digit year (27/04/26, 4-27-26).
 _TWO_DIGIT_YEAR_SHAPE = r"^\d{1,2}[/.\-]\d{1,2}[/.\-](?P<year>\d{2})(?:\D|$)"
 
@@ -53,13 +56,17 @@ def _count(text: pa.ChunkedArray, pattern: str) -> int:
 def is_minguo(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_], header: str) -> bool:
     """Are the column's dates Minguo years (105/07/29, 107年01月01日)?
 
-    Yes when every numeric date is written year-first, or every Chinese date's year (before 年,
+    Yes when every date is one seven-figure number YYYMMDD (1140113), or when every numeric
+    date is written year-first, or every Chinese date's year (before 年,
     without an era) is written, with a year of 1 to 150 and either some year has three digits
     (no Gregorian file writes 2016 as 105), or the header says 民國, or the header is Chinese
     ("日期") and some first field is above 31 (so it is no day).
     """
     subset = _texts(text, rows)
     sample = _sample(subset)
+    compact = _count(sample, _COMPACT_MINGUO_SHAPE)
+    if compact and _count(subset, _COMPACT_MINGUO_SHAPE) == _count(subset, r"\S"):
+        return True  # every date is one number YYYMMDD (read as a year, it would be 1140113)
     if _count(sample, _MINGUO_SHAPE) == 0 and _count(sample, _CHINESE_SHORT_YEAR_SHAPE) == 0:
         return False  # (the common case, decided on a sample)
     years = _years_of_shape(subset, _NUMERIC_SHAPE, _MINGUO_SHAPE)
