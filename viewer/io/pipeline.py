@@ -26,6 +26,7 @@ from viewer.io.load_watch import (
     LoadCancelled,
     LoadWatch,
     Progress,
+    cancelled_by,
     never_cancelled,
     no_progress,
 )
@@ -95,7 +96,8 @@ def read_file_columns(
     try:
         opened = opened or _open(path, options)
         watch.check()
-        columns = _read(path, opened, options, with_text, report, text_roles, watch)
+        with cancelled_by(is_cancelled):
+            columns = _read(path, opened, options, with_text, report, text_roles, watch)
     except LoadCancelled:
         raise
     except LoadError as error:
