@@ -4,6 +4,7 @@ file that needs more memory than there is."""
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,6 +27,9 @@ def use_reusing_allocator() -> None:
     memory was 1 GB higher)."""
     if pa.default_memory_pool().backend_name == "jemalloc":
         return
+    # No purging thread of its own: where threads cannot start (a capped address space) it
+    # would print "background thread creation failed" on stderr. Read when jemalloc starts.
+    os.environ.setdefault("JE_ARROW_MALLOC_CONF", "background_thread:false")
     with contextlib.suppress(NotImplementedError):  # a build without it (Windows) keeps its own
         pa.set_memory_pool(pa.jemalloc_memory_pool())
 
