@@ -54,6 +54,7 @@ def test_export_out_of_memory_while_loading_names_the_file(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], small: Path
 ) -> None:
     monkeypatch.setattr("viewer.io.readers.delimited_reader.read_whole_buffer", _no_memory)
+    monkeypatch.setattr("viewer.io.readers.delimited_reader.open_file_blocks", _no_memory)
     assert cli.main(["export", str(small), "-o", str(small.with_name("out.csv"))]) == 1
     err = capsys.readouterr().err
     assert err.startswith("timeline-viewer: not enough memory to read small.csv (24 bytes): ")

@@ -80,3 +80,20 @@ def test_a_json_lines_file_reports_its_blocks_and_stops_between_them(tmp_path, m
     with pytest.raises(LoadCancelled):
         load_file(path, is_cancelled=lambda: max(seen, default=0) > 0.2, on_progress=seen.append)
     assert max(seen) < 0.5
+
+
+def test_a_load_cancelled_while_its_table_is_built_stops_there_unreported(big_csv, monkeypatch):
+    """Cancel while the table's text columns are made: the load stops (LoadCancelled, not a
+    file error) at the next block of cells instead of building the table to its end."""
+    from viewer.io.events import event_assembly
+
+    looked, real = [], event_assembly._may_need_trimming
+
+    def look(chunk):  # the user clicks Cancel as the first block of text is looked at
+        looked.append(len(chunk))
+        return real(chunk)
+
+    monkeypatch.setattr(event_assembly, "_may_need_trimming", look)
+    with pytest.raises(LoadCancelled):
+        load_file(big_csv, is_cancelled=lambda: bool(looked))
+    assert len(looked) == 1

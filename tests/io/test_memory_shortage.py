@@ -71,6 +71,7 @@ def test_inspect_says_the_same_of_a_csv_file_and_exits_1(
 ) -> None:
     big, small = files
     monkeypatch.setattr(delimited_reader, "read_whole_buffer", _no_memory)
+    monkeypatch.setattr(delimited_reader, "open_file_blocks", _no_memory)
     assert run_inspect([str(big), str(small)], LoadOptions(), as_json=False) == 1
     out = capsys.readouterr().out
     assert "100 events" in out  # the JSON Lines file

@@ -209,3 +209,27 @@ def test_a_million_events_are_listed_sorted_by_title_and_subset_keeping_the_sort
     assert panel.model.rowCount() == n // 2
     titles = [panel.model.index(r, TITLE).data() for r in range(100)]
     assert titles == sorted(titles)
+
+
+def test_one_files_events_are_listed_by_date_at_once_ties_in_file_order(qtbot):
+    """The date order at load is the table's own time order (sorted once, shared with the
+    timeline); a header click sorts by another column, and Date sorts back the same way."""
+    panel = EventTablePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    events = EventTable.from_columns(
+        start=np.array([2, 1, 2, 1, 3]) * DAY,
+        title=["c", "a", "d", "b", "e"],
+        date_text=["2nd", "1st", "2nd", "1st", "3rd"],
+        row=[2, 3, 4, 5, 6],
+    )
+    panel.set_events(events)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert events_in_rows(panel) == [1, 3, 0, 2, 4]
+    assert events_in_rows(panel) == events.time_order().tolist()
+    click_header(qtbot, panel, TITLE)
+    click_header(qtbot, panel, TITLE)  # descending
+    assert column(panel, TITLE) == ["e", "d", "c", "b", "a"]
+    click_header(qtbot, panel, DATE)
+    assert events_in_rows(panel) == [1, 3, 0, 2, 4]

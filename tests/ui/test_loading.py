@@ -251,3 +251,50 @@ def test_a_fifo_dropped_on_the_app_fails_at_once_instead_of_blocking_a_thread(qt
         loader.load([str(fifo)])
     assert "is not a regular file (a pipe)" in str(failed.args[1].error)
     loader.wait(10_000)
+
+
+def test_cancel_while_the_dates_are_parsed_stops_there_and_keeps_what_was_loaded(
+    application, qtbot, tmp_path, monkeypatch
+):
+    """Cancel was heard between the blocks of the read only: a 10M-row file's dates (seconds
+    of work) were parsed to the end. Now the parse stops at its next slice of rows."""
+    from viewer.io.dates import date_column
+    from viewer.io.events import event_assembly
+
+    small = tmp_path / "small.csv"
+    small.write_text("date,title\n2026-04-27,Kept\n", encoding="utf-8")
+    application.files.open([str(small)])
+    qtbot.waitUntil(lambda: "Kept" in application.session.events.texts("title"), timeout=10_000)
+    before = application.session.events.frame.copy()
+
+    big = tmp_path / "big.csv"
+    rows = [  # distinct dates (a column of few distinct dates is parsed per distinct text)
+        f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T{i // 336 % 24:02d}:{i // 8064:02d}:00Z,E{i}"
+        for i in range(50_000)
+    ]
+    big.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(date_column, "_SLICE_ROWS", 1_000)  # 50 slices of the dates
+    parsing, go, converted, built = threading.Event(), threading.Event(), [], []
+    real_cast, real_build = date_column.pc.cast, event_assembly.event_table_from
+
+    def gated_cast(values, *args, **kwargs):  # one slice of the dates becomes instants
+        if len(converted) == 0 and len(values) == 1_000:
+            parsing.set()
+            go.wait(10)  # the user clicks Cancel now
+        converted.append(len(values))
+        return real_cast(values, *args, **kwargs)
+
+    monkeypatch.setattr(date_column.pc, "cast", gated_cast)
+    monkeypatch.setattr(
+        "viewer.io.loading.event_table_from", lambda *a: built.append(1) or real_build(*a)
+    )
+    application.files.open([str(big)])
+    assert parsing.wait(10)
+    application.window.cancel_button.click()
+    go.set()
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()
+    assert len(converted) == 1  # the slice under way when Cancel came, and no other
+    assert built == []  # no table was built of it
+    assert application.session.events.frame.equals(before)
+    assert application.loader.busy == 0

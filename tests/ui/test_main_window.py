@@ -151,6 +151,7 @@ def test_a_file_too_big_for_memory_is_named_in_problems_and_the_loaded_events_st
         raise MemoryError
 
     monkeypatch.setattr("viewer.io.readers.delimited_reader.read_whole_buffer", no_memory)
+    monkeypatch.setattr("viewer.io.readers.delimited_reader.open_file_blocks", no_memory)
     big = write(tmp_path, "big.csv", "date,title\n2026-05-01,Never shown\n")
     before = application.session.events.frame.copy()
     drop(application.window, [big])

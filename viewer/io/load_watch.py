@@ -6,7 +6,9 @@ its steps and its blocks, raising ``LoadCancelled`` when told to stop."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import contextvars
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 IsCancelled = Callable[[], bool]
@@ -46,3 +48,27 @@ class LoadWatch:
 
 
 NO_WATCH = LoadWatch()
+
+
+# The cancel question of the load running on this thread (each loader thread has its own
+# context), asked by steps deep in the load (date parsing, the table's columns) between
+# slices of their work, so Cancel stops a 10M-row load within a fraction of a second wherever
+# it is, without a callback threaded through every signature.
+_current_cancel: contextvars.ContextVar[IsCancelled] = contextvars.ContextVar(
+    "current_cancel", default=never_cancelled
+)
+
+
+@contextlib.contextmanager
+def cancelled_by(is_cancelled: IsCancelled) -> Iterator[None]:
+    """While in this block, ``checkpoint()`` on this thread asks ``is_cancelled``."""
+    token = _current_cancel.set(is_cancelled)
+    try:
+        yield
+    finally:
+        _current_cancel.reset(token)
+
+
+def checkpoint() -> None:
+    """Raise LoadCancelled if the load running on this thread was cancelled."""
+    check_cancelled(_current_cancel.get())

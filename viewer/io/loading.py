@@ -11,7 +11,15 @@ from viewer.io.events.event_assembly import event_table_from
 from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
-from viewer.io.load_watch import IsCancelled, LoadWatch, Progress, never_cancelled, no_progress
+from viewer.io.load_watch import (
+    IsCancelled,
+    LoadCancelled,
+    LoadWatch,
+    Progress,
+    cancelled_by,
+    never_cancelled,
+    no_progress,
+)
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
@@ -45,7 +53,10 @@ def load_file(
         return LoadResult(report, EventTable.empty())
     watch.check()
     try:
-        events = event_table_from(columns, display_name(path))
+        with cancelled_by(is_cancelled):
+            events = event_table_from(columns, display_name(path))
+    except LoadCancelled:
+        raise
     except Exception as error:  # a bug here must end the load too, with its file named
         report.error = unexpected_error(Path(path), error)
         return LoadResult(report, EventTable.empty())

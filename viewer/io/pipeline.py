@@ -27,13 +27,14 @@ from viewer.io.load_watch import (
     LoadCancelled,
     LoadWatch,
     Progress,
+    cancelled_by,
     never_cancelled,
     no_progress,
 )
 from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping
 from viewer.io.mapping.column_roles import MappingError, decide_mapping
 from viewer.io.mapping.header_names import header_key
-from viewer.io.memory_use import out_of_memory, release_unused_memory
+from viewer.io.memory_use import out_of_memory, release_unused_memory, use_reusing_allocator
 from viewer.io.readers.delimited_reader import DelimitedTable, count_iso_rows, format_name
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable
@@ -93,10 +94,12 @@ def read_file_columns(
     path = Path(path)
     report = LoadReport(path=str(path))
     watch = LoadWatch(is_cancelled, on_progress)
+    use_reusing_allocator()
     try:
         opened = opened or _open(path, options)
         watch.check()
-        columns = _read(path, opened, options, with_text, report, text_roles, watch)
+        with cancelled_by(is_cancelled):
+            columns = _read(path, opened, options, with_text, report, text_roles, watch)
     except LoadCancelled:
         raise
     except LoadError as error:

@@ -65,6 +65,7 @@ class EventTable:
         self._lanes: list[str] | None = None
         self._arrow_texts: dict[str, pa.ChunkedArray] = {}
         self._last_seconds: IntArray | None = None
+        self._time_order: IntArray | None = None
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -338,8 +339,13 @@ class EventTable:
         return int(hits[0]) if len(hits) else None
 
     def time_order(self) -> IntArray:
-        """Indices in time order, to the nanosecond (ties in file order)."""
-        return np.lexsort((self.rows(), self.start_ns, self.start)).astype(np.int64)
+        """Indices in time order, to the nanosecond (ties in file order); sorted once per
+        table, as the timeline and the Events table both ask (read-only: it is shared)."""
+        if self._time_order is None:
+            order = np.lexsort((self.rows(), self.start_ns, self.start)).astype(np.int64)
+            order.setflags(write=False)
+            self._time_order = order
+        return self._time_order
 
     def sorted_by_time(self) -> EventTable:
         order = self.time_order()

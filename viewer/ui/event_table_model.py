@@ -87,6 +87,9 @@ class EventTableModel(QAbstractTableModel):
         return int(self._order[row])
 
     def row_of(self, event: int) -> int | None:
+        if self._in_index_order():  # found by bisection: no inverse over every event to build
+            row = int(np.searchsorted(self._order, event))
+            return row if row < len(self._order) and self._order[row] == event else None
         row_of = self._rows_by_event()
         if not 0 <= event < len(row_of):
             return None
@@ -183,11 +186,18 @@ class EventTableModel(QAbstractTableModel):
             shown = shown[self._sorting(shown)]
         self._order = shown
         self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
+        self._ascending_rows: bool | None = None
 
     def _sorted_all(self) -> IntArray:
         key = (self._sort_column, self._sort_order)
         if key not in self._all_sorted:
-            self._all_sorted = {key: self._sorting(np.arange(len(self._events), dtype=np.int64))}
+            if key == (DATE, Qt.SortOrder.AscendingOrder) and _ascending(self._row):
+                # One file's rows in file order: the table's own time order is this sort (ties
+                # in index order), already made for the timeline; no second sort of millions.
+                order = self._events.time_order()
+            else:
+                order = self._sorting(np.arange(len(self._events), dtype=np.int64))
+            self._all_sorted = {key: order}
         return self._all_sorted[key]
 
     def _sorting(self, shown: IntArray) -> IntArray:
@@ -197,6 +207,13 @@ class EventTableModel(QAbstractTableModel):
             keys = [-key for key in keys]
         order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
         return order.astype(np.int64)
+
+    def _in_index_order(self) -> bool:
+        """Whether the rows are the events in ascending index order (unsorted, as the session
+        lists them); asked once per order."""
+        if self._ascending_rows is None:
+            self._ascending_rows = _ascending(self._order)
+        return self._ascending_rows
 
     def _rows_by_event(self) -> IntArray:
         """Each event's row, or -1 where it is not shown."""

@@ -65,8 +65,16 @@ def test_a_file_that_changes_size_while_it_is_read_is_reported(tmp_path, monkeyp
         os.truncate(path_, 100)
         return filled
 
+    real_block = file_access._read_block
+
+    def shrinking_block(stream, path_, view):  # the file read block by block as it parses
+        count = real_block(stream, path_, view)
+        os.truncate(path_, 100)
+        return count
+
     monkeypatch.setattr(file_access, "_read_open_file", shrinking)
     monkeypatch.setattr(file_access, "_fill_buffer", shrinking_buffer)
+    monkeypatch.setattr(file_access, "_read_block", shrinking_block)
     report = load_file(path).report
     assert report.error is not None
     assert "changed while it was being read" in str(report.error)

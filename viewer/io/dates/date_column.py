@@ -10,6 +10,7 @@ Decisions that hold for the whole column are made first: day-first order (any fi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ from viewer.io.dates.column_conventions import is_minguo, two_digit_pivot
 from viewer.io.dates.excel_serials import place_excel_serials
 from viewer.io.dates.zone_readings import decide_zone_readings
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
+from viewer.io.load_watch import checkpoint
 from viewer.model.date_forms import (
     EPOCH_DIVISORS,
     EPOCH_MIN,
@@ -51,6 +53,8 @@ _TZ_BUCKET = 900  # time-zone transitions fall on quarter hours
 _PIVOT_SAMPLE = 5_000
 _REPEAT_MIN_ROWS = 20_000  # below this the plain path is fast anyway
 _REPEAT_SAMPLE = 10_000
+_SLICE_ROWS = 200_000  # rows converted between two looks at Cancel (~0.1 s at 10M rows)
+_TEXTS_PER_CHECK = 5_000  # texts parsed one by one between two looks at Cancel
 # The reason for a text some rule of the parser failed on without a reason of its own (Python's
 # own wording, "Exceeds the limit (4300 digits)", would mean nothing to a reader).
 UNPLACEABLE = Message(QT_TRANSLATE_NOOP("LoadMessages", "not a date we can place"))
@@ -146,7 +150,7 @@ def parse_date_column(
     says the file's text is Chinese (so CST is China's zone)."""
     if isinstance(values, pa.Array):
         values = pa.chunked_array([values], type=values.type)
-    text = pc.utf8_trim_whitespace(values)
+    text = in_slices(values, pc.utf8_trim_whitespace)
     n = len(text)
     if n >= _REPEAT_MIN_ROWS and _is_repetitive(text):
         return _through_distinct_values(
@@ -173,6 +177,19 @@ def parse_date_column(
         if not context.numbers_are_years:
             place_excel_serials(text, out, per_text)
     return out
+
+
+def in_slices(values: pa.ChunkedArray, convert: Callable[[pa.Array], pa.Array]) -> pa.ChunkedArray:
+    """``convert`` of each slice of ``values`` in turn (the same as of the whole, for a
+    conversion cell by cell), asking between slices whether the load was cancelled."""
+    parts = []
+    for chunk in values.chunks:
+        for begin in range(0, len(chunk), _SLICE_ROWS):
+            checkpoint()
+            parts.append(convert(chunk.slice(begin, _SLICE_ROWS)))
+    if not parts:
+        return convert(values)  # no rows: the type the conversion gives
+    return pa.chunked_array(parts)
 
 
 def _order_is_ambiguous(
@@ -299,7 +316,7 @@ def _whole_column_iso(
     """The common case of a clean ISO 8601 column in one cast (no per-shape scans)."""
     every = np.arange(len(text), dtype=np.int64)
     try:
-        stamps = pc.cast(text, pa.timestamp("us", tz="UTC"))
+        stamps = in_slices(text, lambda part: pc.cast(part, pa.timestamp("us", tz="UTC")))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     else:
@@ -307,7 +324,7 @@ def _whole_column_iso(
         _store(out, pending, every, seconds, Precision.TIME, nanos)
         return True
     try:
-        stamps = pc.cast(text, pa.timestamp("us"))
+        stamps = in_slices(text, lambda part: pc.cast(part, pa.timestamp("us")))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return False
     seconds, nanos = _to_seconds(stamps, stamps.type)
@@ -463,7 +480,9 @@ def _by_distinct_text(
     encoded = pc.dictionary_encode(subset).combine_chunks()
     codes = np.asarray(to_numpy(encoded.indices), np.int64)
     results: list[ParsedDate | YearlessDate | RelativeDate | str] = []
-    for value in encoded.dictionary.to_pylist():
+    for count, value in enumerate(encoded.dictionary.to_pylist()):
+        if count % _TEXTS_PER_CHECK == 0:
+            checkpoint()
         relative = read_relative(value)
         if relative is not None:
             results.append(relative)

@@ -23,6 +23,7 @@ from viewer.io.dates.year_filling import fill_years
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.io.load_errors import RowProblem
 from viewer.io.load_options import LoadOptions
+from viewer.io.load_watch import checkpoint
 from viewer.io.mapping.column_mapping import TEXT_ROLES, ColumnMapping, DateSource, JoinedColumns
 from viewer.io.readers.raw_table import RawTable, join_cells
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
@@ -73,6 +74,7 @@ def build_event_columns(
     is_event = _event_rows(raw, mapping)
     start_text = date_text(raw, mapping.start)
     start = _parse(raw, mapping, mapping.start, start_text, options, tz)
+    checkpoint()
     skipped = _problems(raw, start, str(mapping.start), start_text, is_event)
     warnings: list[RowProblem] = []
     references = _references(raw, mapping, start, options, tz)
@@ -94,20 +96,23 @@ def build_event_columns(
     end_text = date_text(raw, mapping.end) if mapping.end is not None else None
     if mapping.end is not None and end_text is not None:
         end = _parse(raw, mapping, mapping.end, end_text, options, tz)
+        checkpoint()
         fill_years(end, raw.rows, YearContext(), [], "", end_text, after=start.start)
         _combine_end(start, end, keep, raw, str(mapping.end), end_text, warnings)
     _check_spans(start, keep, raw, str(mapping.start), start_text, warnings)
     _mark_approximate_wording(raw, mapping, start, tz)
+    checkpoint()
     index = np.flatnonzero(keep)
+    every_row = len(index) == len(keep)  # the common case: the arrays as they are, no copies
     columns = EventColumns(
-        start=start.start[index],
-        end=start.end[index],
-        has_end=start.has_end[index],
-        precision=start.precision[index],
-        approximate=start.approximate[index],
-        rows=raw.rows[index],
-        start_ns=start.start_ns[index],
-        end_ns=start.end_ns[index],
+        start=start.start if every_row else start.start[index],
+        end=start.end if every_row else start.end[index],
+        has_end=start.has_end if every_row else start.has_end[index],
+        precision=start.precision if every_row else start.precision[index],
+        approximate=start.approximate if every_row else start.approximate[index],
+        rows=raw.rows if every_row else raw.rows[index],
+        start_ns=start.start_ns if every_row else start.start_ns[index],
+        end_ns=start.end_ns if every_row else start.end_ns[index],
         skipped=sorted(skipped, key=lambda p: p.row),
         warnings=sorted(warnings, key=lambda p: p.row),
         ambiguous_order=start.ambiguous_order,

@@ -139,3 +139,82 @@ def _unreadable(path: Path, error: OSError) -> LoadError:
         QT_TRANSLATE_NOOP("LoadMessages", "cannot be read ({error})"),
         error=error.strerror or error,
     )
+
+
+class FileBlocks:
+    """A regular file read block by block, for pyarrow's CSV reader to pull (on its own
+    thread, while its other threads parse): the file's bytes are never all in memory at once,
+    and each block, once parsed, is freed for the next to reuse. ``check_block`` sees every
+    block (the text rules of the whole file); ``watch`` hears how far the read is and stops
+    it at the next block. A file whose size or time changed by the end is refused, as by
+    ``read_whole``."""
+
+    closed = False
+
+    def __init__(
+        self, path: Path, check_block: Callable[[pa.Buffer], None], watch: LoadWatch
+    ) -> None:
+        self._path, self._check_block, self._watch = path, check_block, watch
+        try:
+            self._stream = _open_regular(path)
+            self._before = os.fstat(self._stream.fileno())
+        except OSError as error:
+            raise _unreadable(path, error) from error
+        self._position = 0
+
+    def read(self, size: int = -1) -> pa.Buffer:
+        self._watch.check()
+        total = self._before.st_size
+        wanted = max(total - self._position, 0) + 1 if size is None or size < 0 else size
+        block = pa.allocate_buffer(wanted, resizable=True)
+        try:
+            count = _read_block(self._stream, self._path, memoryview(block))
+            if count < wanted:  # the end: the file is what it was when the read began
+                after = os.fstat(self._stream.fileno())
+                if self._position + count != after.st_size or _version(after) != _version(
+                    self._before
+                ):
+                    raise LoadError(self._path, _CHANGED)
+        except OSError as error:
+            raise _unreadable(self._path, error) from error
+        block.resize(count)
+        self._position += count
+        self._check_block(block)
+        self._watch.on_progress(min(self._position / total, 1.0) if total else 1.0)
+        return block
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stream.close()
+        self.closed = True
+
+
+def open_file_blocks(
+    path: Path, check_block: Callable[[pa.Buffer], None], watch: LoadWatch = NO_WATCH
+) -> pa.NativeFile:
+    """``path`` as a stream pyarrow reads block by block (see ``FileBlocks``)."""
+    return pa.PythonFile(FileBlocks(path, check_block, watch), mode="r")
+
+
+def _read_block(stream: io.BufferedReader, path: Path, view: memoryview) -> int:
+    """Fill ``view`` from ``stream`` as far as the file goes; how many bytes came."""
+    del path  # a seam for tests, as _read_open_file
+    filled = 0
+    while filled < len(view):
+        count = stream.readinto(view[filled:])
+        if not count:
+            break
+        filled += count
+    return filled
