@@ -5,6 +5,7 @@ comes back with its result, so no later or earlier load can take it."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from viewer.io.cache.event_cache import EventCache
 from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
@@ -30,9 +32,13 @@ _PROGRESS_STEP = 0.01  # smaller moves are not sent to the GUI thread
 
 
 def _load_file(
-    path: str, options: LoadOptions, is_cancelled: Callable[[], bool], on_progress: Progress
+    path: str,
+    options: LoadOptions,
+    is_cancelled: Callable[[], bool],
+    on_progress: Progress,
+    cache: EventCache | None = None,
 ) -> LoadResult:
-    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress)
+    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress, cache=cache)
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,15 @@ class FileLoader(QObject):
         load: Load | None = None,
         pool: QThreadPool | None = None,
         options_for: Callable[[str], LoadOptions] = lambda _path: LoadOptions(),
+        cache: EventCache | None = None,
     ) -> None:
-        """``load`` replaces the real load (tests); only the real one can stop midway."""
+        """``load`` replaces the real load (tests); only the real one can stop midway, and
+        only the real one uses the ``cache`` of files read before."""
         super().__init__()
         self._load: CancellableLoad = (
-            _load_file if load is None else lambda path, options, *_watch: load(path, options)
+            functools.partial(_load_file, cache=cache)
+            if load is None
+            else lambda path, options, *_watch: load(path, options)
         )
         self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()
