@@ -73,7 +73,12 @@ class EventCache:
                 return report, events
         report, events = load()
         if not report.error and len(events):
-            self._submit(lambda: self._store(key, report, events))
+            try:
+                kept = report_to_json(report)  # now: the report is the caller's from here on
+            except ValueError:
+                pass  # a value JSON cannot keep exactly: read this file each time
+            else:
+                self._submit(lambda: self._store(key, kept, events))
         return report, events
 
     def close(self) -> None:
@@ -105,7 +110,7 @@ class EventCache:
             future: Future[None] = self._writer.submit(write)
             future.add_done_callback(lambda f: f.exception())  # failures are misses, not errors
 
-    def _store(self, key: CacheKey, report: LoadReport, events: EventTable) -> None:
+    def _store(self, key: CacheKey, report: str, events: EventTable) -> None:
         with self._lock:
             try:
                 if _fit_to_keep(key, self.limit, events):
@@ -167,14 +172,14 @@ def _room_for(folder: Path, events: EventTable) -> bool:
     return disk.free - events.nbytes() > disk.total * _KEEP_FREE
 
 
-def _write_entry(target: Path, key: CacheKey, report: LoadReport, events: EventTable) -> None:
+def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -> None:
     table, description = table_to_arrow(events)
     header = {
         "format": FORMAT_VERSION,
         "key": json.loads(key.as_json()),
         "rows": table.num_rows,
         "columns": description,
-        "report": report_to_json(report),
+        "report": report,
     }
     schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
     with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
