@@ -61,7 +61,12 @@ def measure(argv: list[str], env: dict[str, str], timeout: float) -> dict[str, f
     process = subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT
     )
-    out, err = process.communicate(timeout=timeout)  # reaps; rusage via wait4 is then gone
+    try:
+        out, err = process.communicate(timeout=timeout)  # reaps; rusage via wait4 is then gone
+    except subprocess.TimeoutExpired:
+        process.kill()  # not left running (and holding gigabytes) after the script ends
+        process.communicate()
+        raise
     end = time.time()
     if process.returncode != 0:
         raise RuntimeError(f"{argv[:3]} failed ({process.returncode}):\n{err[-2000:]}")

@@ -3,7 +3,7 @@ needs pandas (``inspect`` stops at the pipeline, so it never imports pandas)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +40,30 @@ def load_file(
     options = options or LoadOptions()
     if cache is None:
         return _read_file(path, options, text_roles, is_cancelled, on_progress)
+    return through_cache(
+        cache,
+        path,
+        options,
+        text_roles,
+        lambda: _read_file(path, options, text_roles, is_cancelled, on_progress),
+    )
 
-    def read() -> tuple[LoadReport, EventTable]:
-        result = _read_file(path, options, text_roles, is_cancelled, on_progress)
+
+def through_cache(
+    cache: EventCache,
+    path: str | Path,
+    options: LoadOptions,
+    text_roles: frozenset[str],
+    read: Callable[[], LoadResult],
+) -> LoadResult:
+    """``read()``'s result for ``path``, or the cache's when the file is unchanged since it
+    was kept; what ``read()`` gives is kept (when it loaded and the file stayed still)."""
+
+    def loaded() -> tuple[LoadReport, EventTable]:
+        result = read()
         return result.report, result.events
 
-    return LoadResult(*cache.load_through(path, options, text_roles, read))
+    return LoadResult(*cache.load_through(path, options, text_roles, loaded))
 
 
 def _read_file(

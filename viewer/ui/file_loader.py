@@ -19,7 +19,8 @@ from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.load_watch import LoadCancelled, Progress
-from viewer.io.loading import LoadResult, load_file
+from viewer.io.loading import LoadResult, load_file, through_cache
+from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.pipeline import unexpected_error
 from viewer.model.event_table import EventTable
 from viewer.state.session import Source
@@ -32,13 +33,26 @@ _PROGRESS_STEP = 0.01  # smaller moves are not sent to the GUI thread
 
 
 def _load_file(
+    path: str, options: LoadOptions, is_cancelled: Callable[[], bool], on_progress: Progress
+) -> LoadResult:
+    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress)
+
+
+def _load_file_cached(
+    cache: EventCache,
     path: str,
     options: LoadOptions,
     is_cancelled: Callable[[], bool],
     on_progress: Progress,
-    cache: EventCache | None = None,
 ) -> LoadResult:
-    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress, cache=cache)
+    """``_load_file`` (looked up now: tests replace it) when the cache has no entry."""
+    return through_cache(
+        cache,
+        path,
+        options,
+        TEXT_ROLES,
+        lambda: _load_file(path, options, is_cancelled, on_progress),
+    )
 
 
 @dataclass(frozen=True)
@@ -119,7 +133,7 @@ class FileLoader(QObject):
         only the real one uses the ``cache`` of files read before."""
         super().__init__()
         self._load: CancellableLoad = (
-            functools.partial(_load_file, cache=cache)
+            (_load_file if cache is None else functools.partial(_load_file_cached, cache))
             if load is None
             else lambda path, options, *_watch: load(path, options)
         )
