@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app keeps what it loads in the user's cache folder (viewer/io/cache): no test, nor any
+# program a test starts, may write to the real one.
+_CACHE_HOME = tempfile.mkdtemp(prefix="timeline-viewer-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 
 
 def _system_tool(name: str, package: str) -> str:

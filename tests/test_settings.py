@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from viewer import settings as settings_module
 from viewer.settings import (
     ALL_SETTINGS,
+    CACHE_LIMIT_MB,
     COLUMN_MAPPINGS,
     EXPORT_IMAGE,
     LANGUAGE,
@@ -42,6 +43,7 @@ SAMPLES: dict[str, Any] = {
     THEME.path: "dark",
     LIVE_RELOAD.path: False,
     LANGUAGE.path: "zh_CN",
+    CACHE_LIMIT_MB.path: 0,
     WINDOW_GEOMETRY.path: QByteArray(b"\x01\xd9\xd0\xcb\x00\x03,\n=\\@"),
     WINDOW_STATE.path: QByteArray(bytes(range(256))),
     RECENT_FILES.path: ["/数据/时间线.csv", '/a, b/"quoted".csv', "C:\\Users\\me\\x.csv"],
@@ -151,6 +153,8 @@ BAD_VALUES = [
     (LIVE_RELOAD, "[preferences]\nlive_reload=2"),
     (LANGUAGE, "[preferences]\nlanguage=not a locale!"),
     (LANGUAGE, "[preferences]\nlanguage=@Size(1 2)"),
+    (CACHE_LIMIT_MB, "[preferences]\ncache_limit_mb=-5"),
+    (CACHE_LIMIT_MB, "[preferences]\ncache_limit_mb=2 GB"),
     (WINDOW_GEOMETRY, "[state]\nwindow\\geometry=just text"),
     (WINDOW_STATE, "[state]\nwindow\\state=1, 2"),
     (RECENT_FILES, "[state]\nrecent_files=@Rect(1 2 3 4)"),

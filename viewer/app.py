@@ -12,6 +12,8 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__, assets, settings
+from viewer.io.cache.cache_folder import user_cache_folder
+from viewer.io.cache.event_cache import EventCache
 from viewer.io.project_file import is_project_path
 from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
@@ -60,7 +62,10 @@ class Application:
         self.window.bind(self.session)
         self.errors = ErrorReporter(self.window)
         self.appearance = Appearance(preferences, self.window)
-        self.files = FileOpener(self.session, self.window, preferences)
+        # Files read before open again from here; written after the load, off the GUI thread.
+        limit = preferences.get(settings.CACHE_LIMIT_MB) * 1_000_000
+        self.cache = EventCache(user_cache_folder() / "events", limit, background=True)
+        self.files = FileOpener(self.session, self.window, preferences, self.cache)
         self.live_reload = LiveReload(
             self.session, self.window.actions.live_reload, preferences, self.files.reload
         )
@@ -117,6 +122,7 @@ class Application:
         self.live_reload.stop()
         self.files.loader.cancel()
         self.files.loader.wait()
+        self.cache.close()  # after the loads: the last one may still hand it a file to keep
         self.errors.uninstall()
         remove_translators(self.translators)
 

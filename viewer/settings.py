@@ -172,6 +172,14 @@ def _decode_language(value: object) -> str:
     return text
 
 
+def _decode_size(value: object) -> int:
+    # The ini file gives text; the in-process cache gives the int that was set.
+    number = int(value) if isinstance(value, int | str) and not isinstance(value, bool) else None
+    if number is None or number < 0:
+        raise ValueError(f"expected a whole number of megabytes, got {value!r}")
+    return number
+
+
 def _choice(*options: str) -> SettingType[str]:
     def decode(value: object) -> str:
         text = _decode_text(value)
@@ -192,6 +200,7 @@ MAPPINGS = SettingType[dict[str, RoleColumns]](
 )
 LANGUAGE_NAME = SettingType[str]("locale name or system", _decode_language, _same)
 OPTIONS = SettingType[Options]("options by name", _decode_options, _encode_options)
+MEGABYTES = SettingType[int]("megabytes (0 or more)", _decode_size, _same)
 
 # --- the keys ------------------------------------------------------------------------------------
 
@@ -200,6 +209,9 @@ _P, _S = Scope.PREFERENCE, Scope.STATE
 THEME = Setting("theme", "system", _choice(*THEMES), _P)
 LIVE_RELOAD = Setting("live_reload", True, FLAG, _P)
 LANGUAGE = Setting("language", "system", LANGUAGE_NAME, _P)
+# The events cache (viewer/io/cache): a 10M-row CSV of 1.9 GB keeps an entry of 2.5 GB, so the
+# limit holds one such file and some smaller ones; 0 turns the cache off (and empties it).
+CACHE_LIMIT_MB = Setting("cache_limit_mb", 4000, MEGABYTES, _P)
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), BYTES, _S)
 WINDOW_STATE = Setting("window/state", QByteArray(), BYTES, _S)
@@ -212,7 +224,7 @@ SESSION_HIDDEN_LANES = Setting[list[str]]("session/hidden_lanes", [], TEXT_LIST,
 COLUMN_MAPPINGS = Setting[dict[str, RoleColumns]]("column_mappings", {}, MAPPINGS, _S)
 EXPORT_IMAGE = Setting[Options]("export_image", {}, OPTIONS, _S)  # File → Export Image's last
 
-PREFERENCES: tuple[Setting[Any], ...] = (THEME, LIVE_RELOAD, LANGUAGE)
+PREFERENCES: tuple[Setting[Any], ...] = (THEME, LIVE_RELOAD, LANGUAGE, CACHE_LIMIT_MB)
 STATE: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
     WINDOW_STATE,

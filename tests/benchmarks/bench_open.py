@@ -6,15 +6,20 @@ and with ``--big`` also 10M rows, 1.7 GB) this runs, interleaved, ``--runs`` tim
 a. baseline: ``python -c "import pandas; pandas.read_csv(FILE)"``;
 b. the app:  ``python -m viewer FILE`` with ``QT_QPA_PLATFORM=offscreen`` and
    ``TIMELINE_VIEWER_TIMING=quit`` (``viewer/ui/start_timing.py``), which prints when the
-   window is up and when the first frame with events is painted, then quits.
+   window is up and when the first frame with events is painted, then quits. Its events
+   cache (``XDG_CACHE_HOME``) is a new, empty folder: the file is read, and kept in the
+   cache after it is shown (the process waits for that write before it exits);
+c. the reopen: the same app run again on that cache folder: the events come from the entry
+   b wrote (``viewer/io/cache``). ``--no-reopen`` leaves this out.
 
-Reported: launch -> window, launch -> first frame with events (the app), launch -> exit (the
-baseline), and peak RSS of each process (``ru_maxrss`` from ``os.wait4``). This script imports
-only the standard library, so a spawned child starts from a small address space.
+Reported: launch -> window, launch -> first frame with events (the app, first open and
+reopen), launch -> exit (the baseline), and peak RSS of each process (``ru_maxrss`` from
+``os.wait4``). This script imports only the standard library, so a spawned child starts from a
+small address space.
 
 Usage::
 
-    python tests/benchmarks/bench_open.py [--runs 3] [--big] [--data-dir bench-data]
+    python tests/benchmarks/bench_open.py [--runs 3] [--big] [--no-reopen] [--data-dir bench-data]
 
 Not a pytest module (pytest only collects ``test_*.py``).
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,7 +61,12 @@ def measure(argv: list[str], env: dict[str, str], timeout: float) -> dict[str, f
     process = subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT
     )
-    out, err = process.communicate(timeout=timeout)  # reaps; rusage via wait4 is then gone
+    try:
+        out, err = process.communicate(timeout=timeout)  # reaps; rusage via wait4 is then gone
+    except subprocess.TimeoutExpired:
+        process.kill()  # not left running (and holding gigabytes) after the script ends
+        process.communicate()
+        raise
     end = time.time()
     if process.returncode != 0:
         raise RuntimeError(f"{argv[:3]} failed ({process.returncode}):\n{err[-2000:]}")
@@ -81,32 +92,62 @@ def _quiet() -> list[tuple[object, ...]]:
     ]
 
 
+def cache_env(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """``env`` with the app's events cache in ``folder`` (emptied first)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return dict(env, XDG_CACHE_HOME=str(folder))
+
+
+def cache_entry_mb(folder: Path) -> float:
+    """The size of the entries the app wrote in the cache ``folder`` (0: none)."""
+    return sum(p.stat().st_size for p in folder.rglob("*.arrow")) / 1e6
+
+
+def _at(marks: dict[str, float], name: str) -> str:
+    return f"{marks.get(name, float('nan')):.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big", action="store_true", help="also the 10M-row file (1.7 GB)")
+    ap.add_argument("--only-big", action="store_true", help="the 10M-row file alone")
+    ap.add_argument("--no-reopen", action="store_true", help="leave out the reopen (cache)")
     ap.add_argument("--data-dir", type=Path, default=REPO_ROOT / "bench-data")
     ap.add_argument("--timeout", type=float, default=300.0)
     args = ap.parse_args(argv)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIMELINE_VIEWER_TIMING="quit")
     env["PYTHONPATH"] = str(REPO_ROOT)
-    # Settings of its own: the runs neither read nor change the user's recent files or session.
-    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench_open_")
-    for label in ["1m", "10m"] if args.big else ["1m"]:
+    # Settings and cache of its own: the runs neither read nor change the user's recent files,
+    # session or events cache.
+    scratch = Path(tempfile.mkdtemp(prefix="bench_open_"))
+    env["XDG_CONFIG_HOME"] = str(scratch / "config")
+    cache = scratch / "cache"
+    labels = ["10m"] if args.only_big else ["1m", "10m"] if args.big else ["1m"]
+    for label in labels:
         path = bench_file(SIZES[label], args.data_dir.resolve())
         app = [sys.executable, "-m", "viewer", str(path)]
         base = [sys.executable, "-c", BASELINE.format(path=str(path))]
-        apps, bases = [], []
+        apps, bases, reopens, entry_mb = [], [], [], 0.0
         for i in range(args.runs):
             bases.append(measure(base, env, args.timeout))
-            apps.append(measure(app, env, args.timeout))
-            print(
-                f"{label} run {i + 1}: pandas {bases[-1]['exit']:.2f} s;"
-                f" app window {apps[-1].get('window_shown', float('nan')):.2f} s,"
-                f" events {apps[-1].get('events_painted', float('nan')):.2f} s",
-                flush=True,
-            )
-        rss_app, rss_base = peak_rss_mb(app, env), peak_rss_mb(base, env)
+            apps.append(measure(app, cache_env(env, cache), args.timeout))  # writes the entry
+            line = f"{label} run {i + 1}: pandas {bases[-1]['exit']:.2f} s;"
+            line += f" app window {_at(apps[-1], 'window_shown')} s,"
+            line += f" events {_at(apps[-1], 'events_painted')} s"
+            entry_mb = cache_entry_mb(cache)
+            if not args.no_reopen and entry_mb:
+                reopens.append(measure(app, dict(env, XDG_CACHE_HOME=str(cache)), args.timeout))
+                line += f"; reopen window {_at(reopens[-1], 'window_shown')} s,"
+                line += f" events {_at(reopens[-1], 'events_painted')} s"
+            elif not args.no_reopen:
+                line += "; no cache entry was written (limit or disk space?)"
+            print(line, flush=True)
+        rss_app = peak_rss_mb(app, cache_env(env, cache))
+        rss_reopen = peak_rss_mb(app, dict(env, XDG_CACHE_HOME=str(cache))) if reopens else 0
+        rss_base = peak_rss_mb(base, env)
+        shutil.rmtree(cache, ignore_errors=True)
         size_mb = path.stat().st_size / 1e6
         median = statistics.median
         pandas_s = median(b["exit"] for b in bases)
@@ -117,6 +158,17 @@ def main(argv: list[str] | None = None) -> int:
             f" peak RSS app {rss_app:.0f} MB ({rss_app / size_mb:.1f}x file),"
             f" pandas {rss_base:.0f} MB"
         )
+        if reopens:
+            window_s = median(r["window_shown"] for r in reopens)
+            again_s = median(r["events_painted"] for r in reopens)
+            shown_s = median(r["events_painted"] - r["window_shown"] for r in reopens)
+            print(
+                f"{label} reopen through the cache (entry {entry_mb:.0f} MB):"
+                f" launch->window {window_s:.2f} s, launch->events {again_s:.2f} s"
+                f" ({again_s / pandas_s:.1f}x pandas), window->events {shown_s:.2f} s;"
+                f" peak RSS {rss_reopen:.0f} MB ({rss_reopen / size_mb:.1f}x file)"
+            )
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

@@ -197,6 +197,15 @@ class EventTable:
         values: Sequence[str] = self.frame[column].array
         return values
 
+    def column(self, name: str) -> pd.Series[Any]:
+        """A column as the table holds it, for code that keeps the whole table as it is (the
+        events cache); views use the accessors above."""
+        return self.frame[name]
+
+    def nbytes(self) -> int:
+        """The bytes the columns hold (text counted by its Arrow buffers)."""
+        return int(self.frame.memory_usage(deep=False, index=False).sum())
+
     def lane_codes(self) -> tuple[IntArray, list[str]]:
         """Each event's lane as a number, and the lane names in order of first appearance.
         Counted once (the table is read-only): the timeline and the lane filter both ask."""

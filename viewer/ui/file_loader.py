@@ -5,6 +5,7 @@ comes back with its result, so no later or earlier load can take it."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 from collections.abc import Callable, Iterable
@@ -13,11 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from viewer.io.cache.event_cache import EventCache
 from viewer.io.formats import expand_paths
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.load_watch import LoadCancelled, Progress
-from viewer.io.loading import LoadResult, load_file
+from viewer.io.loading import LoadResult, load_file, through_cache
+from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.pipeline import unexpected_error
 from viewer.model.event_table import EventTable
 from viewer.state.session import Source
@@ -33,6 +36,23 @@ def _load_file(
     path: str, options: LoadOptions, is_cancelled: Callable[[], bool], on_progress: Progress
 ) -> LoadResult:
     return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress)
+
+
+def _load_file_cached(
+    cache: EventCache,
+    path: str,
+    options: LoadOptions,
+    is_cancelled: Callable[[], bool],
+    on_progress: Progress,
+) -> LoadResult:
+    """``_load_file`` (looked up now: tests replace it) when the cache has no entry."""
+    return through_cache(
+        cache,
+        path,
+        options,
+        TEXT_ROLES,
+        lambda: _load_file(path, options, is_cancelled, on_progress),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,11 +127,15 @@ class FileLoader(QObject):
         load: Load | None = None,
         pool: QThreadPool | None = None,
         options_for: Callable[[str], LoadOptions] = lambda _path: LoadOptions(),
+        cache: EventCache | None = None,
     ) -> None:
-        """``load`` replaces the real load (tests); only the real one can stop midway."""
+        """``load`` replaces the real load (tests); only the real one can stop midway, and
+        only the real one uses the ``cache`` of files read before."""
         super().__init__()
         self._load: CancellableLoad = (
-            _load_file if load is None else lambda path, options, *_watch: load(path, options)
+            (_load_file if cache is None else functools.partial(_load_file_cached, cache))
+            if load is None
+            else lambda path, options, *_watch: load(path, options)
         )
         self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from viewer import settings
+from viewer.io.cache.event_cache import EventCache
 from viewer.io.formats import expand_paths
 from viewer.io.load_report import LoadReport
 from viewer.state.session import Session, Source
@@ -21,10 +22,14 @@ from viewer.ui.open_dialog import ask_for_timelines
 
 class FileOpener:
     def __init__(
-        self, session: Session, window: MainWindow, preferences: settings.Settings
+        self,
+        session: Session,
+        window: MainWindow,
+        preferences: settings.Settings,
+        cache: EventCache | None = None,
     ) -> None:
         self._session, self._window, self._settings = session, window, preferences
-        self.loader = FileLoader(options_for=preferences.load_options_for)
+        self.loader = FileLoader(options_for=preferences.load_options_for, cache=cache)
         self.mapping = MappingQuestion(preferences, window, self._read_again)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
