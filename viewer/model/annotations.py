@@ -107,10 +107,7 @@ def parse_tags(text: object) -> tuple[str, ...]:
                 loaded = json.loads(cell)
             except ValueError:
                 loaded = None
-            if isinstance(loaded, list):
-                items = [str(t) for t in loaded]
-            else:
-                items = cell[1:-1].split(",")
+            items = [str(t) for t in loaded] if isinstance(loaded, list) else cell[1:-1].split(",")
         elif cell != "-":
             items = cell.split(",")
     tags: list[str] = []
