@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from viewer import __version__, assets, settings
 from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
+from viewer.ui.annotation_commands import AnnotationCommands
 from viewer.ui.appearance import Appearance
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
@@ -66,6 +67,7 @@ class Application:
         self.exports = ExportActions(
             self.session, self.window, preferences, lambda: self.appearance.theme
         )
+        self.annotating = AnnotationCommands(self.session, self.window)
         self._shut_down = False
         self._connect_actions()
 
