@@ -234,3 +234,24 @@ def test_the_shortcuts_dialog_lists_the_annotation_keys(built, qtbot):
     assert rows["Add Tag"] == "T"
     assert rows["Edit Note"] == "N"
     QApplication.processEvents()
+
+
+def test_annotations_whose_events_are_gone_are_listed_in_problems_until_forgotten(built, qtbot):
+    built.session.add_tag([index_of(built, "Jury selection")], "trial")
+    built.session.set_starred([index_of(built, "Verdict")], True)
+    Path(built.path).write_text("date,title,lane\n2026-05-01,Filing,Court\n", encoding="utf-8")
+    built.files.reload([str(built.path)])
+    qtbot.waitUntil(lambda: len(built.session.events) == 1, timeout=10_000)
+    problems = built.window.problems
+    summary = problems.summary.text()
+    assert "2 annotations lost their events in news.csv" in summary
+    assert "'Jury selection' (row 3) tagged trial" in summary
+    [top] = [problems.tree.topLevelItem(i) for i in range(problems.tree.topLevelItemCount())]
+    children = {top.child(k).text(2): top.child(k).text(3) for k in range(top.childCount())}
+    assert children == {"Jury selection": "tagged trial", "Verdict": "starred"}
+    assert problems.forget_button.isVisibleTo(problems)
+    problems.forget_button.click()
+    assert built.session.orphans == []
+    assert len(built.session.annotations) == 0
+    assert "lost" not in problems.summary.text()
+    assert not problems.forget_button.isVisibleTo(problems)

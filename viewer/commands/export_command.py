@@ -13,9 +13,10 @@ import numpy as np
 from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.io.file_names import picture_title
 from viewer.io.load_options import LoadOptions
-from viewer.io.loading import load_files
+from viewer.io.loading import load_annotated_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.writers.event_writer import data_format, write_events
+from viewer.model.annotations import EventMarks
 from viewer.model.event_table import EventTable
 
 if TYPE_CHECKING:
@@ -30,14 +31,15 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     fmt = args.format or data_format(output) or output.suffix.lower().lstrip(".")
     if fmt not in PICTURE_FORMATS and data_format(output, fmt) is None:
         raise CommandError(
-            f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .png, .svg or .pdf"
+            f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .timesketch.jsonl, .png, .svg or .pdf"
         )
     _check_output(output, files)
     if fmt in PICTURE_FORMATS:
         _check_picture_options(args)
     # A picture draws titles and lanes; excerpts and links are not read for it.
     roles = PICTURE_TEXT if fmt in PICTURE_FORMATS else TEXT_ROLES
-    events, reports = load_files(files, options, roles)
+    events, reports, marks = load_annotated_files(files, options, roles)
+    annotated = bool(marks.starred.any() or marks.tags or marks.notes)
     failed = [r for r in reports if r.error]
     for report in failed:
         print(f"timeline-viewer: {report.error}", file=sys.stderr)
@@ -46,9 +48,11 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     try:
         if fmt in PICTURE_FORMATS:
             titled = [(f, r.title) for f, r in zip(files, reports, strict=True) if not r.error]
-            _write_picture(events, args, output, fmt, picture_title(titled))
-        else:
-            write_events(events, output, fmt, in_time_order=True)
+            _write_picture(events, marks, args, output, fmt, picture_title(titled))
+        else:  # stars, tags and notes the files carry go on with them
+            write_events(
+                events, output, fmt, in_time_order=True, marks=marks if annotated else None
+            )
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     except MemoryError as error:  # what was written so far is removed with the temporary file
@@ -99,7 +103,12 @@ def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
 
 
 def _write_picture(
-    events: EventTable, args: argparse.Namespace, output: Path, fmt: str, title: str
+    events: EventTable,
+    marks: EventMarks,
+    args: argparse.Namespace,
+    output: Path,
+    fmt: str,
+    title: str,
 ) -> None:
     # Pictures are drawn by Qt; headless unless told otherwise, so no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -139,6 +148,8 @@ def _write_picture(
     request = _picture_request(args, title)
     request.time_range, request.look = span, LOOKS[args.theme]
     request.lane_order = order
+    request.starred, request.tagged = np.flatnonzero(marks.starred), np.flatnonzero(marks.tagged)
+    request.starred_only = args.starred_only
     try:
         export_image(events, shown, request, output, fmt)
     except NothingToDrawError as error:
