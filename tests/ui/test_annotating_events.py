@@ -255,3 +255,28 @@ def test_annotations_whose_events_are_gone_are_listed_in_problems_until_forgotte
     assert len(built.session.annotations) == 0
     assert "lost" not in problems.summary.text()
     assert not problems.forget_button.isVisibleTo(problems)
+
+
+def test_export_events_writes_the_tags_and_opening_the_export_brings_them_back(
+    built, qtbot, tmp_path
+):
+    event = index_of(built, "Jury selection")
+    built.session.add_tag([event], "trial")
+    built.session.set_starred([event], True)
+    out = tmp_path / "exported.csv"
+    built.exports.ask_output = lambda caption, filters, default: str(out)
+    built.exports.export_events()
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-3:] == ["starred", "tags", "note"]
+    built.files.open([str(out)], replace=True)
+    qtbot.waitUntil(lambda: built.session.source_paths() == [str(out)], timeout=10_000)
+    again = index_of(built, "Jury selection")
+    assert built.session.marks.tags == {again: ("trial",)}
+    assert built.session.marks.starred.tolist().count(True) == 1
+    assert table_text(built, again, TAGS) == "trial"
+    # The user's own change wins when the export is read again.
+    built.session.remove_tag([again], "trial")
+    with qtbot.waitSignal(built.session.sources_changed, timeout=10_000):
+        built.files.reload([str(out)])
+    assert built.session.marks.tags == {}
+    assert built.session.marks.starred.tolist().count(True) == 1

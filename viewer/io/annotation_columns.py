@@ -6,9 +6,10 @@ row each event came from, so skipped rows do not shift them."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -41,25 +42,34 @@ def read_annotation_columns(
 ) -> EventMarks | None:
     """The annotations in the file's columns, by position in ``events`` (the file's own table);
     None when the file has no such column or is not CSV or JSON Lines. A file that cannot be
-    read again gives None too: its events are loaded, only the marks are missing."""
-    if len(events) == 0 or not carries_annotations(report.columns):
+    read again gives None too: its events are loaded, only the marks are missing.
+
+    Our export keeps each event's original file and row (its ``source`` and ``row``
+    columns), so its records are matched on those; other files on the record's own row."""
+    if len(events) == 0 or report.format not in ("csv", "tsv", "jsonl"):
         return None
-    by_row: dict[int, tuple[bool, tuple[str, ...], str]] = {}
+    found: dict[tuple[str, int], tuple[bool, tuple[str, ...], str]] = {}
     try:
-        for row, record in _records(Path(path), report):
-            found = _annotation(record)
-            if found is not None:
-                by_row[row] = found
+        header, records = _records(Path(path), report)
+        if not carries_annotations(header):
+            return None
+        ours = set(header) >= set(COLUMNS)
+        for number, record in records:
+            annotation = _annotation(record)
+            if annotation is not None:
+                found[_record_key(record, number, ours)] = annotation
     except (OSError, UnicodeDecodeError, csv.Error, ValueError):
         return None
-    if not by_row:
+    if not found:
         return None
     marks = EventMarks.none(len(events))
+    sources = events.text_array("source") if ours else None
     for position, row in enumerate(events.rows().tolist()):
-        found = by_row.get(row)
-        if found is None:
+        source = str(sources[position]) if sources is not None else ""
+        annotation = found.get((source, row))
+        if annotation is None:
             continue
-        starred, tags, note = found
+        starred, tags, note = annotation
         marks.starred[position] = starred
         if tags:
             marks.tags[position] = tags
@@ -68,33 +78,55 @@ def read_annotation_columns(
     return marks if marks.starred.any() or marks.tags or marks.notes else None
 
 
-def _records(path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, object]]]:
-    """(row as the loader numbers it, the record's fields by lower-case name)."""
+def _record_key(record: dict[str, object], number: int, ours: bool) -> tuple[str, int]:
+    if not ours:
+        return "", number
+    row = record.get("row")
+    return str(record.get("source") or ""), int(str(row)) if row not in (None, "") else number
+
+
+Records = Iterator[tuple[int, dict[str, object]]]
+
+
+def _records(path: Path, report: LoadReport) -> tuple[list[str], Records]:
+    """The column names (lower case), and each record as (its row as the loader numbers it,
+    its fields by those names)."""
     encoding = report.encoding or "utf-8"
     if encoding.replace("_", "-").lower() in ("utf-8", "utf8", "ascii"):
         encoding = "utf-8-sig"  # a byte-order mark is not part of the first column's name
-    if report.format == "jsonl" or path.suffix.lower() in (".jsonl", ".ndjson"):
-        with path.open(encoding=encoding, errors="strict") as stream:
-            for number, line in enumerate(stream, start=1):  # rows are line numbers
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue  # the loader reported it
-                if isinstance(record, dict):
-                    yield number, {str(k).strip().lower(): v for k, v in record.items()}
-        return
-    if report.format not in ("csv", "tsv"):
-        return
-    with path.open(encoding=encoding, errors="strict", newline="") as stream:
-        reader = csv.reader(stream, delimiter=report.delimiter or ",")
-        header = [name.strip().lower() for name in next(reader, [])]
-        for number, cells in enumerate(reader, start=2):  # the header is row 1
-            yield (
-                number,
-                {name: _unescaped(cell) for name, cell in zip(header, cells, strict=False)},
-            )
+    if report.format == "jsonl":  # the first record names the fields (ours all have them)
+        lines = _json_lines(path, encoding)
+        first = next(lines, None)
+        if first is None or not carries_annotations(list(first[1])):
+            lines.close()
+            return ([] if first is None else list(first[1])), iter(())
+        return list(first[1]), itertools.chain([first], lines)
+    stream = path.open(encoding=encoding, errors="strict", newline="")
+    reader = csv.reader(stream, delimiter=report.delimiter or ",")
+    header = [name.strip().lower() for name in next(reader, [])]
+
+    def rows() -> Records:
+        with stream:
+            for number, cells in enumerate(reader, start=2):  # the header is row 1
+                yield number, {n: _unescaped(c) for n, c in zip(header, cells, strict=False)}
+
+    if not carries_annotations(header):
+        stream.close()
+        return header, iter(())
+    return header, rows()
+
+
+def _json_lines(path: Path, encoding: str) -> Generator[tuple[int, dict[str, object]]]:
+    with path.open(encoding=encoding, errors="strict") as stream:
+        for number, line in enumerate(stream, start=1):  # rows are line numbers
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the loader reported it
+            if isinstance(record, dict):
+                yield number, {str(k).strip().lower(): v for k, v in record.items()}
 
 
 def _unescaped(cell: str) -> str:
