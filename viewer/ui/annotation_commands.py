@@ -19,10 +19,6 @@ AskTag = Callable[[QWidget, list[str], int], str | None]
 AskNote = Callable[[QWidget, str, int], str | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationCommands", text)
-
-
 class AnnotationCommands(QObject):
     def __init__(
         self,
@@ -99,10 +95,16 @@ class AnnotationCommands(QObject):
         menu = QMenu(self._window)
         marks = self._session.marks
         every_starred = bool(events) and all(marks.starred[i] for i in events)
-        star = menu.addAction(_tr("Unstar") if every_starred else _tr("Star"))
+        star = menu.addAction(
+            QCoreApplication.translate("AnnotationCommands", "Unstar")
+            if every_starred
+            else QCoreApplication.translate("AnnotationCommands", "Star")
+        )
         star.triggered.connect(lambda: self.toggle_star(events))
-        menu.addAction(_tr("Add Tag…")).triggered.connect(lambda: self.ask_and_add_tag(events))
-        remove = menu.addMenu(_tr("Remove Tag"))
+        menu.addAction(
+            QCoreApplication.translate("AnnotationCommands", "Add Tag…")
+        ).triggered.connect(lambda: self.ask_and_add_tag(events))
+        remove = menu.addMenu(QCoreApplication.translate("AnnotationCommands", "Remove Tag"))
         tags: dict[str, None] = {}
         for index in events:
             tags.update(dict.fromkeys(marks.tags.get(index, ())))
@@ -110,7 +112,9 @@ class AnnotationCommands(QObject):
             action = remove.addAction(tag.replace("&", "&&"))
             action.triggered.connect(lambda _=False, t=tag: self._session.remove_tag(events, t))
         remove.menuAction().setEnabled(bool(tags))
-        menu.addAction(_tr("Edit Note…")).triggered.connect(lambda: self.ask_and_set_note(events))
+        menu.addAction(
+            QCoreApplication.translate("AnnotationCommands", "Edit Note…")
+        ).triggered.connect(lambda: self.ask_and_set_note(events))
         for action in menu.actions():
             action.setEnabled(action.isEnabled() and bool(events))
         return menu

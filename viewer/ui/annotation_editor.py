@@ -117,9 +117,8 @@ class AnnotationEditor(QWidget):
             self.note.blockSignals(False)
 
     def _show_star(self, on: bool) -> None:
-        self.star_button.setText(
-            f"{STAR_ON} {self.tr('Starred')}" if on else f"{STAR_OFF} {self.tr('Star')}"
-        )
+        word = self.tr("Starred") if on else self.tr("Star")
+        self.star_button.setText(f"{STAR_ON if on else STAR_OFF} {word}")
         self.star_button.setToolTip(
             self.tr("Unstar this event") if on else self.tr("Star this event")
         )
