@@ -58,7 +58,7 @@ def test_rows_skipped_on_loading_do_not_shift_the_tags_of_a_timesketch_file(tmp_
         "message,datetime,timestamp_desc,tag\n"
         "First,2026-05-01T00:00:00+00:00,Event time,one\n"
         "Broken,not a date,Event time,lost\n"
-        "Third,2026-05-03T00:00:00+00:00,Event time,\"[\"\"three\"\"]\"\n",
+        'Third,2026-05-03T00:00:00+00:00,Event time,"[""three""]"\n',
         encoding="utf-8",
     )
     result = load_file(path)

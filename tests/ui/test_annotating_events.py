@@ -280,3 +280,37 @@ def test_export_events_writes_the_tags_and_opening_the_export_brings_them_back(
         built.files.reload([str(out)])
     assert built.session.marks.tags == {}
     assert built.session.marks.starred.tolist().count(True) == 1
+
+
+def test_export_image_offers_only_the_starred_events_once_one_is_starred(
+    built, qtbot, tmp_path, monkeypatch
+):
+    from tests.timeline.test_image_export import svg_text
+    from viewer.ui.export_image_dialog import ExportImageDialog
+
+    dialogs: list[ExportImageDialog] = []
+    make = built.exports.make_image_dialog
+
+    def remembered(title, caption):
+        dialogs.append(make(title, caption))
+        return dialogs[-1]
+
+    def accept(dialog):
+        dialog.ranges.button(1).setChecked(True)  # the whole timeline
+        if dialog.starred_only.isEnabled():
+            dialog.starred_only.setChecked(True)
+        return ExportImageDialog.DialogCode.Accepted
+
+    built.exports.make_image_dialog = remembered
+    monkeypatch.setattr(ExportImageDialog, "exec", accept)
+    out = tmp_path / "story.svg"
+    built.exports.ask_output = lambda caption, filters, default: str(out)
+    built.exports.export_image()
+    assert not dialogs[-1].starred_only.isEnabled()  # nothing starred: nothing to offer
+    assert "Filing" in svg_text(out)
+    built.session.set_starred([index_of(built, "Verdict")], True)
+    built.exports.export_image()
+    assert dialogs[-1].starred_only.isEnabled()
+    text = svg_text(out)
+    assert "Verdict" in text
+    assert "Filing" not in text
