@@ -96,24 +96,27 @@ def _records(path: Path, report: LoadReport) -> tuple[list[str], Records]:
         encoding = "utf-8-sig"  # a byte-order mark is not part of the first column's name
     if report.format == "jsonl":  # the first record names the fields (ours all have them)
         lines = _json_lines(path, encoding)
-        first = next(lines, None)
+        first = next(lines, None)  # a failure here closes the file as it leaves the generator
         if first is None or not carries_annotations(list(first[1])):
             lines.close()
             return ([] if first is None else list(first[1])), iter(())
         return list(first[1]), itertools.chain([first], lines)
-    stream = path.open(encoding=encoding, errors="strict", newline="")
-    reader = csv.reader(stream, delimiter=report.delimiter or ",")
-    header = [name.strip().lower() for name in next(reader, [])]
-
-    def rows() -> Records:
-        with stream:
-            for number, cells in enumerate(reader, start=2):  # the header is row 1
-                yield number, {n: _unescaped(c) for n, c in zip(header, cells, strict=False)}
-
+    delimiter = report.delimiter or ","
+    with path.open(encoding=encoding, errors="strict", newline="") as stream:
+        header = [
+            name.strip().lower() for name in next(csv.reader(stream, delimiter=delimiter), [])
+        ]
     if not carries_annotations(header):
-        stream.close()
         return header, iter(())
-    return header, rows()
+    return header, _csv_rows(path, encoding, delimiter, header)
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str, header: list[str]) -> Records:
+    with path.open(encoding=encoding, errors="strict", newline="") as stream:
+        reader = csv.reader(stream, delimiter=delimiter)
+        next(reader, None)
+        for number, cells in enumerate(reader, start=2):  # the header is row 1
+            yield number, {n: _unescaped(c) for n, c in zip(header, cells, strict=False)}
 
 
 def _json_lines(path: Path, encoding: str) -> Generator[tuple[int, dict[str, object]]]:

@@ -123,7 +123,7 @@ class EventTablePanel(QWidget):
         self.set_events(self._session.events, self._session.listed)
 
     def _on_session_annotations_changed(self, changed: object) -> None:
-        self.model.set_marks(self._session.marks, None if changed is None else changed)  # type: ignore[arg-type]
+        self.model.set_marks(self._session.marks, changed)  # type: ignore[arg-type]  # indices or None
 
     def _on_session_listed_changed(self) -> None:
         self.set_shown(self._session.listed)
