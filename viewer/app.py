@@ -17,6 +17,7 @@ from viewer.io.cache.event_cache import EventCache
 from viewer.io.project_file import is_project_path
 from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
+from viewer.ui.annotation_commands import AnnotationCommands
 from viewer.ui.appearance import Appearance
 from viewer.ui.error_reporting import ErrorReporter
 from viewer.ui.export_actions import ExportActions
@@ -75,6 +76,7 @@ class Application:
             self.session, self.window, preferences, lambda: self.appearance.theme
         )
         self.projects = ProjectActions(self.session, self.window, preferences, self.files)
+        self.annotating = AnnotationCommands(self.session, self.window)
         self._shut_down = False
         self.search_syntax: SearchSyntaxDialog | None = None  # made when first asked for
         self._connect_actions()

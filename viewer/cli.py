@@ -68,12 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_load_options(inspect)
     export = commands.add_parser(
         "export",
-        help="write the events (.jsonl, .csv, .timelinejs.json, .timesketch.csv) or a picture (.png, .svg, .pdf)",
+        help="write the events (.jsonl, .csv, .timelinejs.json, .timesketch.csv, .timesketch.jsonl) or a picture (.png, .svg, .pdf)",
         epilog=formats_read,
     )
     export.add_argument("files", nargs="+", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT")
-    export.add_argument("--format", choices=["jsonl", "csv", "timelinejs", "timesketch", "png", "svg", "pdf"],
+    export.add_argument("--format", choices=["jsonl", "csv", "timelinejs", "timesketch", "timesketch-jsonl", "png", "svg", "pdf"],
                         help="the output format (default: from the output's extension)")  # fmt: skip
     picture = export.add_argument_group("pictures")
     picture.add_argument(
@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     picture.add_argument("--to", dest="end", metavar="DATE", help="last date shown (any date form)")
     picture.add_argument("--lanes", metavar="A,B", help="only these lanes, drawn in this order")
+    picture.add_argument(
+        "--starred-only", action="store_true",
+        help="draw only the starred events (the files' starred column, as Export Events writes "
+        "it); starred events are drawn with a gold ring either way",
+    )  # fmt: skip
     picture.add_argument(
         "--title", help="the picture's title (default: the story's own, else the file names)"
     )

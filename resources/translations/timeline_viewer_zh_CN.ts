@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationCommands</name>
+    <message>
+        <source>Unstar</source>
+        <translation>取消星标</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>加星标</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>添加标签……</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>编辑备注……</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Star</source>
+        <translation>加星标</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>Unstar this event</source>
+        <translation>取消此事件的星标</translation>
+    </message>
+    <message>
+        <source>Star this event</source>
+        <translation>给此事件加星标</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The language changes when Timeline Viewer starts again.</source>
@@ -236,6 +298,14 @@ A fast, zoomable timeline of dated events.</source>
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>EventTablePanel</name>
@@ -295,8 +365,8 @@ A fast, zoomable timeline of dated events.</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)</source>
-        <translation>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)</translation>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv);;Timesketch JSON Lines (*.timesketch.jsonl)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv);;Timesketch JSON Lines (*.timesketch.jsonl)</translation>
     </message>
     <message>
         <source>%1 is a loaded file; it was not overwritten.</source>
@@ -408,6 +478,10 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Add the selected event&apos;s excerpt as a caption</source>
         <translation>添加所选事件的摘要作为图注</translation>
+    </message>
+    <message>
+        <source>Only the starred events</source>
+        <translation>只画加星标的事件</translation>
     </message>
     <message>
         <source>Range</source>
@@ -1308,6 +1382,25 @@ A fast, zoomable timeline of dated events.</source>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Note for 1 event:</source>
+        <translation>1 个事件的备注：</translation>
+    </message>
+    <message>
+        <source>Note for %1 events:</source>
+        <translation>%1 个事件的备注：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>OpenDialog</name>
     <message>
         <source>Timelines (%1)</source>
@@ -1352,8 +1445,48 @@ A fast, zoomable timeline of dated events.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>Forget Lost Annotations</source>
+        <translation>忘掉失去事件的标注</translation>
+    </message>
+    <message>
+        <source>Drop the stars, tags and notes whose events are no longer in their files</source>
+        <translation>删除其事件已不在文件中的星标、标签和备注</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>1 annotation lost its event in %2</source>
+        <translation>%2 中有 1 条标注失去了它的事件</translation>
+    </message>
+    <message>
+        <source>%1 annotations lost their events in %2</source>
+        <translation>%2 中有 %1 条标注失去了它们的事件</translation>
+    </message>
+    <message>
+        <source>1 annotation is for %2, which is not loaded</source>
+        <translation>1 条标注属于 %2，该文件未加载</translation>
+    </message>
+    <message>
+        <source>%1 annotations are for %2, which is not loaded</source>
+        <translation>%1 条标注属于 %2，该文件未加载</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; (row %3) %4</source>
+        <translation>%1：“%2”（第 %3 行）%4</translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>备注：%1</translation>
     </message>
     <message>
         <source>%1 rows skipped in %2</source>
@@ -1628,6 +1761,25 @@ A fast, zoomable timeline of dated events.</source>
     </message>
 </context>
 <context>
+    <name>TagDialog</name>
+    <message>
+        <source>Add Tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tag for 1 event:</source>
+        <translation>1 个事件的标签：</translation>
+    </message>
+    <message>
+        <source>Tag for %1 events:</source>
+        <translation>%1 个事件的标签：</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
     <name>TimelineWidget</name>
     <message>
         <source>Timeline</source>
@@ -1695,6 +1847,18 @@ A fast, zoomable timeline of dated events.</source>
     <message>
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Star / Unstar</source>
+        <translation>加星标/取消星标(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tag…</source>
+        <translation>添加标签(&amp;T)……</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation>编辑备注(&amp;N)……</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>

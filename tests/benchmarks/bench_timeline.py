@@ -1,4 +1,6 @@
-"""Timeline speed: frame times at three zooms, handing over 1M events, a click's hit test.
+"""Timeline speed: frame times at three zooms, handing over 1M events, a click's hit test,
+and starring one event of the million (the session's work until the timeline has it, and that
+plus the frame that shows it).
 
 Offscreen, 1600x900. Case 1: 1,000,000 events (``--events``) over two years in 5 lanes; then
 500 events over a month in 5 lanes, every one drawn with its title (a frame, and a pan); case 2:
@@ -22,9 +24,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
+from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 from viewer.model.instants import seconds_at
+from viewer.state.session import Session, Source
 from viewer.timeline.timeline_widget import TimelineWidget
+from viewer.ui.timeline_binding import TimelineBinding
 
 WIDTH, HEIGHT = 1600, 900
 LANES = ["Politics", "Economy", "Science", "Culture", "Sport"]
@@ -71,6 +76,36 @@ def frame_ms_plot(plot: pg.PlotWidget, repeat: int) -> float:
     return statistics.median(times)
 
 
+def star_ms(
+    widget: TimelineWidget, events: EventTable, drawn: np.ndarray, repeat: int
+) -> dict[str, float]:
+    """Starring (then unstarring) a drawn event through the session: the work until the
+    timeline holds the change (``star_update_ms``), and with the frame that shows it."""
+    session = Session()
+    TimelineBinding(widget, session)
+    session.add_source(Source("/bench/events.csv", LoadReport("/bench/events.csv"), events))
+    view = widget.time_range()
+    widget.set_time_range(*view)
+    QApplication.processEvents()
+    updates, frames = [], []
+    for k in range(repeat):
+        event = int(drawn[k % len(drawn)])
+        for on in (True, False):
+            t = time.perf_counter()
+            session.set_starred([event], on)
+            updated = time.perf_counter()
+            widget.plot.grab()
+            done = time.perf_counter()
+            assert (event in widget.events_item.starred) == on
+            updates.append((updated - t) * 1000)
+            frames.append((done - t) * 1000)
+    return {
+        "star_update_ms": statistics.median(updates),
+        "star_update_max_ms": max(updates),
+        "star_with_frame_ms": statistics.median(frames),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
@@ -109,6 +144,7 @@ def main() -> None:
         widget.events_item.event_at(point)
         hits.append((time.perf_counter() - t) * 1000)
     results["hit_test_ms"] = statistics.median(hits) if hits else None
+    results.update(star_ms(widget, events, index, args.repeat))
     # A lane unticked in the Lanes panel: the timeline gets the events still shown.
     shown = np.flatnonzero(events.frame["lane"].to_numpy() != LANES[0])
     t = time.perf_counter()

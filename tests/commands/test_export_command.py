@@ -247,3 +247,53 @@ def test_export_to_a_symbolic_link_replaces_the_file_it_points_to(tmp_path):
     assert export(str(SAMPLE), "-o", str(link)).returncode == 0
     assert link.is_symlink()
     assert "Musk v. OpenAI" in " ".join(ET.parse(real).getroot().itertext())
+
+
+def _annotated_export(tmp_path: Path) -> Path:
+    """Our CSV export of the sample with one event starred and tagged, as the app writes it."""
+    import numpy as np
+
+    from viewer.io.writers.event_writer import write_events
+    from viewer.model.annotations import EventMarks
+
+    events = load_file(SAMPLE).events
+    index = int(
+        np.flatnonzero(events.frame["title"] == "Jury selection begins in Musk v. OpenAI")[0]
+    )
+    marks = EventMarks(
+        np.zeros(len(events), dtype=bool), tags={index: ("trial",)}, notes={index: "ask"}
+    )
+    marks.starred[index] = True
+    out = tmp_path / "annotated.csv"
+    write_events(events, out, marks=marks)
+    return out
+
+
+def test_starred_only_draws_the_starred_events_an_export_carries(tmp_path):
+    source = _annotated_export(tmp_path)
+    out = tmp_path / "starred.svg"
+    result = export(
+        str(source), "-o", str(out), "--starred-only", "--width", "900", "--height", "400"
+    )
+    assert result.returncode == 0, result.stderr
+    text = "".join((n.text or "") for n in ET.parse(out).getroot().iter())
+    assert "Jury selection begins" in text
+    assert "Altman" not in text
+
+
+def test_starred_only_with_nothing_starred_writes_no_picture(tmp_path):
+    out = tmp_path / "none.png"
+    result = export(str(SAMPLE), "-o", str(out), "--starred-only")
+    assert result.returncode != 0
+    assert "starred" in result.stderr
+    assert not out.exists()
+
+
+def test_a_data_export_of_an_annotated_export_keeps_its_tags(tmp_path):
+    source = _annotated_export(tmp_path)
+    out = tmp_path / "again.timesketch.csv"
+    result = export(str(source), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert header.split(",")[4:7] == ["tag", "comment", "starred"]
+    assert sum(",trial,ask,true," in row for row in rows) == 1

@@ -23,15 +23,16 @@ NEWS = (
 )
 
 
-def saved_project(tmp_path):
+def saved_project(tmp_path, annotated=True):
     news = tmp_path / "news.csv"
     news.write_text(NEWS, encoding="utf-8")
     events = load_file(str(news)).events
     store = AnnotationStore()
     jury = [i for i in range(len(events)) if events.text_at("title", i).startswith("Jury")]
     keys = keys_of(events, jury, [(str(news), len(events))])
-    store.add_tag(keys.values(), "trial", seen_as(events, jury))
-    store.set_starred(keys.values(), True, seen_as(events, jury))
+    if annotated:
+        store.add_tag(keys.values(), "trial", seen_as(events, jury))
+        store.set_starred(keys.values(), True, seen_as(events, jury))
     source = source_on_disk(str(news))
     source.columns = {"title": "headline", "lane": "desk"}
     project = Project(
@@ -39,7 +40,7 @@ def saved_project(tmp_path):
         date_range=(float(seconds_at(2026, 4, 1)), float(seconds_at(2026, 5, 31))),
         view=(float(seconds_at(2026, 4, 20)), float(seconds_at(2026, 5, 21))), annotations=store,
     )  # fmt: skip
-    path = tmp_path / "trial.tvproj"
+    path = tmp_path / ("trial.tvproj" if annotated else "plain.tvproj")
     write_project(path, project, "test")
     return path, news
 
@@ -79,10 +80,13 @@ def test_export_gives_what_the_project_shows(tmp_path, capsys):
 
 
 def test_export_draws_a_project_as_saved(tmp_path):
-    """The same picture as the file drawn with the project's choices given by hand."""
-    path, news = saved_project(tmp_path)
+    """The same picture as the file drawn with the project's choices given by hand; its stars
+    drawn as on screen."""
+    path, news = saved_project(tmp_path, annotated=False)
     size = ["--width", "800", "--height", "450"]
     assert main(["export", str(path), "-o", str(tmp_path / "project.png"), *size]) == 0
+    starred, _news = saved_project(tmp_path)
+    assert main(["export", str(starred), "-o", str(tmp_path / "starred.png"), *size]) == 0
     by_hand = ["--column", "title=headline", "--column", "lane=desk", "--lanes", "Court",
                "--from", "2026-04-20", "--to", "2026-05-20"]  # fmt: skip
     assert main(["export", str(news), "-o", str(tmp_path / "hand.png"), *size, *by_hand]) == 0
@@ -91,3 +95,4 @@ def test_export_draws_a_project_as_saved(tmp_path):
     assert (project.width(), project.height()) == (800, 450)
     assert project == hand
     assert project != QImage(str(tmp_path / "all.png"))
+    assert QImage(str(tmp_path / "starred.png")) != project

@@ -7,6 +7,23 @@ from collections.abc import Callable, Iterable
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def questions_asked(monkeypatch) -> list[str]:
+    """A modal question nobody answers would hold the test run forever (closing a window with
+    unsaved stars asks one): here each is answered Discard and kept, for a test to look at.
+    A test that answers them itself patches ``QMessageBox.question`` again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 @pytest.fixture
 def cjk_font_installed() -> Callable[[object], Iterable[str]]:
     """``font_families`` for build_application: a CJK font is installed. The machine's own fonts

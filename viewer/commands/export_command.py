@@ -14,10 +14,11 @@ from viewer.commands.command_error import EXIT_USAGE, CommandError
 from viewer.commands.project_command import ProjectView, load_project_view
 from viewer.io.file_names import picture_title
 from viewer.io.load_options import LoadOptions
-from viewer.io.loading import load_files
+from viewer.io.loading import load_annotated_files
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.project_file import is_project_path
 from viewer.io.writers.event_writer import data_format, write_events
+from viewer.model.annotations import EventMarks
 from viewer.model.event_table import EventTable
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     fmt = args.format or data_format(output) or output.suffix.lower().lstrip(".")
     if fmt not in PICTURE_FORMATS and data_format(output, fmt) is None:
         raise CommandError(
-            f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .png, .svg or .pdf"
+            f"cannot write {output.name}: use .jsonl, .csv, .timelinejs.json, .timesketch.csv, .timesketch.jsonl, .png, .svg or .pdf"
         )
     project = next((f for f in files if is_project_path(f)), None)
     _check_output(output, files)
@@ -46,9 +47,10 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
             raise CommandError("export takes one project, or data files, not both", EXIT_USAGE)
         saved = load_project_view(project, options, roles)
         _check_output(output, saved.files)
-        events, reports, files = saved.events, saved.reports, saved.files
+        events, reports, files, marks = saved.events, saved.reports, saved.files, saved.marks
     else:
-        events, reports = load_files(files, options, roles)
+        events, reports, marks = load_annotated_files(files, options, roles)
+    annotated = bool(marks.starred.any() or marks.tags or marks.notes)
     failed = [r for r in reports if r.error]
     for report in failed:
         print(f"timeline-viewer: {report.error}", file=sys.stderr)
@@ -57,11 +59,13 @@ def run_export(args: argparse.Namespace, output: Path, options: LoadOptions) -> 
     try:
         if fmt in PICTURE_FORMATS:
             titled = [(f, r.title) for f, r in zip(files, reports, strict=True) if not r.error]
-            _write_picture(events, args, output, fmt, picture_title(titled), saved)
-        else:
+            _write_picture(events, marks, args, output, fmt, picture_title(titled), saved)
+        else:  # stars, tags and notes go on with the events
             if saved is not None:  # what the project shows: its lanes, within its dates
-                events = events.subset(saved.shown)
-            write_events(events, output, fmt, in_time_order=True)
+                events, marks = events.subset(saved.shown), marks.subset(saved.shown)
+            write_events(
+                events, output, fmt, in_time_order=True, marks=marks if annotated else None
+            )
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     except MemoryError as error:  # what was written so far is removed with the temporary file
@@ -113,6 +117,7 @@ def _time_range(args: argparse.Namespace) -> tuple[float, float] | None:
 
 def _write_picture(
     events: EventTable,
+    marks: EventMarks,
     args: argparse.Namespace,
     output: Path,
     fmt: str,
@@ -161,6 +166,8 @@ def _write_picture(
     request = _picture_request(args, title)
     request.time_range, request.look = span, LOOKS[args.theme]
     request.lane_order = order
+    request.starred, request.tagged = np.flatnonzero(marks.starred), np.flatnonzero(marks.tagged)
+    request.starred_only = args.starred_only
     try:
         export_image(events, shown, request, output, fmt)
     except NothingToDrawError as error:

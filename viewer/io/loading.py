@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.io.annotation_columns import merged_marks, read_annotation_columns
 from viewer.io.cache.event_cache import EventCache
 from viewer.io.events.event_assembly import event_table_from
 from viewer.io.file_names import display_name
@@ -24,6 +25,7 @@ from viewer.io.load_watch import (
 from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
+from viewer.model.annotations import EventMarks
 from viewer.model.event_table import EventTable
 
 
@@ -31,6 +33,7 @@ from viewer.model.event_table import EventTable
 class LoadResult:
     report: LoadReport
     events: EventTable  # empty when the file failed (see report.error)
+    marks: EventMarks | None = None  # stars, tags and notes in the file's own columns
 
 
 def load_file(
@@ -71,7 +74,10 @@ def through_cache(
         result = read()
         return result.report, result.events
 
-    return LoadResult(*cache.load_through(path, options, text_roles, loaded))
+    report, events = cache.load_through(path, options, text_roles, loaded)
+    # Stars, tags and notes in the file's own columns are read from the file each time (the
+    # user's later changes to them live in the session, not in the cache).
+    return LoadResult(report, events, read_annotation_columns(path, events, report))
 
 
 def _read_file(
@@ -101,8 +107,9 @@ def _read_file(
     finally:
         del columns  # the cells are in the table now (or the load failed)
         release_unused_memory()
+    marks = read_annotation_columns(path, events, report)  # our exports carry them
     on_progress(1.0)
-    return LoadResult(report, events)
+    return LoadResult(report, events, marks)
 
 
 def load_files(
@@ -111,8 +118,19 @@ def load_files(
     text_roles: frozenset[str] = TEXT_ROLES,
 ) -> tuple[EventTable, list[LoadReport]]:
     """All files' events in one table (each event keeps its source and row) and a report each."""
+    events, reports, _marks = load_annotated_files(paths, options, text_roles)
+    return events, reports
+
+
+def load_annotated_files(
+    paths: Iterable[str | Path],
+    options: LoadOptions | None = None,
+    text_roles: frozenset[str] = TEXT_ROLES,
+) -> tuple[EventTable, list[LoadReport], EventMarks]:
+    """As :func:`load_files`, with the stars, tags and notes the files carry in columns."""
     results = [load_file(p, options, text_roles) for p in paths]
     reports = [r.report for r in results]
+    marks = merged_marks([(r.marks, len(r.events)) for r in results])
     if len(results) == 1:  # concat would copy every column of the one table
-        return results[0].events, reports
-    return EventTable.concat(r.events for r in results), reports
+        return results[0].events, reports, marks
+    return EventTable.concat(r.events for r in results), reports, marks

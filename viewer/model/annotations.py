@@ -5,8 +5,10 @@ neighbour. An annotation whose event is gone is kept (and listed), never dropped
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -68,6 +70,54 @@ class EventMarks:
 
     def annotated(self) -> IndexArray:
         return np.array(sorted(self.keys), dtype=np.int64)
+
+    def subset(self, indices: npt.ArrayLike) -> EventMarks:
+        """The marks of the events at ``indices`` (distinct), renumbered 0.. in that order, as
+        ``EventTable.subset`` renumbers the events."""
+        where = np.asarray(indices, dtype=np.int64)
+        position = np.full(len(self.starred), -1, dtype=np.int64)
+        position[where] = np.arange(len(where), dtype=np.int64)
+
+        def moved(values: dict[int, Any]) -> dict[int, Any]:
+            return {int(position[i]): v for i, v in values.items() if position[i] >= 0}
+
+        return EventMarks(self.starred[where].copy(), moved(self.tags), moved(self.notes),
+                          moved(self.keys))  # fmt: skip
+
+
+ANNOTATION_COLUMNS = ("starred", "tags", "note")  # what exports add to each event
+
+
+def tags_text(tags: Sequence[str]) -> str:
+    """Tags as one cell, as Timesketch reads its ``tag`` column: comma-separated, or a JSON
+    list when a tag holds a comma itself."""
+    if any("," in tag for tag in tags):
+        return json.dumps(list(tags), ensure_ascii=False)
+    return ",".join(tags)
+
+
+def parse_tags(text: object) -> tuple[str, ...]:
+    """A tag cell back into tags: a list, a JSON list (``["a", "b"]``), or comma-separated
+    words; ``-`` and blanks are none (Timesketch's rules)."""
+    if isinstance(text, list | tuple):
+        items = [str(t) for t in text]
+    else:
+        cell = "" if text is None else str(text).strip()
+        items = []
+        if cell.startswith("[") and cell.endswith("]"):
+            try:
+                loaded = json.loads(cell)
+            except ValueError:
+                loaded = None
+            items = [str(t) for t in loaded] if isinstance(loaded, list) else cell[1:-1].split(",")
+        elif cell != "-":
+            items = cell.split(",")
+    tags: list[str] = []
+    for item in items:
+        tag = clean_tag(item)
+        if tag and tag.casefold() not in (t.casefold() for t in tags):
+            tags.append(tag)
+    return tuple(tags)
 
 
 @dataclass(frozen=True)
@@ -238,7 +288,7 @@ def keys_of(
     want = set(wanted.tolist())
     ends, titles = events.ends_at(pool), events.texts_at("title", pool)
     start_ns = events.start_ns[pool].tolist()
-    end_ns = events.end_or_start_ns()[pool].tolist()
+    end_ns = events.end_ns_at(pool)
     excerpts, lanes = events.texts_at("excerpt", pool), events.texts_at("lane", pool)
     for at, (index, path) in enumerate(zip(pool.tolist(), paths, strict=True)):
         digest = content_digest(
@@ -274,8 +324,19 @@ def _has_tag(annotation: Annotation, tag: str) -> bool:
 
 def _candidate_rows(events: EventTable, starts: set[int]) -> IndexArray:
     """Events starting at one of ``starts``: a cheap first cut before any text is read."""
+    column = events.start
+    if (
+        len(starts) <= _FEW_STARTS
+    ):  # a star or a tag: a compare or two beats isin's sort (7 ms at 1M)
+        found = np.zeros(len(column), dtype=bool)
+        for start in starts:
+            found |= column == start
+        return np.flatnonzero(found).astype(np.int64)
     wanted = np.fromiter(starts, dtype=np.int64, count=len(starts))
-    return np.flatnonzero(np.isin(events.start, wanted)).astype(np.int64)
+    return np.flatnonzero(np.isin(column, wanted)).astype(np.int64)
+
+
+_FEW_STARTS = 4
 
 
 def _by_start_and_title(

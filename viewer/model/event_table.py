@@ -143,6 +143,10 @@ class EventTable:
         """Each start's sub-second part in nanoseconds."""
         return self.frame["start_ns"].to_numpy(dtype=np.int32)
 
+    def end_ns_at(self, indices: npt.NDArray[np.int64]) -> list[int]:
+        """The sub-second part of each own end at ``indices`` (0 for a point in time)."""
+        return self.frame["end_ns"].to_numpy(dtype=np.int32)[indices].tolist()  # type: ignore[no-any-return]
+
     def end_or_start_ns(self) -> npt.NDArray[np.int32]:
         """The sub-second part of :meth:`end_or_start`."""
         ns = self.frame["end_ns"].to_numpy(dtype=np.int32)

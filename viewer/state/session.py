@@ -39,6 +39,7 @@ class Source:
     path: str
     report: LoadReport
     events: EventTable
+    marks: EventMarks | None = None  # stars, tags and notes the file carries in its columns
 
     @property
     def name(self) -> str:
@@ -76,6 +77,7 @@ class Session(QObject):
         # object at each change: a search off the GUI thread reads the one it started with.
         self.marks = EventMarks.none(0)
         self.orphans: list[Orphan] = []  # annotations whose event is not loaded
+        self._adopted: set[str] = set()  # files whose own marks were taken in (once each)
 
     # -- sources ----------------------------------------------------------------------------
     def add_source(
@@ -134,6 +136,7 @@ class Session(QObject):
             previous = {lane: n for lane, n in previous.items() if lane in before}
         self.lane_colours = assign_lane_colours(self.events.lanes, previous)
         self.selected = self._find(selected_key)
+        self._adopt_file_marks()
         self.marks, self.orphans = self.annotations.resolve(self.events, self._files())
         self._refilter(emit=False)  # searches again too
         self.sources_changed.emit(keep_view)
@@ -307,6 +310,30 @@ class Session(QObject):
         change([keys[i] for i in wanted], seen_as(self.events, wanted))
         self.set_marks(self._remarked(wanted, keys))  # searches again if the query reads them
         self.annotations_changed.emit(np.array(wanted, dtype=np.int64))
+
+    def _adopt_file_marks(self) -> None:
+        """A file carrying stars, tags and notes in its columns (our export, opened again) hands
+        them over the first time it loads; after that the user's own changes win, and an event
+        already annotated keeps what the user said."""
+        offset, files, store = 0, self._files(), self.annotations
+        for source in self.sources:
+            marks = source.marks
+            if marks is not None and source.path not in self._adopted:
+                self._adopted.add(source.path)
+                local = sorted({*np.flatnonzero(marks.starred).tolist(), *marks.tags, *marks.notes})
+                indices = [offset + i for i in local]
+                keys = keys_of(self.events, indices, files)
+                for i, index, seen in zip(
+                    local, indices, seen_as(self.events, indices), strict=True
+                ):
+                    key = keys[index]
+                    if not store.get(key).empty:
+                        continue
+                    store.set_starred([key], bool(marks.starred[i]), [seen])
+                    for tag in marks.tags.get(i, ()):
+                        store.add_tag([key], tag, [seen])
+                    store.set_note([key], marks.notes.get(i, ""), [seen])
+            offset += len(source.events)
 
     def _files(self) -> list[tuple[str, int]]:
         """Annotations name an event's file by its path (two files may share a name)."""

@@ -13,7 +13,7 @@ import html
 import numpy as np
 import numpy.typing as npt
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from viewer.model.bidi_text import without_reordering
+from viewer.timeline.annotation_marks import paint_density_stars, paint_mark_annotations
 from viewer.timeline.look import LIGHT, Look
 from viewer.timeline.mark_layout import MARK_RADIUS
 from viewer.timeline.timeline_data import TimelineData
@@ -56,6 +57,7 @@ class EventsItem(pg.GraphicsObject):
     event_clicked = Signal(object)
     zoom_requested = Signal(float, float)
     double_clicked = Signal(float)  # view x
+    context_requested = Signal(int, QPoint)  # an event right-clicked, at this screen point
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,6 +66,8 @@ class EventsItem(pg.GraphicsObject):
         self._selected: int | None = None
         self._highlight_indices = np.empty(0, np.int64)
         self._highlighted = np.zeros(0, dtype=bool)  # over the events: search matches
+        self._starred = np.zeros(0, dtype=bool)  # over the events: the user's stars
+        self._tagged = np.zeros(0, dtype=bool)  # ... and tags
         self._font = QFont()
         self._font.setPointSizeF(9.0)
         self._metrics = FontTitleMetrics(self._data, self._font)
@@ -83,6 +87,9 @@ class EventsItem(pg.GraphicsObject):
         self._metrics = FontTitleMetrics(data, self._font)
         self._selected = None
         self._highlighted = self._mask(self._highlight_indices)
+        if len(self._starred) != len(data.events):
+            self._starred = np.zeros(len(data.events), dtype=bool)
+            self._tagged = np.zeros(len(data.events), dtype=bool)
         self.update()
 
     def set_collapsed(self, names: frozenset[str]) -> None:
@@ -124,6 +131,32 @@ class EventsItem(pg.GraphicsObject):
     def highlighted(self) -> npt.NDArray[np.int64]:
         """The outlined events' indices, in table order."""
         return np.flatnonzero(self._highlighted)
+
+    def set_annotations(self, starred: npt.ArrayLike, tagged: npt.ArrayLike) -> None:
+        """Which events are starred and tagged: masks over the EventTable (copied)."""
+        self._starred = np.array(starred, dtype=bool)
+        self._tagged = np.array(tagged, dtype=bool)
+        self.update()
+
+    def update_annotations(
+        self, indices: npt.ArrayLike, starred: npt.ArrayLike, tagged: npt.ArrayLike
+    ) -> None:
+        """A few events were starred or tagged: only their entries change, nothing is laid out
+        again, and the next frame shows them."""
+        where = np.asarray(indices, dtype=np.int64)
+        inside = (where >= 0) & (where < len(self._starred))
+        self._starred[where[inside]] = np.asarray(starred, dtype=bool)[inside]
+        self._tagged[where[inside]] = np.asarray(tagged, dtype=bool)[inside]
+        self.update()
+
+    @property
+    def starred(self) -> npt.NDArray[np.int64]:
+        """The starred events' indices, as drawn."""
+        return np.flatnonzero(self._starred)
+
+    @property
+    def tagged(self) -> npt.NDArray[np.int64]:
+        return np.flatnonzero(self._tagged)
 
     def set_look(self, look: Look) -> None:
         self._look = look
@@ -199,7 +232,8 @@ class EventsItem(pg.GraphicsObject):
 
     # -- painting ---------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        layout = self._layout(_mapping(painter.transform()))
+        mapping = _mapping(painter.transform())
+        layout = self._layout(mapping)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self._font)
@@ -212,6 +246,9 @@ class EventsItem(pg.GraphicsObject):
             painter.fillRect(QRectF(band.left(), band.top() + 1, 4, band.height() - 2), colour)
             if lane.density is not None:
                 self._paint_density(painter, lane.density, colour)
+                if self._starred.any():  # a quick scan: most tables have a few stars or none
+                    paint_density_stars(painter, lane.lane, lane.density.strip, mapping,
+                                        self._starred, look)  # fmt: skip
             elif lane.marks is not None:
                 self._paint_marks(painter, lane.marks, colour)
 
@@ -258,6 +295,7 @@ class EventsItem(pg.GraphicsObject):
             if not has_span or xe - xs <= 2 * MARK_RADIUS:
                 painter.drawEllipse(QPointF(xs, y), MARK_RADIUS, MARK_RADIUS)
         self._paint_outlines(painter, marks, rows)
+        paint_mark_annotations(painter, marks, self._starred, self._tagged, look)
         text, on_bar = QColor(look.text), self._text_on(colour)
         # At a baseline point, not in a rect with alignment flags: a third of the time per title.
         metrics = QFontMetricsF(painter.font())
@@ -342,6 +380,9 @@ class EventsItem(pg.GraphicsObject):
         return self._tooltip(hit) if hit is not None else ""
 
     def mouseClickEvent(self, ev: object) -> None:
+        if ev.button() == Qt.MouseButton.RightButton:  # type: ignore[attr-defined]
+            self._context_click(ev)
+            return
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             return
         ev.accept()  # type: ignore[attr-defined]
@@ -359,6 +400,16 @@ class EventsItem(pg.GraphicsObject):
             self.zoom_requested.emit(*zone)
         else:
             self.event_clicked.emit(None)
+
+    def _context_click(self, ev: object) -> None:
+        """A right click on an event asks for its menu (a right drag still zooms)."""
+        device = self._device_at(ev)
+        hit = self.layout.event_at(device.x(), device.y())
+        if hit is None:
+            return
+        ev.accept()  # type: ignore[attr-defined]
+        screen = ev.screenPos()  # type: ignore[attr-defined]
+        self.context_requested.emit(hit, QPoint(round(screen.x()), round(screen.y())))
 
     def hoverEvent(self, ev: object) -> None:
         if ev.isExit():  # type: ignore[attr-defined]

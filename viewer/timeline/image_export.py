@@ -40,6 +40,7 @@ from viewer.timeline.picture_request import (
     ImageRequest,
     NothingToDrawError,
     check_something_to_draw,
+    drawn_events,
     shown_span,
 )
 
@@ -69,6 +70,7 @@ def export_image(
     fmt = fmt or image_format(path)
     if fmt not in IMAGE_FORMATS.values():
         raise ValueError(f"cannot tell the picture format of {path.name}; use .png, .svg or .pdf")
+    shown = drawn_events(events, shown, request)
     check_something_to_draw(events, shown, request.time_range)
     data = _draw(fmt, events, shown, request)
     with atomic_output(path, "wb") as stream:

@@ -35,6 +35,9 @@ class Look:
     overview_fill: QColor  # ... and the area under it
     overview_region: QColor  # the part of the overview the main view shows
     overview_region_edge: str
+    star: str = "#E0A800"  # a starred event's ring and star: gold, beside the lane colour
+    star_edge: str = "#6b4e00"  # the star glyph's edge, so it reads on light and dark stripes
+    tag_mark: str = "#3a3a3a"  # a tagged event's tick under its mark
     text_on_light_bar: str = "#000000"  # a title drawn on its own bar, whichever reads better
     text_on_dark_bar: str = "#ffffff"
     lanes: tuple[str, ...] = LANE_COLOURS  # a look may have its own variant of the palette
@@ -78,6 +81,9 @@ DARK = Look(
     overview_fill=QColor(124, 183, 255, 80),
     overview_region=QColor(255, 255, 255, 34),
     overview_region_edge="#c8ccd2",
+    star="#FFC933",
+    star_edge="#1e2127",
+    tag_mark="#d8dbe0",
 )
 # For paper, in colour or not: black text and lines, stripes and badges a grey that a greyscale
 # printer still prints, no light-grey text.
@@ -97,5 +103,8 @@ PRINT = Look(
     overview_fill=QColor(0, 0, 0, 60),
     overview_region=QColor(0, 0, 0, 30),
     overview_region_edge="#000000",
+    star="#000000",
+    star_edge="#000000",
+    tag_mark="#000000",
 )
 LOOKS = {look.name: look for look in (LIGHT, DARK, PRINT)}

@@ -150,10 +150,20 @@ def _timeline(
     widget.set_events(events, shown, lane_colours=request.lane_colours)
     if request.highlighted is not None:
         widget.events_item.set_highlighted(request.highlighted)
+    widget.events_item.set_annotations(
+        _mask(len(events), request.starred), _mask(len(events), request.tagged)
+    )
     if time_range is not None:
         widget.set_time_range(*time_range)
     QApplication.processEvents()
     return widget
+
+
+def _mask(n: int, indices: np.ndarray | None) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    if indices is not None:
+        mask[np.asarray(indices, dtype=np.int64)] = True
+    return mask
 
 
 def _draw_legend(

@@ -40,6 +40,9 @@ class ImageRequest:
     landscape: bool = True
     pages_wide: int = 1  # PDF: the range cut into this many pages, each with its axis
     highlighted: np.ndarray | None = None  # search matches, outlined as in the app
+    starred: np.ndarray | None = None  # events (indices) drawn with a star, as in the app
+    tagged: np.ndarray | None = None  # events drawn with the tagged tick
+    starred_only: bool = False  # draw only the starred events
     wording: DateWording = ENGLISH  # how the time axis writes dates, as in the app
     lane_colours: Mapping[str, int] | None = None  # the session's; None numbers lanes in order
     lane_order: list[str] = field(default_factory=list)  # the user's; others follow as they come
@@ -66,6 +69,25 @@ def preset_request(name: str, **options: object) -> ImageRequest:
     request = ImageRequest(width=preset.width, height=preset.height, dpi=preset.dpi,
                            font_size=preset.font_size, page=preset.page)  # fmt: skip
     return replace(request, **options)  # type: ignore[arg-type]
+
+
+def drawn_events(
+    events: EventTable, shown: np.ndarray | None, request: ImageRequest
+) -> np.ndarray | None:
+    """The events a picture draws: ``shown``, or only the starred among them when asked.
+    Raises :class:`NothingToDrawError` when none of the shown events is starred."""
+    if not request.starred_only:
+        return shown
+    starred = np.zeros(len(events), dtype=bool)
+    if request.starred is not None:
+        starred[np.asarray(request.starred, dtype=np.int64)] = True
+    if shown is not None:
+        keep = np.zeros(len(events), dtype=bool)
+        keep[np.asarray(shown, dtype=np.int64)] = True
+        starred &= keep
+    if not starred.any():
+        raise NothingToDrawError("no shown event is starred, so there is nothing to draw")
+    return np.flatnonzero(starred).astype(np.int64)
 
 
 def shown_span(events: EventTable, shown: np.ndarray | None) -> tuple[float, float] | None:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
@@ -40,6 +40,7 @@ ZOOM_STEP = 2.0
 
 class TimelineWidget(QWidget):
     event_selected = Signal(object)  # index into the EventTable, or None
+    event_context_requested = Signal(int, QPoint)  # right-clicked (selected first), screen point
 
     def __init__(self, parent: QWidget | None = None, wording: DateWording = ENGLISH) -> None:
         super().__init__(parent)
@@ -97,6 +98,7 @@ class TimelineWidget(QWidget):
         self.events_item.event_clicked.connect(self._on_events_item_event_clicked)
         self.events_item.zoom_requested.connect(self._on_events_item_zoom_requested)
         self.events_item.double_clicked.connect(self._on_events_item_double_clicked)
+        self.events_item.context_requested.connect(self._on_events_item_context_requested)
         self.view_box.sigXRangeChanged.connect(self._on_view_box_x_range_changed)
         self.view_box.sigResized.connect(self._on_view_box_resized)
         self.view_box.scroll_requested.connect(self.scroll_lanes)
@@ -355,6 +357,12 @@ class TimelineWidget(QWidget):
     def _on_events_item_event_clicked(self, index: object) -> None:
         self.setFocus()
         self.select_event(index if isinstance(index, int) else None)
+
+    def _on_events_item_context_requested(self, index: int, where: QPoint) -> None:
+        """The menu acts on what is selected, so a right click selects its event first."""
+        self.setFocus()
+        self.select_event(index)
+        self.event_context_requested.emit(index, where)
 
     def _on_events_item_zoom_requested(self, x0: float, x1: float) -> None:
         self.view_box.setXRange(x0, x1, padding=0)

@@ -38,6 +38,7 @@ from viewer.model import bidi_text
 from viewer.model.date_wording import ENGLISH, DateWording
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
+from viewer.ui.annotation_editor import AnnotationEditor
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 LONG_RUN = 80  # an unbroken run longer than this gets break opportunities (a word does not)
@@ -173,12 +174,14 @@ class DetailsPanel(QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy event"))
         self.copy_button.setToolTip(self.tr("Copy the whole event as plain text"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.annotations = AnnotationEditor()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.annotations)
         layout.addLayout(buttons)
         self.setAccessibleName(self.tr("Details"))
         self.show_event(EventTable.empty(), None)
@@ -187,6 +190,7 @@ class DetailsPanel(QWidget):
         """Show the session's selected event."""
         self._session = session
         session.selection_changed.connect(self._on_session_selection_changed)
+        self.annotations.bind(session)
 
     def _on_session_selection_changed(self, index: object) -> None:
         self.show_event(self._session.events, index if isinstance(index, int) else None)

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
@@ -25,21 +26,25 @@ from viewer.model.instants import format_iso
 Index = QModelIndex | QPersistentModelIndex
 IntArray = npt.NDArray[np.int64]
 
-DATE, TITLE, LANE, SOURCE = range(4)
+DATE, TITLE, LANE, SOURCE, STAR, TAGS, NOTE = range(7)
+ANNOTATION_COLUMNS = (STAR, TAGS, NOTE)
 EVENT_ROLE = Qt.ItemDataRole.UserRole  # data(index, EVENT_ROLE) is the row's event index
 UNSORTED = -1
-_COLUMNS = (DATE, TITLE, LANE, SOURCE)
+_COLUMNS = (DATE, TITLE, LANE, SOURCE, STAR, TAGS, NOTE)
 _TOOLTIP_EXCERPT_CHARS = 240
 _TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 _TOOLTIP_WIDTH = 80
 
 
 class EventTableModel(QAbstractTableModel):
-    """Rows are the shown events; columns are Date, Title, Lane and Source."""
+    """Rows are the shown events; columns are Date, Title, Lane, Source, and the user's star,
+    tags and note (read from the session's marks, the one place they are kept)."""
 
     def __init__(self, events: EventTable | None = None, shown: IntArray | None = None) -> None:
         super().__init__()
-        self._headers = (self.tr("Date"), self.tr("Title"), self.tr("Lane"), self.tr("Source"))
+        self._headers = (self.tr("Date"), self.tr("Title"), self.tr("Lane"), self.tr("Source"),
+                         "★", self.tr("Tags"), self.tr("Note"))  # fmt: skip
+        self._marks = EventMarks.none(0)
         self._sort_column = UNSORTED
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._set_arrays(events or EventTable.empty(), shown)
@@ -61,6 +66,26 @@ class EventTableModel(QAbstractTableModel):
         self._shown = _as_indices(shown)
         self._apply_sort()
         self.endResetModel()
+
+    def set_marks(self, marks: EventMarks, changed: IntArray | None = None) -> None:
+        """The events' stars, tags and notes; ``changed`` names the events whose marks changed
+        (None: any). Rows stay where they are (a sort by them is done again when asked)."""
+        self._marks = marks
+        for column in ANNOTATION_COLUMNS:
+            self._keys.pop(column, None)
+        self._all_sorted = {
+            k: v for k, v in self._all_sorted.items() if k[0] not in ANNOTATION_COLUMNS
+        }
+        if not self._order.size:
+            return
+        if changed is None:
+            first, last = 0, len(self._order) - 1
+            self.dataChanged.emit(self.index(first, STAR), self.index(last, NOTE))
+            return
+        for event in np.asarray(changed, dtype=np.int64).tolist():
+            row = self.row_of(event)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, STAR), self.index(row, NOTE))
 
     @property
     def events(self) -> EventTable:
@@ -230,6 +255,9 @@ class EventTableModel(QAbstractTableModel):
                 TITLE: lambda: [_text_rank(self._title)],
                 LANE: lambda: [_text_rank(self._lane)],
                 SOURCE: lambda: [self._source_rank(), self._row],
+                STAR: lambda: [(~self._starred()).astype(np.int64)],  # starred first
+                TAGS: lambda: _marked_first(self._marks.tags, len(self._events), ", ".join),
+                NOTE: lambda: _marked_first(self._marks.notes, len(self._events), str),
             }
             self._keys[column] = builders[column]()
         return self._keys[column]
@@ -241,7 +269,13 @@ class EventTableModel(QAbstractTableModel):
         codes = np.asarray(sources.codes, dtype=np.int64)
         return category_rank[codes]
 
+    def _starred(self) -> npt.NDArray[np.bool_]:
+        starred = self._marks.starred
+        return starred if len(starred) == len(self._events) else np.zeros(len(self._events), bool)
+
     def _display(self, event: int, column: int) -> str:
+        if column in ANNOTATION_COLUMNS:
+            return self._annotation_text(event, column)
         if column == DATE:
             written = str(self._date_text[event])
             return written or format_iso([self._start[event]], [self._start_ns[event]])[0]
@@ -252,6 +286,16 @@ class EventTableModel(QAbstractTableModel):
         source = self._source[event]
         row = int(self._row[event])
         return f"{source}:{row}" if isinstance(source, str) and source else str(row)
+
+    def _annotation_text(self, event: int, column: int) -> str:
+        marks = self._marks
+        if column == STAR:
+            return "★" if event < len(marks.starred) and marks.starred[event] else ""
+        if column == TAGS:
+            return ", ".join(marks.tags.get(event, ()))
+        note = marks.notes.get(event, "")
+        first, _, rest = note.partition("\n")
+        return first + (" …" if rest.strip() else "")  # a cell is one line
 
     def _tooltip(self, event: int) -> str:
         """Title and the start of the excerpt, escaped inside ``<qt>``: Qt would otherwise guess
@@ -267,6 +311,22 @@ class EventTableModel(QAbstractTableModel):
             lines.append(textwrap.fill(excerpt, _TOOLTIP_WIDTH))
         text = html.escape(without_reordering("\n\n".join(lines)), quote=False)
         return "<qt>" + text.replace("\n", "<br>") + "</qt>"
+
+
+def _marked_first(
+    values: dict[int, object], n: int, text: Callable[[object], str]
+) -> list[IntArray]:
+    """Sort keys that put the annotated events first, then by their text (A→Z, any case)."""
+    unmarked = np.ones(n, dtype=np.int64)
+    rank = np.zeros(n, dtype=np.int64)
+    if values:
+        where = np.fromiter(values, dtype=np.int64, count=len(values))
+        inside = where < n
+        where = where[inside]
+        unmarked[where] = 0
+        texts = [text(values[i]) for i in where.tolist()]
+        rank[where] = _text_rank(pa.array(texts, type=pa.string()))
+    return [unmarked, rank]
 
 
 def _as_indices(shown: npt.ArrayLike) -> IntArray:

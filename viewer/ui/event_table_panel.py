@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     Signal,
 )
@@ -28,16 +29,27 @@ from PySide6.QtWidgets import (
 
 from viewer.model.event_table import EventTable
 from viewer.state.session import Session
-from viewer.ui.event_table_model import DATE, LANE, SOURCE, TITLE, EventTableModel, IntArray
+from viewer.ui.event_table_model import (
+    DATE,
+    LANE,
+    NOTE,
+    SOURCE,
+    STAR,
+    TAGS,
+    TITLE,
+    EventTableModel,
+    IntArray,
+)
 from viewer.ui.plain_text import plain_label
 
-_COLUMN_WIDTHS = {DATE: 200, TITLE: 420, LANE: 150, SOURCE: 200}
+_COLUMN_WIDTHS = {DATE: 200, TITLE: 420, LANE: 150, SOURCE: 200, TAGS: 160, NOTE: 200}
 _ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EventTablePanel(QWidget):
     event_selected = Signal(object)  # the event index the user selected, or None
     event_activated = Signal(int)  # the event index the user double-clicked or pressed Enter on
+    context_requested = Signal(QPoint)  # a right click on a row (selected first), screen point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +82,10 @@ class EventTablePanel(QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Shift/Ctrl) to star or tag together; the current row is the selected event.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -88,6 +103,7 @@ class EventTablePanel(QWidget):
         columns.setStretchLastSection(True)
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
+        table.setColumnWidth(STAR, table.fontMetrics().horizontalAdvance("★") * 3 + 12)
         columns.setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
 
@@ -100,10 +116,14 @@ class EventTablePanel(QWidget):
         session.filters_changed.connect(self._on_session_listed_changed)
         session.search_changed.connect(self._on_session_listed_changed)
         session.selection_changed.connect(self._on_session_selection_changed)
+        session.annotations_changed.connect(self._on_session_annotations_changed)
         self.event_selected.connect(session.select)
 
     def _on_session_sources_changed(self, _keep_view: bool) -> None:
         self.set_events(self._session.events, self._session.listed)
+
+    def _on_session_annotations_changed(self, changed: object) -> None:
+        self.model.set_marks(self._session.marks, changed)  # type: ignore[arg-type]  # indices or None
 
     def _on_session_listed_changed(self) -> None:
         self.set_shown(self._session.listed)
@@ -132,7 +152,12 @@ class EventTablePanel(QWidget):
         self._update_count()
 
     def select_event(self, index: int | None) -> None:
-        """Select and scroll to an event's row without emitting ``event_selected``."""
+        """Select and scroll to an event's row without emitting ``event_selected``. The user's
+        own pick coming back from the session keeps the other rows selected with it."""
+        row = None if index is None else self.model.row_of(index)
+        selected = self.table.selectionModel().isRowSelected
+        if row is not None and index == self._selected and selected(row):
+            return
         self._quiet = True
         try:
             self._selected = index
@@ -144,13 +169,32 @@ class EventTablePanel(QWidget):
     def selected_event(self) -> int | None:
         return self._selected
 
+    def selected_events(self) -> list[int]:
+        """The events of every selected row, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.event_at(row) for row in rows]
+
+    def _on_table_context_menu_requested(self, where: QPoint) -> None:
+        index = self.table.indexAt(where)
+        if not index.isValid():
+            return
+        selection = self.table.selectionModel()
+        if not selection.isRowSelected(index.row()):  # a row outside the selection: it alone
+            self.table.selectRow(index.row())
+        self.context_requested.emit(self.table.viewport().mapToGlobal(where))
+
     # --- slots and events -----------------------------------------------------------------
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._quiet:
             return
-        rows = self.table.selectionModel().selectedRows()
-        event = self.model.event_at(rows[0].row()) if rows else None
+        selection = self.table.selectionModel()
+        current = selection.currentIndex()
+        rows = selection.selectedRows()
+        if current.isValid() and selection.isRowSelected(current.row()):
+            event: int | None = self.model.event_at(current.row())
+        else:
+            event = self.model.event_at(rows[0].row()) if rows else None
         if event != self._selected:
             self._selected = event
             self.event_selected.emit(event)

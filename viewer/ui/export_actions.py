@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -54,6 +55,8 @@ class ExportActions:
         if remembered.get("title_for") != sources:  # another story: its own title
             remembered.pop("title", None)
         dialog.restore(remembered)
+        starred = np.flatnonzero(s.marks.starred)
+        dialog.starred_only.setEnabled(bool(np.isin(starred, s.shown).any()))
         if dialog.exec() != ExportImageDialog.DialogCode.Accepted:
             return
         self._settings.set(settings.EXPORT_IMAGE, {**dialog.options(), "title_for": sources})
@@ -63,8 +66,10 @@ class ExportActions:
             if choice != RANGE_TYPED
             else dialog.typed_range()
         )
+        only_starred = dialog.starred_only.isEnabled() and dialog.starred_only.isChecked()
+        drawn = s.shown[np.isin(s.shown, starred)] if only_starred else s.shown
         try:
-            check_something_to_draw(s.events, s.shown, time_range)
+            check_something_to_draw(s.events, drawn, time_range)
         except NothingToDrawError:
             self._refuse(
                 QCoreApplication.translate(
@@ -93,6 +98,9 @@ class ExportActions:
         request.page, request.landscape = dialog.page_size(), dialog.landscape.isChecked()
         request.pages_wide = dialog.pages_wide.value()
         request.highlighted = s.matches if s.searching else None
+        # Stars and tags as on screen; or only the starred events.
+        request.starred, request.tagged = starred, np.flatnonzero(s.marks.tagged)
+        request.starred_only = only_starred
         request.wording = w.timeline.wording
         request.lane_colours, request.lane_order = s.lane_colours, list(s.lane_order)
         self._write_output(path, lambda: export_image(s.events, s.shown, request, path))
@@ -107,14 +115,16 @@ class ExportActions:
             QCoreApplication.translate("ExportActions", "Export events"),
             QCoreApplication.translate(
                 "ExportActions",
-                "CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv)",
+                "CSV (*.csv);;JSON Lines (*.jsonl);;TimelineJS JSON (*.timelinejs.json);;Timesketch CSV (*.timesketch.csv);;Timesketch JSON Lines (*.timesketch.jsonl)",
             ),
             "events.csv",
         )
         if path is None:
             return
-        shown = self._session.events.subset(self._session.shown)
-        self._write_output(path, lambda: write_events(shown.sorted_by_time(), path))
+        s = self._session
+        order = s.shown[s.events.subset(s.shown).time_order()]  # the shown events by time
+        events, marks = s.events.subset(order), s.marks.subset(order)
+        self._write_output(path, lambda: write_events(events, path, marks=marks))
 
     def _ask_output_with_dialog(self, caption: str, filters: str, default: str) -> str | None:
         folder = self._settings.get(settings.LAST_FOLDER)

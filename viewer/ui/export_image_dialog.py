@@ -91,6 +91,9 @@ class ExportImageDialog(QDialog):
             box.setChecked(True)
         self.caption = QCheckBox(self.tr("Add the selected event's excerpt as a caption"))
         self.caption.setEnabled(has_caption)
+        # Not remembered: which events are starred changes from one picture to the next.
+        self.starred_only = QCheckBox(self.tr("Only the starred events"))
+        self.starred_only.setEnabled(False)  # until the exporter says some are starred
         self.message = plain_label()
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         self._set_preset(DEFAULT_PRESET)
@@ -117,7 +120,7 @@ class ExportImageDialog(QDialog):
         page_row.addWidget(self.landscape)
         form.addRow(self.tr("Page (PDF)"), page_row)
         form.addRow(self.tr("Pages wide (PDF)"), self.pages_wide)
-        for box in (self.legend, self.date_span, self.print_look, self.caption):
+        for box in (self.legend, self.date_span, self.print_look, self.caption, self.starred_only):
             form.addRow(box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

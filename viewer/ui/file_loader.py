@@ -229,5 +229,5 @@ class FileLoader(QObject):
         if result.report.error:
             self.failed.emit(path, result.report, request)
         else:
-            self.loaded.emit(Source(path, result.report, result.events), request)
+            self.loaded.emit(Source(path, result.report, result.events, result.marks), request)
         self.busy_changed.emit(len(self._in_flight))

@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (a.find, a.find_next, a.find_previous):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (a.toggle_star, a.add_tag, a.edit_note):
+            edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (a.zoom_in, a.zoom_out, a.fit_all, a.previous_event, a.next_event):
             view_menu.addAction(action)

@@ -3,6 +3,7 @@ selected event; a click on the timeline selects in the session."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject
 
 from viewer.state.session import Session
@@ -23,6 +24,7 @@ class TimelineBinding(QObject):
         session.search_changed.connect(self._on_session_search_changed)
         session.selection_changed.connect(self._on_session_selection_changed)
         session.lane_order_changed.connect(self._on_session_lane_order_changed)
+        session.annotations_changed.connect(self._on_session_annotations_changed)
         timeline.event_selected.connect(session.select)
 
     def zoom_to_event(self, index: int) -> None:
@@ -59,6 +61,16 @@ class TimelineBinding(QObject):
 
     def _on_session_lane_order_changed(self) -> None:
         self._timeline.set_lane_order(self._session.lane_order)
+
+    def _on_session_annotations_changed(self, changed: object) -> None:
+        """Stars and tags: only the changed events' entries when the session names them."""
+        marks, item = self._session.marks, self._timeline.events_item
+        if changed is None:
+            item.set_annotations(marks.starred, marks.tagged)
+            return
+        indices = np.asarray(changed, dtype=np.int64)
+        tagged = [int(i) in marks.tags for i in indices.tolist()]
+        item.update_annotations(indices, marks.starred[indices], tagged)
 
     def _on_session_search_changed(self) -> None:
         self._timeline.events_item.set_highlighted(self._session.matches)

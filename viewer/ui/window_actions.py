@@ -26,6 +26,9 @@ class WindowActions:
     find: QAction
     find_next: QAction
     find_previous: QAction
+    toggle_star: QAction
+    add_tag: QAction
+    edit_note: QAction
     zoom_in: QAction
     zoom_out: QAction
     fit_all: QAction
@@ -92,6 +95,11 @@ def create_actions(parent: QWidget) -> WindowActions:
         find_previous=action(
             QCoreApplication.translate("WindowActions", "Find &Previous"), "Shift+F3"
         ),
+        # One letter each: a line edit or text editor with focus takes its letters first (Qt
+        # asks it with a ShortcutOverride), so typing an "s" in the search box stars nothing.
+        toggle_star=action(QCoreApplication.translate("WindowActions", "&Star / Unstar"), "S"),
+        add_tag=action(QCoreApplication.translate("WindowActions", "Add &Tag…"), "T"),
+        edit_note=action(QCoreApplication.translate("WindowActions", "Edit &Note…"), "N"),
         zoom_in=action(
             QCoreApplication.translate("WindowActions", "Zoom &In"), "Ctrl+=", "zoom-in"
         ),

@@ -213,7 +213,8 @@ def test_a_successful_export_replaces_an_existing_output_whole(tmp_path: Path, s
 
 def test_an_output_name_without_a_known_suffix_is_refused(tmp_path: Path) -> None:
     with pytest.raises(
-        ValueError, match=r"\.jsonl, \.csv, \.timelinejs\.json or \.timesketch\.csv"
+        ValueError,
+        match=r"\.jsonl, \.csv, \.timelinejs\.json, \.timesketch\.csv or \.timesketch\.jsonl",
     ):
         write_events(sample_events(), tmp_path / "events.xlsx")
     assert list(tmp_path.iterdir()) == []

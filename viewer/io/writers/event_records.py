@@ -3,13 +3,14 @@ data export shares."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from viewer.io.formula_cells import escape_formula
+from viewer.model.annotations import EventMarks, tags_text
 from viewer.model.event_fields import COLUMNS, TEXT_COLUMNS
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
@@ -18,16 +19,34 @@ _BATCH = 50_000  # events made into Python records at a time (all at once would 
 
 
 def event_records(
-    events: EventTable, order: npt.NDArray[np.int64] | None = None
+    events: EventTable,
+    order: npt.NDArray[np.int64] | None = None,
+    marks: EventMarks | None = None,
 ) -> Iterator[dict[str, object]]:
     """One record per event with exactly the table's columns, in their order; the events in
-    ``order`` (positions) when given, so no reordered copy of the whole table is made."""
+    ``order`` (positions) when given, so no reordered copy of the whole table is made. With
+    ``marks`` (by position in ``events``), each record also has ``starred``, ``tags`` (a list)
+    and ``note``."""
     if order is None and len(events) <= _BATCH:
-        yield from _records(events)
+        records = _records(events)
+        yield from records if marks is None else _annotated(records, range(len(events)), marks)
         return
     positions = np.arange(len(events)) if order is None else order
     for first in range(0, len(positions), _BATCH):
-        yield from _records(events.subset(positions[first : first + _BATCH]))
+        batch = positions[first : first + _BATCH]
+        records = _records(events.subset(batch))
+        yield from records if marks is None else _annotated(records, batch.tolist(), marks)
+
+
+def _annotated(
+    records: Iterator[dict[str, object]], positions: Iterable[int], marks: EventMarks
+) -> Iterator[dict[str, object]]:
+    starred, tags, notes = marks.starred, marks.tags, marks.notes
+    for record, position in zip(records, positions, strict=True):
+        record["starred"] = bool(starred[position])
+        record["tags"] = list(tags.get(position, ()))
+        record["note"] = notes.get(position, "")
+        yield record
 
 
 def _records(events: EventTable) -> Iterator[dict[str, object]]:
@@ -51,6 +70,8 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return tags_text(value)
     return str(value)
 
 

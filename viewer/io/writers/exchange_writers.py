@@ -12,6 +12,7 @@ import numpy as np
 
 from viewer.io.formula_cells import escape_formula
 from viewer.io.writers.event_records import csv_cell, event_records
+from viewer.model.annotations import EventMarks
 from viewer.model.event_fields import COLUMNS
 from viewer.model.event_table import EventTable
 from viewer.model.instants import civil_from_seconds
@@ -74,16 +75,48 @@ def _date(
     return out
 
 
-def write_timesketch(events: EventTable, stream: IO[str]) -> None:
+def write_timesketch(events: EventTable, stream: IO[str], marks: EventMarks | None = None) -> None:
     """Timesketch CSV: ``message``, ``datetime`` (UTC with offset), ``timestamp`` (µs) and
-    ``timestamp_desc``, followed by all of our own columns (so nothing is lost)."""
+    ``timestamp_desc``, followed by all of our own columns (so nothing is lost). With ``marks``:
+    ``tag`` as Timesketch's import reads it (comma-separated, or a JSON list when a tag holds a
+    comma), ``comment`` (the note; Timesketch keeps it as a field, its own comments live in
+    the sketch) and ``starred``."""
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *COLUMNS])
-    micros = events.start * 1_000_000 + events.start_ns // 1000  # (int64 µs: years ±292,000)
-    for stamp, record in zip(micros.tolist(), event_records(events), strict=True):
-        message = str(record["title"] or record["excerpt"])
-        timesketch = [message, f"{record['start']}+00:00", str(stamp), "Event time"]
+    extra = () if marks is None else TIMESKETCH_ANNOTATIONS
+    writer.writerow(["message", "datetime", "timestamp", "timestamp_desc", *extra, *COLUMNS])
+    for record in _timesketch_records(events, marks):
         writer.writerow(
-            [escape_formula(cell) for cell in timesketch]
-            + [csv_cell(record[name]) for name in COLUMNS]
+            [escape_formula(str(record[name])) for name in _TIMESKETCH_FIELDS]
+            + [csv_cell(record[name]) for name in (*extra, *COLUMNS)]
         )
+
+
+def write_timesketch_jsonl(
+    events: EventTable, stream: IO[str], marks: EventMarks | None = None
+) -> None:
+    """Timesketch JSON Lines: the same fields as its CSV, ``tag`` as a list."""
+    for record in _timesketch_records(events, marks):
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+TIMESKETCH_ANNOTATIONS = ("tag", "comment", "starred")
+_TIMESKETCH_FIELDS = ("message", "datetime", "timestamp", "timestamp_desc")
+
+
+def _timesketch_records(
+    events: EventTable, marks: EventMarks | None
+) -> Iterator[dict[str, object]]:
+    micros = events.start * 1_000_000 + events.start_ns // 1000  # (int64 µs: years ±292,000)
+    for stamp, record in zip(micros.tolist(), event_records(events, marks=marks), strict=True):
+        out: dict[str, object] = {
+            "message": str(record["title"] or record["excerpt"]),
+            "datetime": f"{record['start']}+00:00",
+            "timestamp": stamp,
+            "timestamp_desc": "Event time",
+        }
+        if marks is not None:
+            out["tag"] = record.pop("tags")
+            out["comment"] = record.pop("note")
+            out["starred"] = record.pop("starred")
+        out.update(record)
+        yield out
