@@ -286,8 +286,8 @@ class Session(QObject):
     def set_annotations(self, store: AnnotationStore) -> None:
         """Put in place all annotations at once (a project was opened)."""
         self.annotations = store
-        self.marks, self.orphans = store.resolve(self.events, self._files())
-        self._research()
+        marks, self.orphans = store.resolve(self.events, self._files())
+        self.set_marks(marks)  # searches again only a query that reads stars, tags or notes
         self.annotations_changed.emit(None)
 
     def forget_orphans(self) -> None:

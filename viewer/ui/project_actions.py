@@ -207,8 +207,6 @@ class ProjectActions(QObject):
         if project.view is not None and s.sources:
             self._window.timeline.set_time_range(*project.view)
         self._mark_saved()
-        if self._state() != self._saved:  # pragma: no cover - the state was just taken
-            self._show_modified()
 
     def _set_path(self, path: str) -> None:
         self.path = str(Path(path).resolve())
