@@ -3,16 +3,10 @@ so it can stay open beside the window while the user types a query."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QVBoxLayout, QWidget
 
 from viewer.ui.plain_text import plain_label
+from viewer.ui.reference_table import reference_table
 
 
 class SearchSyntaxDialog(QDialog):
@@ -20,15 +14,9 @@ class SearchSyntaxDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Search Syntax"))
         rows = self.examples()
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName(self.tr("Search syntax"))
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Finds")])
-        for row, (typed, finds) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(typed))
-            self.table.setItem(row, 1, QTableWidgetItem(finds))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = reference_table(
+            rows, self.tr("Search syntax"), [self.tr("Type"), self.tr("Finds")]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.resizeRowsToContents()
         self.intro = plain_label(

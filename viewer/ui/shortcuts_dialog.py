@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from viewer.ui.reference_table import reference_table
 from viewer.ui.window_actions import WindowActions, plain_text, timeline_keys
 
 
@@ -29,15 +23,9 @@ class ShortcutsDialog(QDialog):
             for a in [*actions.all(), *(extra or [])]
             if not a.shortcut().isEmpty()
         ] + timeline_keys()
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
-        for row, (keys, what) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(keys))
-            self.table.setItem(row, 1, QTableWidgetItem(what))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = reference_table(
+            rows, self.tr("Keyboard shortcuts"), [self.tr("Keys"), self.tr("Action")]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
