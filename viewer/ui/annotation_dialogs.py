@@ -28,15 +28,7 @@ class TagDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.field.setCompleter(completer)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(text.replace("%1", f"{count:,}")))
-        layout.addWidget(self.field)
-        layout.addWidget(buttons)
+        _lay_out(self, text.replace("%1", f"{count:,}"), self.field)
 
     def tag(self) -> str:
         return self.field.text().strip()
@@ -51,19 +43,24 @@ class NoteDialog(QDialog):
         self.editor.setAccessibleName(self.tr("Note"))
         self.editor.setPlainText(note)
         self.editor.setTabChangesFocus(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(text.replace("%1", f"{count:,}")))
-        layout.addWidget(self.editor)
-        layout.addWidget(buttons)
+        _lay_out(self, text.replace("%1", f"{count:,}"), self.editor)
         self.resize(420, 240)
 
     def note(self) -> str:
         return self.editor.toPlainText()
+
+
+def _lay_out(dialog: QDialog, text: str, field: QWidget) -> None:
+    """What is asked, the field to answer in, and OK / Cancel."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(plain_label(text))
+    layout.addWidget(field)
+    layout.addWidget(buttons)
 
 
 def ask_tag(parent: QWidget, tags: list[str], count: int) -> str | None:
