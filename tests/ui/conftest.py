@@ -32,6 +32,30 @@ def cjk_font_installed() -> Callable[[object], Iterable[str]]:
 
 
 @pytest.fixture
+def start(qtbot, tmp_path, cjk_font_installed):
+    """``start(files, name="settings.ini")``: the whole app as from the command line, shown,
+    with its settings in ``tmp_path / name`` (another name: another user's first start). No
+    column dialog opens (a test that wants one answers ``files.mapping.ask`` itself)."""
+    from viewer import settings
+    from viewer.app import build_application
+
+    apps = []
+
+    def build(files=(), name="settings.ini"):
+        preferences = settings.open_settings(str(tmp_path / name))
+        app = build_application([str(f) for f in files], preferences, cjk_font_installed)
+        app.files.mapping.ask = lambda *args: None
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        app.window.show()
+        return app
+
+    yield build
+    for app in apps:
+        app.shutdown()
+
+
+@pytest.fixture
 def lanes_app(qtbot, tmp_path, monkeypatch):
     """The whole app, shown at 1400x900, with no file open and no warning box allowed."""
     from PySide6.QtWidgets import QMessageBox

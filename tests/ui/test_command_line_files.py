@@ -7,8 +7,6 @@ import threading
 
 import pytest
 
-from viewer import settings
-from viewer.app import build_application
 from viewer.io import loading
 from viewer.io.readers import delimited_reader, file_access
 from viewer.ui import file_loader
@@ -45,24 +43,6 @@ def held_load(monkeypatch):
 
     monkeypatch.setattr(file_loader, "_load_file", load_file)
     return go_on, reported
-
-
-@pytest.fixture
-def start(qtbot, tmp_path, cjk_font_installed):
-    apps = []
-
-    def build(files):
-        preferences = settings.open_settings(str(tmp_path / "settings.ini"))
-        app = build_application([str(f) for f in files], preferences, cjk_font_installed)
-        app.files.mapping.ask = lambda *args: None  # no modal dialog
-        qtbot.addWidget(app.window)
-        apps.append(app)
-        app.window.show()
-        return app
-
-    yield build
-    for app in apps:
-        app.shutdown()
 
 
 def test_the_window_is_up_before_the_file_is_read_then_its_events_come(

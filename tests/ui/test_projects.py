@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer import settings
-from viewer.app import build_application
 from viewer.model.instants import seconds_at
 
 NEWS = (
@@ -17,23 +15,6 @@ NEWS = (
     "2026-04-28,Opening statements,Court\n"
     "2026-05-12,OpenAI models come to AWS,Deals\n"
 )
-
-
-@pytest.fixture
-def start(qtbot, tmp_path, cjk_font_installed):
-    apps = []
-
-    def build(files=(), name="settings.ini"):
-        preferences = settings.open_settings(str(tmp_path / name))
-        app = build_application([str(f) for f in files], preferences, cjk_font_installed)
-        qtbot.addWidget(app.window)
-        apps.append(app)
-        app.window.show()
-        return app
-
-    yield build
-    for app in apps:
-        app.shutdown()
 
 
 @pytest.fixture
