@@ -70,13 +70,16 @@ def through_cache(
     """``read()``'s result for ``path``, or the cache's when the file is unchanged since it
     was kept; what ``read()`` gives is kept (when it loaded and the file stayed still)."""
 
+    read_now: list[LoadResult] = []  # the file's own read, when the cache did not have it
+
     def loaded() -> tuple[LoadReport, EventTable]:
-        result = read()
-        return result.report, result.events
+        read_now.append(read())
+        return read_now[0].report, read_now[0].events
 
     report, events = cache.load_through(path, options, text_roles, loaded)
-    # Stars, tags and notes in the file's own columns are read from the file each time (the
-    # user's later changes to them live in the session, not in the cache).
+    if read_now:
+        return LoadResult(report, events, read_now[0].marks)
+    # Stars, tags and notes in the file's own columns are not cached: read from the file.
     return LoadResult(report, events, read_annotation_columns(path, events, report))
 
 
