@@ -17,6 +17,7 @@ from viewer.io.load_report import LoadReport
 from viewer.io.project_file import Project, ProjectError, read_project, source_state
 from viewer.model.annotations import EventMarks
 from viewer.model.date_wording import ENGLISH
+from viewer.model.event_filter import shown_events
 from viewer.model.event_table import EventTable
 
 
@@ -141,11 +142,7 @@ def load_project_view(path: str, options: LoadOptions, text_roles: frozenset[str
     events = EventTable.concat(r.events for r in results)
     files = [(s.path, len(r.events)) for s, r in zip(present, results, strict=True)]
     marks, _orphans = project.annotations.resolve(events, files)
-    keep = np.ones(len(events), dtype=bool)
-    if project.hidden_lanes:
-        keep &= ~events.in_lanes(project.hidden_lanes)
-    if project.date_range is not None:
-        keep &= events.overlapping(*project.date_range)
-    return ProjectView(events, [r.report for r in results], np.flatnonzero(keep),
+    shown = shown_events(events, set(project.hidden_lanes), project.date_range)
+    return ProjectView(events, [r.report for r in results], shown,
                        project.lane_order, project.view or project.date_range, marks,
                        [s.path for s in present])  # fmt: skip

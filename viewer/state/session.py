@@ -22,6 +22,7 @@ from viewer.model.annotations import (
     keys_of,
     seen_as,
 )
+from viewer.model.event_filter import shown_events
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 from viewer.model.lane_order import in_lane_order
@@ -179,22 +180,11 @@ class Session(QObject):
         self.date_range_changed.emit(self.date_range)
 
     def _refilter(self, emit: bool = True) -> None:
-        keep = np.ones(len(self.events), dtype=bool)
-        if self.hidden_lanes:
-            keep &= ~self._in_hidden_lanes()
-        if self.date_range is not None:
-            keep &= self.events.overlapping(*self.date_range)
-        self.shown = np.flatnonzero(keep).astype(np.int64)
+        self.shown = shown_events(self.events, self.hidden_lanes, self.date_range)
         self._research(emit=False)
         if emit:
             self.filters_changed.emit()
             self.search_changed.emit()
-
-    def _in_hidden_lanes(self) -> npt.NDArray[np.bool_]:
-        """Through the table's lane numbers: no comparing of millions of strings again."""
-        codes, names = self.events.lane_codes()
-        hidden = np.array([name in self.hidden_lanes for name in names] + [False], dtype=bool)
-        return hidden[codes]  # code -1 (no lane at all) reads the False at the end
 
     @property
     def listed(self) -> IndexArray:
