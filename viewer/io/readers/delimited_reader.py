@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 from viewer.io.load_errors import LoadError, RowProblem
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_watch import NO_WATCH, LoadWatch
-from viewer.io.readers.file_access import open_file_blocks, read_whole_buffer
+from viewer.io.readers.file_access import PulledStream, open_file_blocks, read_whole_buffer
 from viewer.io.readers.file_head import FileHead
 from viewer.io.readers.raw_table import RawTable, table_from_records, unique_headers
 from viewer.io.readers.reader_format import ReaderFormat
@@ -355,12 +355,10 @@ def _read_with_arrow(
     return None
 
 
-class _WatchedBytes:
+class _WatchedBytes(PulledStream):
     """The file's bytes as a stream pyarrow pulls block by block (on its own threads, which
     still parse in parallel): each pull tells ``watch`` how far the parse has come, and a
     cancelled load raises LoadCancelled out of ``read_csv`` at the next block."""
-
-    closed = False
 
     def __init__(self, data: pa.Buffer, watch: LoadWatch) -> None:
         self._data, self._watch, self._position = data, watch, 0
@@ -373,21 +371,6 @@ class _WatchedBytes:
         self._position = end
         self._watch.on_progress(end / total if total else 1.0)
         return block
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return False
-
-    def writable(self) -> bool:
-        return False
-
-    def tell(self) -> int:
-        return self._position
-
-    def close(self) -> None:
-        self.closed = True
 
 
 def _watched(data: bytes | pa.Buffer, watch: LoadWatch) -> pa.NativeFile:

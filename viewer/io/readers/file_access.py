@@ -141,15 +141,36 @@ def _unreadable(path: Path, error: OSError) -> LoadError:
     )
 
 
-class FileBlocks:
+class PulledStream:
+    """What pyarrow.PythonFile asks of a stream it reads forward only; ``read`` and
+    ``_position`` are the subclass's."""
+
+    closed = False
+    _position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FileBlocks(PulledStream):
     """A regular file read block by block, for pyarrow's CSV reader to pull (on its own
     thread, while its other threads parse): the file's bytes are never all in memory at once,
     and each block, once parsed, is freed for the next to reuse. ``check_block`` sees every
     block (the text rules of the whole file); ``watch`` hears how far the read is and stops
     it at the next block. A file whose size or time changed by the end is refused, as by
     ``read_whole``."""
-
-    closed = False
 
     def __init__(
         self, path: Path, check_block: Callable[[pa.Buffer], None], watch: LoadWatch
@@ -183,22 +204,10 @@ class FileBlocks:
         self._watch.on_progress(min(self._position / total, 1.0) if total else 1.0)
         return block
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return False
-
-    def writable(self) -> bool:
-        return False
-
-    def tell(self) -> int:
-        return self._position
-
     def close(self) -> None:
         if not self.closed:
             self._stream.close()
-        self.closed = True
+        super().close()
 
 
 def open_file_blocks(
