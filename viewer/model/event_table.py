@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model.event_fields import COLUMNS, SUBSECOND_COLUMNS, TEXT_COLUMNS
+from viewer.model.lane_layout import CodeArray, LaneLayout, build_lane_layout, narrow_codes
 from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS, Precision
 
@@ -61,11 +62,12 @@ class EventTable:
         if missing:
             raise ValueError(f"event table lacks columns {missing}")
         self.frame = frame.loc[:, list(_TABLE_COLUMNS)]
-        self._lane_codes: tuple[IntArray, list[str]] | None = None
+        self._lane_codes: tuple[CodeArray, list[str]] | None = None
         self._lanes: list[str] | None = None
         self._arrow_texts: dict[str, pa.ChunkedArray] = {}
         self._last_seconds: IntArray | None = None
         self._time_order: IntArray | None = None
+        self._layout: LaneLayout | None = None
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -122,6 +124,9 @@ class EventTable:
 
     @classmethod
     def concat(cls, tables: Iterable[EventTable]) -> EventTable:
+        tables = list(tables)
+        if len(tables) == 1 and tables[0].frame.index.equals(pd.RangeIndex(len(tables[0]))):
+            return tables[0]  # read-only: one file's table serves as it is, with what it knows
         frames = [t.frame for t in tables]
         if not frames:
             return cls.empty()
@@ -210,14 +215,44 @@ class EventTable:
         """The bytes the columns hold (text counted by its Arrow buffers)."""
         return int(self.frame.memory_usage(deep=False, index=False).sum())
 
-    def lane_codes(self) -> tuple[IntArray, list[str]]:
-        """Each event's lane as a number, and the lane names in order of first appearance.
-        Counted once (the table is read-only): the timeline and the lane filter both ask."""
+    def lane_codes(self) -> tuple[CodeArray, list[str]]:
+        """Each event's lane as a number (-1: none), and the lane names in order of first
+        appearance. Counted once (the table is read-only): the timeline and the lane filter
+        both ask."""
         if self._lane_codes is None:
             codes, uniques = pd.factorize(self.frame["lane"], sort=False)
-            self._lane_codes = codes.astype(np.int64), [str(n) for n in uniques]
+            self._lane_codes = narrow_codes(codes, len(uniques)), [str(n) for n in uniques]
         numbers, names = self._lane_codes
         return numbers, list(names)
+
+    def lane_layout(self) -> LaneLayout:
+        """Where each event is drawn (``lane_layout``): built once per table, seconds at
+        millions of events, so the loading thread asks first and the timeline then has it."""
+        if self._layout is None:
+            codes, names = self.lane_codes()
+            self._layout = build_lane_layout(
+                start=self.start,
+                start_ns=self.start_ns,
+                extent_end=self.last_instants(),
+                extent_end_ns=self.end_or_start_ns(),
+                has_span=self.has_end(),
+                approximate=self.approximate(),
+                time_order=self.time_order(),
+                codes=codes,
+                names=names,
+            )
+        return self._layout
+
+    @property
+    def has_layout(self) -> bool:
+        return self._layout is not None
+
+    def adopt_layout(self, layout: LaneLayout) -> None:
+        """Take a layout built before (the events cache keeps one with the table): checked
+        against the table first, DamagedLayout (a ValueError) when it cannot be this table's."""
+        layout.checked(len(self))
+        self._layout, self._time_order = layout, layout.time_order
+        self._lane_codes = layout.codes, list(layout.names)
 
     def source_codes(self) -> tuple[IntArray, list[str]]:
         """Each event's source as a number (-1: none), and the sources' names."""
@@ -238,6 +273,9 @@ class EventTable:
         """The first start and the last drawn end; (0, 0) when empty."""
         if len(self) == 0:
             return 0, 0
+        layout = self._layout
+        if layout is not None and len(layout) == len(self):  # every event is laid out
+            return int(self.start.min()), layout.origin + int(np.floor(layout.last_end.max()))
         last, codes = self.end_or_start(), self.precision_codes()
         # Within one precision the period end grows with the instant: only each one's latest counts.
         present = np.unique(codes)
@@ -248,12 +286,19 @@ class EventTable:
     def lanes(self) -> list[str]:
         """Lane names in the order they are first met."""
         if self._lanes is None:  # asked by several views after a load; the table is read-only
-            self._lanes = list(pd.unique(self.frame["lane"]))
+            known = self._lane_codes
+            if known is not None and (len(self) == 0 or known[0].min() >= 0):
+                self._lanes = list(known[1])  # every event has a lane: the same names
+            else:
+                self._lanes = list(pd.unique(self.frame["lane"]))
         return list(self._lanes)
 
     def lane_counts(self) -> list[tuple[str, int]]:
         """(lane, events) in order of first appearance."""
         codes, names = self.lane_codes()
+        if self._layout is not None and names == self.lanes:  # the layout counted them
+            counts = np.diff(self._layout.offsets)
+            return [(name, int(count)) for name, count in zip(names, counts, strict=True)]
         if names == self.lanes:  # every event has a lane: count the lane numbers
             counts = np.bincount(codes, minlength=len(names))
             return [(name, int(count)) for name, count in zip(names, counts, strict=True)]

@@ -1,7 +1,8 @@
 """The event table arranged for drawing: per lane, events sorted by time, with their extents.
 
-Built once per table (vectorised, the lanes sorted once); a filter change only masks those sorted
-arrays (``shown_timeline_data``), and every frame only slices them with searchsorted.
+Sliced from the table's ``LaneLayout`` (sorted once per table, on the loading thread or kept in
+the events cache); a filter change only masks those sorted arrays (``shown_timeline_data``), and
+every frame only slices them with searchsorted.
 x values are float64 seconds relative to ``origin`` so float precision stays fine near the data.
 """
 
@@ -94,37 +95,28 @@ def build_timeline_data(
         return data
     if len(events) == 0:
         return TimelineData.empty()
-    start = events.start
-    # A whole second, so the differences below are exact int64 and the sub-seconds add on.
-    origin_second = int(np.median(start))
-    origin = float(origin_second)
-    has_span = events.has_end()
-    extent_end = events.last_instants()
-    codes, lane_names = events.lane_codes()
-    colours = [lane_colours[name] for name in lane_names]
-    x_start = (start - origin_second).astype(np.float64) + events.start_ns * 1e-9
-    x_end = (extent_end - origin_second).astype(np.float64) + events.end_or_start_ns() * 1e-9
-    approximate = events.approximate()
+    layout = events.lane_layout()  # built on the loading thread, or kept in the events cache
     lanes = []
-    for code, (name, colour) in enumerate(zip(lane_names, colours, strict=True)):
-        members = np.flatnonzero(codes == code)
-        members = members[np.argsort(x_start[members], kind="stable")]
-        extent = x_end[members] - x_start[members]
+    for k, name in enumerate(layout.names):
+        part = layout.lane(k)
+        if part.start == part.stop:
+            continue  # a lane name no event has (a table's own codes always have one)
         lanes.append(
             LaneEvents(
                 name=name,
-                colour=colour,
-                index=members,
-                start=x_start[members],
-                extent_end=x_end[members],
-                has_span=has_span[members],
-                approximate=approximate[members],
-                max_extent=float(extent.max()) if len(extent) else 0.0,
-                last_end=float(x_end[members].max()) if len(members) else -np.inf,
+                colour=lane_colours[name],
+                index=layout.index[part],
+                start=layout.start[part],
+                extent_end=layout.extent_end[part],
+                has_span=layout.has_span[part],
+                approximate=layout.approximate[part],
+                max_extent=float(layout.max_extent[k]),
+                last_end=float(layout.last_end[k]),
             )
         )
-    order = events.time_order()
-    return TimelineData(events, origin, lanes, order, float(x_start.min()), float(x_end.max()))
+    x_min = min(float(lane.start[0]) for lane in lanes) if lanes else -1.0
+    x_max = max(lane.last_end for lane in lanes) if lanes else 1.0
+    return TimelineData(events, float(layout.origin), lanes, layout.time_order, x_min, x_max)
 
 
 def shown_timeline_data(

@@ -35,7 +35,9 @@ _PROGRESS_STEP = 0.01  # smaller moves are not sent to the GUI thread
 def _load_file(
     path: str, options: LoadOptions, is_cancelled: Callable[[], bool], on_progress: Progress
 ) -> LoadResult:
-    return load_file(path, options, is_cancelled=is_cancelled, on_progress=on_progress)
+    return load_file(
+        path, options, is_cancelled=is_cancelled, on_progress=on_progress, lay_out=True
+    )
 
 
 def _load_file_cached(

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontDatabase
 from viewer.model.event_table import EventTable
 
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SAMPLE = 5_000
+_SAMPLE_BLOCKS, _BLOCK = 250, 20  # runs of rows, not every n-th: see has_cjk_text
 CJK_SYSTEMS = (
     QFontDatabase.WritingSystem.SimplifiedChinese,
     QFontDatabase.WritingSystem.TraditionalChinese,
@@ -26,9 +26,16 @@ def has_cjk_text(events: EventTable) -> bool:
     """CJK characters in the lanes or in (a sample of) the titles and excerpts."""
     if any(_CJK.search(lane) for lane in events.lanes):
         return True
-    sample = events.subset(np.arange(0, len(events), max(1, len(events) // _SAMPLE)))
+    # Runs of neighbouring rows: a row every n-th would touch every page of a memory-mapped
+    # table (the events cache), pulling gigabytes into memory for 5,000 cells.
+    firsts = np.linspace(0, max(len(events) - _BLOCK, 0), _SAMPLE_BLOCKS).astype(np.int64)
+    rows = np.unique((firsts[:, None] + np.arange(_BLOCK)).ravel().clip(0, max(len(events) - 1, 0)))
+    if len(events) == 0:
+        return False
     return any(
-        _CJK.search(text) for column in ("title", "excerpt") for text in sample.texts(column)
+        _CJK.search(text)
+        for column in ("title", "excerpt")
+        for text in events.texts_at(column, rows)
     )
 
 

@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -358,3 +359,37 @@ def test_sub_seconds_and_the_weighed_date_columns_come_back_from_the_cache(
     assert again.events.start_ns.tolist() == [123_456_000, 250_000]
     assert again.report.date_candidates == first.report.date_candidates
     assert len(first.report.date_candidates) == 2
+
+
+def test_the_timelines_layout_comes_back_from_the_cache_without_being_built_again(
+    tmp_path: Path, cache: EventCache, monkeypatch: pytest.MonkeyPatch
+):
+    path = timeline(tmp_path)
+    first = load_file(path, cache=cache, lay_out=True)
+    layout = first.events.lane_layout()
+    monkeypatch.setattr(
+        "viewer.model.event_table.build_lane_layout", lambda **_: pytest.fail("built again")
+    )
+    again = load_file(path, cache=cache, lay_out=True)
+    kept = again.events.lane_layout()
+    assert kept.names == layout.names == ("Court", "Press", "")
+    for name in ("index", "start", "extent_end", "has_span", "approximate", "time_order", "codes"):
+        np.testing.assert_array_equal(getattr(kept, name), getattr(layout, name))
+    assert again.events.time_bounds() == first.events.time_bounds()
+
+
+def test_an_entry_whose_layout_points_outside_its_table_is_not_trusted(
+    tmp_path: Path, cache: EventCache
+):
+    load = CountedLoad(timeline(tmp_path))
+    load.through(cache)
+    (entry,) = entries(cache)
+    with pa.ipc.open_file(entry) as reader:
+        table = reader.read_all()
+    where = table.column_names.index("layout.index")
+    table = table.set_column(where, "layout.index", pa.array([0, 1, 7], pa.int64()))
+    with pa.OSFile(str(entry), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    _, events = load.through(cache)
+    assert load.reads == 2
+    assert sorted(events.lane_layout().index.tolist()) == [0, 1, 2]

@@ -28,13 +28,15 @@ import pyarrow.ipc as ipc
 
 from viewer.atomic_file import atomic_output
 from viewer.io.cache.cache_key import CacheKey
+from viewer.io.cache.layout_codec import COLUMNS as LAYOUT_COLUMNS
+from viewer.io.cache.layout_codec import layout_from_arrow, layout_to_arrow
 from viewer.io.cache.report_codec import report_from_json, report_to_json
 from viewer.io.cache.table_codec import table_from_arrow, table_to_arrow
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the lane layout is kept beside the table
 _HEADER = b"timeline-viewer-cache"  # the schema's metadata key (in the file's head and footer)
 _SUFFIX = ".arrow"
 # A file changed this recently may change again within the same timestamp (coarse clocks,
@@ -174,11 +176,15 @@ def _room_for(folder: Path, events: EventTable) -> bool:
 
 def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -> None:
     table, description = table_to_arrow(events)
+    layout_arrays, layout = layout_to_arrow(events.lane_layout())  # built on loading, if asked
+    for name, array in zip(LAYOUT_COLUMNS, layout_arrays, strict=True):
+        table = table.append_column(name, array)
     header = {
         "format": FORMAT_VERSION,
         "key": json.loads(key.as_json()),
         "rows": table.num_rows,
         "columns": description,
+        "layout": layout,
         "report": report,
     }
     schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
@@ -199,4 +205,7 @@ def _read_entry(entry: Path, key: CacheKey) -> Loaded:
     report = report_from_json(header["report"])
     if report.events != table.num_rows:
         raise ValueError("the report counts other events than the table holds")
-    return report, table_from_arrow(table, header["columns"])
+    layout = layout_from_arrow(table, header["layout"])
+    events = table_from_arrow(table.drop_columns(list(LAYOUT_COLUMNS)), header["columns"])
+    events.adopt_layout(layout)  # checked against the table: a damaged one is a miss
+    return report, events
