@@ -116,3 +116,18 @@ def test_an_empty_table_has_an_empty_layout():
     assert len(layout) == 0
     assert layout.names == ()
     assert layout.checked(0) is layout
+
+
+def test_points_in_time_end_where_they_start_and_carry_no_span():
+    rng = np.random.default_rng(7)
+    start = rng.integers(1_700_000_000, 1_700_100_000, 1_000)
+    events = EventTable.from_columns(
+        start=start, precision="time", lane=[f"host {k}" for k in rng.integers(0, 3, 1_000)]
+    )
+    layout = events.lane_layout()
+    np.testing.assert_array_equal(layout.start, start[layout.index] - layout.origin)
+    np.testing.assert_array_equal(layout.extent_end, layout.start)
+    assert not layout.has_span.any()
+    assert not layout.approximate.any()
+    assert layout.max_extent.tolist() == [0.0, 0.0, 0.0]
+    assert events.time_bounds() == (int(start.min()), int(start.max()))

@@ -4,8 +4,12 @@ needs pandas (``inspect`` stops at the pipeline, so it never imports pandas)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from viewer.io.annotation_columns import merged_marks, read_annotation_columns
 from viewer.io.cache.event_cache import EventCache
@@ -26,7 +30,7 @@ from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
 from viewer.model.annotations import EventMarks
-from viewer.model.event_table import EventTable
+from viewer.model.event_table import EventTable, time_order_of
 
 
 @dataclass
@@ -102,6 +106,8 @@ def _read_file(
     if columns is None:
         return LoadResult(report, EventTable.empty())
     watch.check()
+    # The layout's sort needs only the dates: on the other core, while the text is assembled.
+    sorting = _sorted_by_time(columns.start, columns.start_ns, columns.rows) if lay_out else None
     try:
         with cancelled_by(is_cancelled):
             events = event_table_from(columns, display_name(path))
@@ -114,12 +120,24 @@ def _read_file(
         del columns  # the cells are in the table now (or the load failed)
         release_unused_memory()
     marks = read_annotation_columns(path, events, report)  # our exports carry them
-    if lay_out:
+    if sorting is not None:
         on_progress(0.8)
+        events.adopt_time_order(sorting.result())
         watch.check()
         events.lane_layout()
     on_progress(1.0)
     return LoadResult(report, events, marks)
+
+
+def _sorted_by_time(
+    start: npt.NDArray[np.int64], start_ns: npt.NDArray[np.int32], rows: npt.NDArray[np.int64]
+) -> Future[npt.NDArray[np.int64]]:
+    """``time_order_of`` on a thread of its own (numpy's sort lets go of the GIL)."""
+    pool = ThreadPoolExecutor(1, "time-order")
+    try:
+        return pool.submit(time_order_of, start, start_ns, rows)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one sort
 
 
 def load_files(

@@ -400,10 +400,15 @@ class EventTable:
         """Indices in time order, to the nanosecond (ties in file order); sorted once per
         table, as the timeline and the Events table both ask (read-only: it is shared)."""
         if self._time_order is None:
-            order = np.lexsort((self.rows(), self.start_ns, self.start)).astype(np.int64)
-            order.setflags(write=False)
-            self._time_order = order
+            self._time_order = time_order_of(self.start, self.start_ns, self.rows())
         return self._time_order
+
+    def adopt_time_order(self, order: IntArray) -> None:
+        """Take the time order sorted elsewhere (a load sorts it on another core while it
+        builds the table): ``time_order_of`` this table's columns."""
+        if len(order) != len(self):
+            raise ValueError(f"a time order of {len(order)} events for {len(self)}")
+        self._time_order = order
 
     def sorted_by_time(self) -> EventTable:
         order = self.time_order()
@@ -424,6 +429,13 @@ class EventTable:
 
 
 _TABLE_COLUMNS = (*COLUMNS, *SUBSECOND_COLUMNS)
+
+
+def time_order_of(start: IntArray, start_ns: npt.NDArray[np.int32], rows: IntArray) -> IntArray:
+    """Indices in time order, to the nanosecond, ties in file order (read-only: shared)."""
+    order = np.lexsort((rows, start_ns, start)).astype(np.int64, copy=False)
+    order.setflags(write=False)
+    return order
 
 
 def _nanos(value: npt.ArrayLike, n: int) -> npt.NDArray[np.int32]:

@@ -140,8 +140,10 @@ def build_lane_layout(
     del lane_of
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     origin = int(np.median(start)) if n else 0
-    x_start = _x(np.take(start, index), np.take(start_ns, index), origin)
-    x_end = _x(np.take(extent_end, index), np.take(extent_end_ns, index), origin)
+    x_start = _x_at(start, start_ns, index, origin)
+    # Points in time (a log's events) end where they start: their x once, not twice.
+    points = np.array_equal(extent_end, start) and np.array_equal(extent_end_ns, start_ns)
+    x_end = x_start if points else _x_at(extent_end, extent_end_ns, index, origin)
     max_extent, last_end = _lane_extremes(x_start, x_end, offsets)
     return LaneLayout(
         names=tuple(names),
@@ -149,8 +151,8 @@ def build_lane_layout(
         index=index.astype(np.int64, copy=False),
         start=x_start,
         extent_end=x_end,
-        has_span=np.take(has_span, index),
-        approximate=np.take(approximate, index),
+        has_span=_flags_at(has_span, index),
+        approximate=_flags_at(approximate, index),
         max_extent=max_extent,
         last_end=last_end,
         origin=origin,
@@ -168,12 +170,23 @@ def narrow_codes(codes: npt.NDArray[np.integer], lanes: int) -> CodeArray:
     return codes.astype(np.int64, copy=False)
 
 
-def _x(seconds: IntArray, nanos: npt.NDArray[np.int32], origin: int) -> FloatArray:
-    # Whole seconds first, so the difference is exact int64 and the sub-seconds add on.
-    x = np.subtract(seconds, origin).astype(np.float64)
+def _x_at(
+    seconds: IntArray, nanos: npt.NDArray[np.int32], index: IntArray, origin: int
+) -> FloatArray:
+    """x of the events at ``index``. Whole seconds first, so the difference is exact int64
+    and the sub-seconds add on; a gather is skipped where every value is 0 (each one is a
+    pass over memory at random, the costly part at millions)."""
+    whole = np.take(seconds, index)
+    np.subtract(whole, origin, out=whole)
+    x = whole.astype(np.float64)
+    del whole
     if nanos.any():
-        x += nanos * 1e-9
+        x += np.take(nanos, index) * 1e-9
     return x
+
+
+def _flags_at(flags: BoolArray, index: IntArray) -> BoolArray:
+    return np.take(flags, index) if flags.any() else np.zeros(len(index), dtype=bool)
 
 
 def _lane_extremes(
