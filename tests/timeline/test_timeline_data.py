@@ -108,3 +108,22 @@ def test_the_overview_counts_the_shown_events_in_each_stretch_of_time(timeline):
     expected, _ = np.histogram(starts, bins=400, range=(data.x_min, data.x_max))
     _, heights = timeline.overview.density.getData()
     assert np.expm1(heights) == pytest.approx(expected)
+
+
+def test_the_filters_flags_mask_the_lanes_as_the_indices_do():
+    from viewer.model.event_filter import filtered
+    from viewer.timeline.timeline_data import build_timeline_data, shown_timeline_data
+
+    rng = np.random.default_rng(3)
+    events = EventTable.from_columns(
+        start=rng.integers(0, 10**6, 500), lane=[f"L{k}" for k in rng.integers(0, 4, 500)]
+    )
+    whole = build_timeline_data(events)
+    indices, flags = filtered(events, {"L1"}, (1e5, 8e5))
+    by_flags = shown_timeline_data(whole, indices, None, flags)
+    by_indices = shown_timeline_data(whole, indices, None)
+    assert [lane.name for lane in by_flags.lanes] == [lane.name for lane in by_indices.lanes]
+    for a, b in zip(by_flags.lanes, by_indices.lanes, strict=True):
+        np.testing.assert_array_equal(a.index, b.index)
+        np.testing.assert_array_equal(a.start, b.start)
+    assert "L1" not in [lane.name for lane in by_flags.lanes]

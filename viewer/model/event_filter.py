@@ -17,16 +17,35 @@ def shown_events(
     events: EventTable, hidden_lanes: Collection[str], date_range: tuple[float, float] | None
 ) -> IndexArray:
     """The indices of the events outside ``hidden_lanes`` that reach into ``date_range``."""
-    keep = np.ones(len(events), dtype=bool)
-    if hidden_lanes:
-        keep &= ~_in_lanes(events, hidden_lanes)
+    return filtered(events, hidden_lanes, date_range)[0]
+
+
+def filtered(
+    events: EventTable, hidden_lanes: Collection[str], date_range: tuple[float, float] | None
+) -> tuple[IndexArray, npt.NDArray[np.bool_] | None]:
+    """``shown_events`` and ``shown_mask`` at once."""
+    keep = shown_mask(events, hidden_lanes, date_range)
+    if keep is None:
+        return np.arange(len(events), dtype=np.int64), None
+    return np.flatnonzero(keep).astype(np.int64, copy=False), keep  # int64 already: no copy
+
+
+def shown_mask(
+    events: EventTable, hidden_lanes: Collection[str], date_range: tuple[float, float] | None
+) -> npt.NDArray[np.bool_] | None:
+    """The same as a flag per event, or None when every event is shown (views that mask
+    sorted arrays take it as it is, rather than each making it again from the indices)."""
+    if not hidden_lanes and date_range is None:
+        return None
+    keep = ~_in_lanes(events, hidden_lanes) if hidden_lanes else None
     if date_range is not None:
-        keep &= events.overlapping(*date_range)
-    return np.flatnonzero(keep).astype(np.int64)
+        overlapping = events.overlapping(*date_range)
+        keep = overlapping if keep is None else keep & overlapping
+    return keep
 
 
 def _in_lanes(events: EventTable, lanes: Collection[str]) -> npt.NDArray[np.bool_]:
     """Through the table's lane numbers: no comparing of millions of strings again."""
     codes, names = events.lane_codes()
     wanted = np.array([name in lanes for name in names] + [False], dtype=bool)
-    return wanted[codes]  # code -1 (no lane at all) reads the False at the end
+    return np.take(wanted, codes, mode="wrap")  # code -1 (no lane) wraps to the False at the end

@@ -22,7 +22,7 @@ from viewer.model.annotations import (
     keys_of,
     seen_as,
 )
-from viewer.model.event_filter import shown_events
+from viewer.model.event_filter import filtered
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 from viewer.model.lane_order import in_lane_order
@@ -72,6 +72,7 @@ class Session(QObject):
         self.query: Node | None = None
         self.selected: int | None = None
         self.shown: IndexArray = np.empty(0, np.int64)
+        self.shown_mask: npt.NDArray[np.bool_] | None = None  # ``shown`` as flags (None: all)
         self.matches: IndexArray = np.empty(0, np.int64)
         self.annotations = AnnotationStore()
         # Stars, tags and notes of ``events`` by index (for views, and is:, tag:, note:). A new
@@ -180,7 +181,7 @@ class Session(QObject):
         self.date_range_changed.emit(self.date_range)
 
     def _refilter(self, emit: bool = True) -> None:
-        self.shown = shown_events(self.events, self.hidden_lanes, self.date_range)
+        self.shown, self.shown_mask = filtered(self.events, self.hidden_lanes, self.date_range)
         self._research(emit=False)
         if emit:
             self.filters_changed.emit()

@@ -123,6 +123,7 @@ def shown_timeline_data(
     whole: TimelineData,
     shown: IntArray | None,
     lane_colours: Mapping[str, int] | None = None,
+    shown_mask: npt.NDArray[np.bool_] | None = None,
 ) -> TimelineData:
     """``build_timeline_data(whole.events, shown, lane_colours)`` without sorting again: each
     lane of ``whole`` (built over all events) keeps its events at ``shown`` in the order they
@@ -130,18 +131,22 @@ def shown_timeline_data(
     ascending (the session's is); other orders are built afresh. The origin stays the whole
     table's, so the x of an event does not move as filters change."""
     events = whole.events
-    if shown is not None and not _ascending(shown):
+    flags = shown_mask is not None and len(shown_mask) == len(events)  # ``shown`` made from it
+    if shown is not None and not flags and not _ascending(shown):
         return build_timeline_data(events, shown, lane_colours)
     if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
         lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])
     if shown is None or len(shown) == len(events):
         lanes = [replace(lane, colour=lane_colours[lane.name]) for lane in whole.lanes]
         return replace(whole, lanes=lanes)
-    keep = np.zeros(len(events), dtype=bool)
-    keep[shown] = True
+    if flags:
+        keep = shown_mask  # the filter's own flags: the same events
+    else:
+        keep = np.zeros(len(events), dtype=bool)
+        keep[shown] = True
     firsts, lanes = [], []
     for lane in whole.lanes:
-        members = keep[lane.index]
+        members = keep[lane.index]  # (for flags, [] beats take)
         if members.all():
             part = replace(lane, colour=lane_colours[lane.name])
         elif members.any():

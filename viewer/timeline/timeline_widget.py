@@ -140,10 +140,12 @@ class TimelineWidget(QWidget):
         shown: np.ndarray | None = None,
         keep_view: bool = False,
         lane_colours: Mapping[str, int] | None = None,
+        shown_mask: np.ndarray | None = None,
     ) -> None:
         """Show ``events`` (only the ``shown`` indices, when given: the session's filters);
         ``keep_view`` keeps the visible time span (a filter change), else the view fits all;
-        ``lane_colours``: the session's colour numbers (by default numbered in lane order)."""
+        ``lane_colours``: the session's colour numbers (by default numbered in lane order);
+        ``shown_mask``: ``shown`` as a flag per event, when the caller has it."""
         previous = self.time_range() if keep_view and self.data.lanes else None
         # A filter change (the same table) keeps the selection while its event is still shown.
         kept = self._selected if events is self.data.events else None
@@ -151,7 +153,7 @@ class TimelineWidget(QWidget):
         if kept is not None and shown is not None and not bool((shown == kept).any()):
             kept = None
         whole, bounds = self._whole_data(events, lane_colours)
-        self.data = shown_timeline_data(whole, shown, lane_colours)
+        self.data = shown_timeline_data(whole, shown, lane_colours, shown_mask)
         self._order_lanes()
         self._bounds = bounds  # all events, so hiding a lane never narrows the limits
         self._selected = kept

@@ -25,6 +25,7 @@ from viewer.model.instants import format_iso
 
 Index = QModelIndex | QPersistentModelIndex
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 DATE, TITLE, LANE, SOURCE, STAR, TAGS, NOTE = range(7)
 ANNOTATION_COLUMNS = (STAR, TAGS, NOTE)
@@ -57,14 +58,15 @@ class EventTableModel(QAbstractTableModel):
         self._set_arrays(events, shown)
         self.endResetModel()
 
-    def set_shown(self, shown: IntArray) -> None:
-        """Show another subset of the same events, keeping the current sort."""
+    def set_shown(self, shown: IntArray, mask: BoolArray | None = None) -> None:
+        """Show another subset of the same events, keeping the current sort (``mask``:
+        ``shown`` as a flag per event, when the caller has it)."""
         if shown is self._given:  # the session hands the same array again (filters, then search)
             return
         self.beginResetModel()
         self._given = shown
         self._shown = _as_indices(shown)
-        self._apply_sort()
+        self._apply_sort(mask)
         self.endResetModel()
 
     def set_marks(self, marks: EventMarks, changed: IntArray | None = None) -> None:
@@ -196,16 +198,20 @@ class EventTableModel(QAbstractTableModel):
         )
         self._apply_sort()
 
-    def _apply_sort(self) -> None:
+    def _apply_sort(self, mask: BoolArray | None = None) -> None:
         shown = self._shown
-        if self._sort_column in _COLUMNS and len(shown) > 1 and _ascending(shown):
+        flags = mask is not None and len(mask) == len(self._events)  # ascending by making
+        if self._sort_column in _COLUMNS and len(shown) > 1 and (flags or _ascending(shown)):
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
             every = self._sorted_all()
             if len(shown) < len(every):
-                keep = np.zeros(len(self._events), dtype=bool)
-                keep[shown] = True
-                every = every[keep[every]]
+                if flags:
+                    keep = mask
+                else:
+                    keep = np.zeros(len(self._events), dtype=bool)
+                    keep[shown] = True
+                every = np.compress(keep[every], every)  # (for flags, [] beats take)
             shown = every
         elif self._sort_column in _COLUMNS and len(shown) > 1:
             shown = shown[self._sorting(shown)]

@@ -37,6 +37,7 @@ from viewer.ui.event_table_model import (
     STAR,
     TAGS,
     TITLE,
+    BoolArray,
     EventTableModel,
     IntArray,
 )
@@ -126,7 +127,8 @@ class EventTablePanel(QWidget):
         self.model.set_marks(self._session.marks, changed)  # type: ignore[arg-type]  # indices or None
 
     def _on_session_listed_changed(self) -> None:
-        self.set_shown(self._session.listed)
+        s = self._session
+        self.set_shown(s.listed, None if s.searching else s.shown_mask)
 
     def _on_session_selection_changed(self, index: object) -> None:
         self.select_event(index if isinstance(index, int) else None)
@@ -141,11 +143,12 @@ class EventTablePanel(QWidget):
             self._quiet = False
         self._update_count()
 
-    def set_shown(self, shown: IntArray) -> None:
-        """Show another subset of the events, keeping the sort and, if still shown, the selection."""
+    def set_shown(self, shown: IntArray, mask: BoolArray | None = None) -> None:
+        """Show another subset of the events, keeping the sort and, if still shown, the selection
+        (``mask``: ``shown`` as a flag per event, when the caller has it)."""
         self._quiet = True
         try:
-            self.model.set_shown(shown)
+            self.model.set_shown(shown, mask)
             self._select_row(self._selected)
         finally:
             self._quiet = False

@@ -36,14 +36,12 @@ class TimelineBinding(QObject):
 
     def _on_session_sources_changed(self, keep_view: bool) -> None:
         s = self._session
-        self._timeline.set_events(
-            s.events, s.shown, keep_view=keep_view, lane_colours=s.lane_colours
-        )
+        self._timeline.set_events(s.events, s.shown, keep_view, s.lane_colours, s.shown_mask)
         self._on_session_search_changed()
 
     def _on_session_filters_changed(self) -> None:
         s = self._session
-        self._timeline.set_events(s.events, s.shown, keep_view=True, lane_colours=s.lane_colours)
+        self._timeline.set_events(s.events, s.shown, True, s.lane_colours, s.shown_mask)
 
     def _on_session_date_range_changed(self, date_range: object) -> None:
         """The view moves to the dates asked for; an open end (only "from" or only "to") stops
