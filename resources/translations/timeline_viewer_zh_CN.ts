@@ -337,6 +337,10 @@ A fast, zoomable timeline of dated events.</source>
         <source>%2 events</source>
         <translation>%2 个事件</translation>
     </message>
+    <message>
+        <source>%1 · sorting…</source>
+        <translation>%1 · 正在排序…</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>

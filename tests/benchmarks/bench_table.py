@@ -7,8 +7,13 @@ Scrolling: the view is sent to 40 places spread over the rows (as dragging the s
 does) and to the next page 40 times (Page Down), each step timed to the next frame of the
 table drawn (``grab()``); the worst and the median step are printed.
 
-Targets: set ≤ 1 s, sort by title ≤ 2 s, set_shown(half) ≤ 1 s (medians, 2 cores), and a
-scroll step within a frame's time (≤ 16 ms; 50 ms at the worst)."""
+Sorting by title runs off the GUI thread from 300,000 events (``BACKGROUND_SORT_FROM``):
+``sort_title_s`` is the click to the rows in order, ``sort_gui_s`` the click's own time on the
+GUI thread, ``sort_worst_turn_s`` the longest the event loop waited for a turn meanwhile.
+
+Targets: set ≤ 1 s, sort by title ≤ 2 s (the GUI thread ≤ 50 ms of it, no turn over 100 ms),
+set_shown(half) ≤ 1 s (medians, 2 cores), and a scroll step within a frame's time (≤ 16 ms;
+50 ms at the worst)."""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from viewer.model.event_table import EventTable
@@ -31,6 +36,8 @@ TITLE = 1
 TARGETS = {
     "set_s": 1.0,
     "sort_title_s": 2.0,
+    "sort_gui_s": 0.05,
+    "sort_worst_turn_s": 0.1,
     "set_shown_half_s": 1.0,
     "scroll_median_s": 0.016,
     "scroll_worst_s": 0.05,
@@ -70,6 +77,12 @@ def one_run(events: EventTable) -> dict[str, float]:
     set_s = time.perf_counter() - began
     began = time.perf_counter()
     panel.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    request_s = time.perf_counter() - began  # the GUI thread's part: the rest runs off it
+    worst_turn = 0.0
+    while panel.model.sorting:
+        turn = time.perf_counter()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        worst_turn = max(worst_turn, time.perf_counter() - turn)
     sort_s = time.perf_counter() - began
     began = time.perf_counter()
     panel.set_shown(np.arange(0, n, 2))
@@ -81,6 +94,8 @@ def one_run(events: EventTable) -> dict[str, float]:
     return {
         "set_s": set_s,
         "sort_title_s": sort_s,
+        "sort_gui_s": request_s,
+        "sort_worst_turn_s": worst_turn,
         "set_shown_half_s": half_s,
         "scroll_median_s": statistics.median(steps),
         "scroll_worst_s": max(steps),

@@ -200,6 +200,7 @@ def test_a_million_events_are_listed_sorted_by_title_and_subset_keeping_the_sort
     panel.set_events(events, np.arange(n))
     assert panel.model.rowCount() == n
     panel.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not panel.model.sorting, timeout=60_000)  # off the GUI thread
     assert [panel.model.index(r, TITLE).data() for r in range(3)] == [
         "Event 0",
         "Event 1",
@@ -233,3 +234,44 @@ def test_one_files_events_are_listed_by_date_at_once_ties_in_file_order(qtbot):
     assert column(panel, TITLE) == ["e", "d", "c", "b", "a"]
     click_header(qtbot, panel, DATE)
     assert events_in_rows(panel) == [1, 3, 0, 2, 4]
+
+
+def test_a_long_sort_runs_off_the_gui_thread_and_the_rows_wait_in_their_order(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("viewer.ui.event_table_model.BACKGROUND_SORT_FROM", 10)
+    titles = ["delta", "Alpha", "charlie", "bravo", "echo"] * 4
+    events = EventTable.from_columns(start=np.arange(20) * DAY, title=titles)
+    panel = EventTablePanel()
+    qtbot.addWidget(panel)
+    panel.set_events(events)
+    with qtbot.waitSignal(panel.model.sorting_changed, timeout=10_000) as started:
+        panel.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    assert started.args == [True]
+    assert "sorting" in panel.count_label.text()
+    assert [panel.model.index(r, TITLE).data() for r in range(3)] == ["delta", "Alpha", "charlie"]
+    qtbot.waitUntil(lambda: not panel.model.sorting, timeout=10_000)
+    listed = [panel.model.index(r, TITLE).data() for r in range(20)]
+    assert listed == sorted(titles, key=str.lower)
+    assert "sorting" not in panel.count_label.text()
+
+
+def test_a_sort_under_way_follows_new_events_and_drops_the_old_result(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("viewer.ui.event_table_model.BACKGROUND_SORT_FROM", 10)
+    first = EventTable.from_columns(
+        start=np.arange(12) * DAY, title=[f"old {i:02}" for i in range(12)]
+    )
+    second = EventTable.from_columns(
+        start=np.arange(12) * DAY, title=[f"new {11 - i:02}" for i in range(12)]
+    )
+    panel = EventTablePanel()
+    qtbot.addWidget(panel)
+    panel.set_events(first)
+    panel.table.sortByColumn(TITLE, Qt.SortOrder.DescendingOrder)
+    panel.set_events(second)  # a reload while the first table was being sorted
+    qtbot.waitUntil(lambda: not panel.model.sorting, timeout=10_000)
+    listed = [panel.model.index(r, TITLE).data() for r in range(12)]
+    assert listed == [f"new {i:02}" for i in range(11, -1, -1)]
+    assert panel.model.sort_column == TITLE

@@ -16,12 +16,13 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
+from viewer.ui.background_sort import BackgroundSort, sorted_events
 
 Index = QModelIndex | QPersistentModelIndex
 IntArray = npt.NDArray[np.int64]
@@ -35,14 +36,23 @@ _COLUMNS = (DATE, TITLE, LANE, SOURCE, STAR, TAGS, NOTE)
 _TOOLTIP_EXCERPT_CHARS = 240
 _TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 _TOOLTIP_WIDTH = 80
+BACKGROUND_SORT_FROM = 300_000  # events: a sort of fewer is done at once (well under 1 s)
 
 
 class EventTableModel(QAbstractTableModel):
     """Rows are the shown events; columns are Date, Title, Lane, Source, and the user's star,
-    tags and note (read from the session's marks, the one place they are kept)."""
+    tags and note (read from the session's marks, the one place they are kept). A sort that
+    takes long (a column first sorted at hundreds of thousands of events) runs off the GUI
+    thread: ``sorting_changed(True)``, the rows keep their order meanwhile, then
+    ``sorting_changed(False)`` and the rows in the new order."""
+
+    sorting_changed = Signal(bool)
 
     def __init__(self, events: EventTable | None = None, shown: IntArray | None = None) -> None:
         super().__init__()
+        self._background = BackgroundSort(self)
+        self._background.done.connect(self._on_background_done)
+        self._pending: tuple[int, Qt.SortOrder] | None = None  # the sort under way
         self._headers = (self.tr("Date"), self.tr("Title"), self.tr("Lane"), self.tr("Source"),
                          "★", self.tr("Tags"), self.tr("Note"))  # fmt: skip
         self._marks = EventMarks.none(0)
@@ -165,6 +175,10 @@ class EventTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown events by one column; ties keep the order ``shown`` came in."""
+        if self._takes_long(column, order):
+            self._sort_in_background(column, order)
+            return
+        self._end_background_sort()
         self.layoutAboutToBeChanged.emit()
         old_indexes = self.persistentIndexList()
         old_events = [int(self._order[i.row()]) for i in old_indexes]
@@ -177,6 +191,49 @@ class EventTableModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+
+    @property
+    def sorting(self) -> bool:
+        """A sort is under way off the GUI thread."""
+        return self._pending is not None
+
+    def _takes_long(self, column: int, order: Qt.SortOrder) -> bool:
+        if column not in _COLUMNS or len(self._events) < BACKGROUND_SORT_FROM:
+            return False
+        if (column, order) in self._all_sorted:
+            return False  # sorted before: a mask of that order
+        time_order = column == DATE and order == Qt.SortOrder.AscendingOrder
+        return not (time_order and _ascending(self._row))  # the table's own, made at load
+
+    def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
+        self._pending = (column, order)
+        build = self._key_builder(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._background.run(
+            (self._events, self._marks, column, order), lambda: sorted_events(build, descending)
+        )
+        self.sorting_changed.emit(True)
+
+    def _end_background_sort(self) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self._background.drop()
+            self.sorting_changed.emit(False)
+
+    def _on_background_done(self, context: object, result: object) -> None:
+        events, marks, column, order = context  # type: ignore[misc]
+        if self._pending != (column, order) or events is not self._events:
+            return  # another table, or another sort asked for since
+        if result is None:
+            self._end_background_sort()  # it failed (the excepthook reports it): rows stay
+            return
+        if column in ANNOTATION_COLUMNS and marks is not self._marks:
+            self._sort_in_background(column, order)  # stars changed meanwhile: again
+            return
+        keys, every = result  # type: ignore[misc]
+        self._keys[column] = keys
+        self._all_sorted = {(column, order): every}
+        self.sort(column, order)  # the order is known now: a mask of it
 
     # --- internals ------------------------------------------------------------------------
 
@@ -192,11 +249,18 @@ class EventTableModel(QAbstractTableModel):
         self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
         self._all_sorted: dict[tuple[int, Qt.SortOrder], IntArray] = {}  # the last sort's
+        pending = self._pending
+        self._end_background_sort()
         self._given: object = shown  # as handed over: the same array again changes nothing
         self._shown = (
             np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
         )
+        if self._takes_long(self._sort_column, self._sort_order):  # a new table, sorted
+            pending = pending or (self._sort_column, self._sort_order)
+            self._sort_column = UNSORTED  # meanwhile the rows come in the order given
         self._apply_sort()
+        if pending is not None:
+            self._sort_in_background(*pending)
 
     def _apply_sort(self, mask: BoolArray | None = None) -> None:
         shown = self._shown
@@ -235,9 +299,8 @@ class EventTableModel(QAbstractTableModel):
         """The positions of ``shown`` in sorted order (stable: ties keep their order there)."""
         keys = [key[shown] for key in self._sort_keys(self._sort_column)]
         if self._sort_order == Qt.SortOrder.DescendingOrder:
-            keys = [-key for key in keys]
-        order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
-        return order.astype(np.int64)
+            keys = [-key for key in keys]  # (stable either way: ties keep ``shown``'s order)
+        return sorted_events(lambda: keys, False)[1]
 
     def _in_index_order(self) -> bool:
         """Whether the rows are the events in ascending index order (unsorted, as the session
@@ -256,24 +319,25 @@ class EventTableModel(QAbstractTableModel):
     def _sort_keys(self, column: int) -> list[IntArray]:
         """Integer keys over all events, most significant first; computed once per column."""
         if column not in self._keys:
-            builders: dict[int, Callable[[], list[IntArray]]] = {
-                DATE: lambda: [self._start, self._start_ns.astype(np.int64)],
-                TITLE: lambda: [_text_rank(self._title)],
-                LANE: lambda: [_text_rank(self._lane)],
-                SOURCE: lambda: [self._source_rank(), self._row],
-                STAR: lambda: [(~self._starred()).astype(np.int64)],  # starred first
-                TAGS: lambda: _marked_first(self._marks.tags, len(self._events), ", ".join),
-                NOTE: lambda: _marked_first(self._marks.notes, len(self._events), str),
-            }
-            self._keys[column] = builders[column]()
+            self._keys[column] = self._key_builder(column)()
         return self._keys[column]
 
-    def _source_rank(self) -> IntArray:
-        sources = pd.Categorical(self._source)
-        names = pa.array([str(name) for name in sources.categories], type=pa.string())
-        category_rank = np.append(_text_rank(names), -1)  # code -1 (missing) sorts first
-        codes = np.asarray(sources.codes, dtype=np.int64)
-        return category_rank[codes]
+    def _key_builder(self, column: int) -> Callable[[], list[IntArray]]:
+        """What makes ``column``'s keys, holding this table's arrays and marks (not the model,
+        which may have others by the time it runs on a worker thread)."""
+        start, start_ns, title, lane = self._start, self._start_ns, self._title, self._lane
+        source, row, marks, n = self._source, self._row, self._marks, len(self._events)
+        starred = self._starred()
+        builders: dict[int, Callable[[], list[IntArray]]] = {
+            DATE: lambda: [start, start_ns.astype(np.int64)],
+            TITLE: lambda: [_text_rank(title)],
+            LANE: lambda: [_text_rank(lane)],
+            SOURCE: lambda: [_source_rank(source), row],
+            STAR: lambda: [(~starred).astype(np.int64)],  # starred first
+            TAGS: lambda: _marked_first(marks.tags, n, ", ".join),
+            NOTE: lambda: _marked_first(marks.notes, n, str),
+        }
+        return builders[column]
 
     def _starred(self) -> npt.NDArray[np.bool_]:
         starred = self._marks.starred
@@ -335,8 +399,19 @@ def _marked_first(
     return [unmarked, rank]
 
 
+def _source_rank(source: object) -> IntArray:
+    sources = pd.Categorical(source)
+    names = pa.array([str(name) for name in sources.categories], type=pa.string())
+    category_rank = np.append(_text_rank(names), -1)  # code -1 (missing) sorts first
+    codes = np.asarray(sources.codes, dtype=np.int64)
+    return category_rank[codes]
+
+
 def _as_indices(shown: npt.ArrayLike) -> IntArray:
     return np.asarray(shown, dtype=np.int64).ravel()
+
+
+_RANK_SAMPLE = 50_000  # texts looked at to tell a column of repeats from one of distinct texts
 
 
 def _text_rank(values: object) -> IntArray:
@@ -344,9 +419,19 @@ def _text_rank(values: object) -> IntArray:
     array = values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values)
     if len(array) == 0:
         return np.empty(0, dtype=np.int64)
-    lowered = pc.utf8_lower(array.cast(pa.large_string()))
-    ranks = pc.rank(lowered, sort_keys="ascending", tiebreaker="dense")
-    return np.asarray(ranks, dtype=np.int64)
+    # Ranked through the distinct texts: a log's titles repeat (a 10M-row file may hold a
+    # few thousand), so only those are lowered and sorted (16 s -> 1 s at 10M); where every
+    # text differs it costs a hashing pass more than ranking them all.
+    whole = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    sample = whole.slice(0, _RANK_SAMPLE)
+    if len(sample) >= _RANK_SAMPLE and len(pc.unique(sample)) > len(sample) // 2:
+        lowered_all = pc.utf8_lower(whole.cast(pa.large_string()))  # mostly distinct
+        ranks = pc.rank(lowered_all, sort_keys="ascending", tiebreaker="dense")
+        return np.asarray(ranks, dtype=np.int64)
+    encoded = whole.cast(pa.large_string()).dictionary_encode()
+    lowered = pc.utf8_lower(encoded.dictionary)
+    distinct = np.asarray(pc.rank(lowered, sort_keys="ascending", tiebreaker="dense"))
+    return distinct.astype(np.int64)[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
 def _ascending(indices: IntArray) -> bool:

@@ -56,6 +56,7 @@ class EventTablePanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Event table"))
         self.model = EventTableModel()
+        self.model.sorting_changed.connect(self._on_model_sorting_changed)
         self.count_label = plain_label()
         self.count_label.setAccessibleName(self.tr("Event count"))
         self.count_label.setContentsMargins(4, 2, 4, 2)
@@ -235,6 +236,9 @@ class EventTablePanel(QWidget):
         selection.setCurrentIndex(index, flags)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
+    def _on_model_sorting_changed(self, _sorting: bool) -> None:
+        self._update_count()
+
     def _update_count(self) -> None:
         shown, total = self.model.shown_count, self.model.total_count
         locale = QLocale()
@@ -244,6 +248,7 @@ class EventTablePanel(QWidget):
             text = self.tr("1 event")
         else:
             text = self.tr("%2 events")
-        self.count_label.setText(
-            text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
-        )
+        text = text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
+        if self.model.sorting:
+            text = self.tr("%1 · sorting…").replace("%1", text)
+        self.count_label.setText(text)
