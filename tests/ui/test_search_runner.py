@@ -153,3 +153,50 @@ def test_a_query_that_does_not_parse_keeps_the_search_in_flight_and_shows_both(r
     qtbot.waitUntil(lambda: session.search_text == 'beta "al"')
     assert session.search_error is None
     assert list(session.matches) == [5]
+
+
+def test_each_chunk_read_is_told_with_its_first_event_and_its_text(monkeypatch):
+    monkeypatch.setattr(query_matching, "SEARCH_CHUNK", 2)
+    events = source("a.csv", TITLES).events
+    texts = iter(["a", "alpha", "alpha"])
+    told: list[tuple[int, str]] = []
+    search_matches(
+        events, np.arange(6, dtype=np.int64), "a", text_now=lambda: next(texts),
+        chunk_read=lambda first, text: told.append((first, text)),
+    )  # fmt: skip
+    assert told == [(0, "a"), (2, "alpha"), (4, "alpha")]
+    told.clear()
+    many = source("b.csv", TITLES * 4).events  # few events among many: the narrowed way
+    search_matches(
+        many, np.array([1, 5, 9, 13, 20]), "a", chunk_read=lambda f, t: told.append((f, t))
+    )
+    assert told == [(1, "a"), (9, "a"), (20, "a")]
+
+
+def test_a_search_typed_on_midway_reads_again_only_the_events_read_for_the_shorter_text(
+    runner, qtbot, monkeypatch
+):
+    """``alpha`` typed while ``a`` was searched: chunks from event 2 on were read for
+    ``alpha``; only the matches before it are read again, and the matches are a fresh
+    search's."""
+    session = runner._session
+    runner._latest = runner._typed = "alpha"
+    search = search_runner._Search(
+        1, "a", session.events, session.shown, session.shown, session.marks
+    )
+    search.latest = "alpha"
+    search.used = {"a", "alpha"}
+    search.chunks = [(0, "a"), (2, "alpha"), (4, "alpha")]
+    # "a" matched 0 and 1 in the first chunk; "alpha" matched 2, 4 and 5 after it.
+    started: list[search_runner._Search] = []
+    start = runner._pool.start
+    monkeypatch.setattr(
+        runner._pool, "start", lambda task: (started.append(task._search), start(task))
+    )
+    runner._on_task_done(search, np.array([0, 1, 2, 4, 5], dtype=np.int64))
+    (again,) = started
+    assert list(again.among) == [0, 1]  # "beta two" (1) is read again, nothing after 2
+    assert list(again.carry) == [2, 4, 5]
+    qtbot.waitUntil(lambda: runner._running is None and session.search_text == "alpha")
+    fresh = search_matches(session.events, session.shown, "alpha")
+    assert list(session.matches) == list(fresh) == [0, 2, 4, 5]

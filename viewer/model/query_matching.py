@@ -61,6 +61,7 @@ def search_matches(
     text_now: Callable[[], str] | None = None,
     marks: EventMarks | None = None,
     known: str = "",
+    chunk_read: Callable[[int, str], None] | None = None,
 ) -> IndexArray | None:
     """The events at ``among`` that the query ``text`` matches (none for a blank text or one
     that does not parse); None when ``is_cancelled`` said stop between two chunks.
@@ -69,14 +70,18 @@ def search_matches(
     query of its time, and the result holds every match of the last one (and maybe more).
     ``known``: a query every event of ``among`` matches (the search this one narrows): terms it
     implies are not tested again (``court ruling`` among the matches of ``court`` reads
-    ``ruling`` only)."""
+    ``ruling`` only). ``chunk_read(first, text)`` is told, for each chunk, its first event (the
+    chunks go up through ``among``, which is ascending) and the text it was searched for."""
     if len(among) == 0 or _query(text) is None:
         return np.empty(0, np.int64)
     matcher = QueryMatcher(events, marks)
     known_query = _query(known)
 
-    def query_now() -> Node | None:
-        query = _query(text if text_now is None else text_now())
+    def query_now(first: int) -> Node | None:
+        now = text if text_now is None else text_now()
+        if chunk_read is not None:
+            chunk_read(first, now)
+        query = _query(now)
         if query is None or known_query is None:
             return query
         rest = residual(query, known_query)
@@ -88,14 +93,14 @@ def search_matches(
             if is_cancelled():
                 return None
             rows = slice(first, min(first + SEARCH_CHUNK, len(events)))
-            hit[rows] = matcher.flags(query_now(), rows)
+            hit[rows] = matcher.flags(query_now(first), rows)
         return among[hit[among]]
     found = []  # a narrowed search: only the earlier matches are read
     for first in range(0, len(among), SEARCH_CHUNK):
         if is_cancelled():
             return None
         chunk = among[first : first + SEARCH_CHUNK]
-        found.append(chunk[matcher.flags(query_now(), chunk)])
+        found.append(chunk[matcher.flags(query_now(int(chunk[0])), chunk)])
     return np.concatenate(found)
 
 

@@ -41,12 +41,29 @@ class _Search:
     cancelled: threading.Event = field(default_factory=threading.Event)  # a newer key came
     latest: str = ""  # the text to read the next chunk for: ``text`` or a longer one
     used: set[str] = field(default_factory=set)  # the texts chunks were read for
+    # (first event, text) of each chunk read, in order (appended on the worker, read after)
+    chunks: list[tuple[int, str]] = field(default_factory=list)
+    # Matches already final, all after ``among``'s events: the part of an earlier search that
+    # was read for the final text (this one re-reads only the part read for shorter ones).
+    carry: IndexArray = field(default_factory=lambda: np.empty(0, np.int64))
 
     def text_now(self) -> str:
         """Called on the worker before each chunk."""
         text = self.latest or self.text
         self.used.add(text)
         return text
+
+    def chunk_read(self, first: int, text: str) -> None:
+        self.chunks.append((first, text))
+
+    def read_for_final_from(self) -> int | None:
+        """The first event from which every chunk was read for the final text (None: none)."""
+        final, first = self.latest or self.text, None
+        for start, text in reversed(self.chunks):
+            if text != final:
+                break
+            first = start
+        return first
 
 
 class _Signals(QObject):
@@ -62,7 +79,14 @@ class _SearchTask(QRunnable):
         s = self._search
         try:
             matches = search_matches(
-                s.events, s.among, s.text, s.cancelled.is_set, s.text_now, s.marks, s.known
+                s.events,
+                s.among,
+                s.text,
+                s.cancelled.is_set,
+                s.text_now,
+                s.marks,
+                s.known,
+                s.chunk_read,
             )
         except Exception:
             self._signals.done.emit(s, None)  # the runner must not wait for it forever
@@ -88,6 +112,8 @@ class SearchRunner(QObject):
         self._wanted: str | None = None  # typed while a search ran
         # The last result found, with the text it holds every match of (it may hold more).
         self._last: tuple[str, _Search, IndexArray] | None = None
+        # A search to finish: (its matches read for older texts, those read for the final one).
+        self._refine: tuple[IndexArray, IndexArray] | None = None
         self._signals = _Signals(self)  # a child: destroyed on the GUI thread
         self._signals.done.connect(self._on_task_done)
 
@@ -135,8 +161,12 @@ class SearchRunner(QObject):
     def _start(self) -> None:
         text, self._wanted = self._wanted or "", None
         s = self._session
-        among, known = s.shown, ""
-        if self._last is not None:
+        among, known, carry = s.shown, "", np.empty(0, np.int64)
+        refine, self._refine = self._refine, None
+        if refine is not None and self._last is not None and self._last[0] == text:
+            among, carry = refine  # only the part read for shorter texts is read again
+            known = self._last[1].text
+        elif self._last is not None:
             key, last, matches = self._last
             narrower = text_narrows(text, key)
             same = last.events is s.events and last.shown is s.shown and last.marks is s.marks
@@ -144,7 +174,9 @@ class SearchRunner(QObject):
                 # Every match of ``text`` is among them, and each of them matches the text that
                 # search began with (it was handed only texts that narrow it).
                 among, known = matches, last.text
-        self._running = _Search(next(self._tickets), text, s.events, s.shown, among, s.marks, known)
+        self._running = _Search(
+            next(self._tickets), text, s.events, s.shown, among, s.marks, known, carry=carry
+        )
         self._pool.start(_SearchTask(self._running, self._signals))
 
     def _on_task_done(self, search: _Search, found: IndexArray | None) -> None:
@@ -154,8 +186,13 @@ class SearchRunner(QObject):
             if self._wanted is not None:
                 self._start()
             return
-        matches = np.asarray(found, dtype=np.int64)
         final = search.latest or search.text
+        matches = np.asarray(found, dtype=np.int64)
+        if len(search.carry):  # the part an earlier search read for this text already
+            if search.used - {final}:
+                matches = np.union1d(matches, search.carry)  # typed on: all read again
+            else:
+                matches = np.concatenate([matches, search.carry])  # all after ``among``
         current = search.events is s.events and search.shown is s.shown and search.marks is s.marks
         if current:
             self._last = (final, search, matches)  # every match of any query narrowing ``final``
@@ -163,6 +200,10 @@ class SearchRunner(QObject):
             pass  # typed on meanwhile: the newer text is searched next (or was, at once)
         elif search.used - {final}:
             self._wanted = final  # chunks read for shorter texts: narrow to the final one
+            boundary = search.read_for_final_from()
+            if current and boundary is not None and not len(search.carry):
+                # Chunks go up through the events: those read for the final text are done.
+                self._refine = (matches[matches < boundary], matches[matches >= boundary])
         elif not current or not s.set_search_result(
             final, matches, search.events, search.shown, typed=self._typed
         ):
