@@ -4,7 +4,9 @@ when a lane is hidden and shown again, and from selecting an event to its detail
 Generated events (``bench_timeline.make_events``: over two years, in 5 lanes) are laid out
 (as a load does on its own thread) and handed to the real main window (offscreen, 1600x900)
 through the session, as a finished load is; each
-step is timed to the next frame of the timeline drawn (``grab()``), medians of ``--repeat``.
+step is timed to the next frame of the timeline drawn (``grab()``), medians of ``--repeat``;
+the steps are a lane hidden and shown, an event selected, and the Dates filter set to a month
+and cleared.
 Targets (issue 16, at 10M): lane toggle <= 150 ms, select -> details <= 50 ms.
 
 Usage::
@@ -66,13 +68,16 @@ def main() -> None:
     layout_ms = (time.perf_counter() - began) * 1000
     hand_over = timed(lambda: session.replace_all([source]))
     profile = cProfile.Profile() if args.profile else None
-    hide, show, select = [], [], []
+    hide, show, select, narrow, widen = [], [], [], [], []
+    month = (1_730_000_000.0, 1_732_600_000.0)  # a month of the two years
     for i in range(args.repeat):
         if profile:
             profile.enable()
         hide.append(timed(lambda: session.set_lane_visible(LANES[0], False)))
         show.append(timed(lambda: session.set_lane_visible(LANES[0], True)))
         select.append(timed(lambda i=i: session.select(args.events // 3 + i * 1_000)))
+        narrow.append(timed(lambda: session.set_date_range(*month)))
+        widen.append(timed(lambda: session.set_date_range(None, None)))
         if profile:
             profile.disable()
     if profile:
@@ -84,6 +89,7 @@ def main() -> None:
     print(
         f"{args.events:,} events: lane layout (the loading thread's) {layout_ms:.0f} ms;"
         f" hand-over {hand_over:.0f} ms; hide a lane {spread(hide)};"
+        f" dates to a month {spread(narrow)}; all dates again {spread(widen)};"
         f" show it {spread(show)}; select -> details {spread(select)}"
     )
     built.shutdown()
