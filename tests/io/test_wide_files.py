@@ -1,8 +1,9 @@
-"""A file of very many columns loads in time that grows with its size (issue 14, item 4)."""
+"""A file of very many columns loads (issue 14, item 4); how fast, against its width, is
+measured by tests/benchmarks/bench_wide_files.py, not here (a timed unit test fails whenever
+the machine is busy)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from viewer.io.load_options import LoadOptions
@@ -10,18 +11,16 @@ from viewer.io.loading import load_file
 from viewer.io.readers.raw_table import unique_headers
 
 
-def test_a_file_of_10000_columns_loads_in_well_under_a_second(tmp_path: Path) -> None:
+def test_a_file_of_10000_columns_loads_with_its_events(tmp_path: Path) -> None:
     width = 10_000
     header = ",".join(f"c{i}" for i in range(width))
     row = ",".join(["2020-01-01"] + ["x"] * (width - 1))
     path = tmp_path / "wide.csv"
     path.write_text(header + "\n" + "\n".join([row] * 5) + "\n", encoding="utf-8")
-    began = time.perf_counter()
     result = load_file(path, LoadOptions())
-    took = time.perf_counter() - began
     assert result.report.error is None
     assert len(result.events) == 5
-    assert took < 1.5, f"{took:.1f} s (was 16 s while the header was made unique per column)"
+    assert result.events.texts("date_text") == ["2020-01-01"] * 5
 
 
 def test_unique_headers_never_repeats_a_name_a_header_already_has() -> None:
