@@ -242,21 +242,34 @@ def _density(
     per_bucket = max(int(COUNT_BUCKET_PX), 1)
     starts = np.arange(0, len(counts), per_bucket)
     sums = np.add.reduceat(counts, starts)
-    labels = []
+    buckets = []
     for first, total in zip(starts.tolist(), sums.tolist(), strict=True):
         last = min(first + per_bucket, len(counts))
         rect = QRectF(strip.left() + first, strip.top(), last - first, strip.height())
         zones.append((rect, float(edges[first]), float(edges[last])))
-        if total and strip.height() >= MIN_COUNT_HEIGHT_PX:
-            # Centred over the bars it counts, so it never stands past their end.
-            filled = np.flatnonzero(counts[first:last])
-            centre = strip.left() + first + (filled[0] + filled[-1] + 1) / 2
-            half = per_bucket / 2
-            centre = min(max(centre, strip.left() + half), strip.right() - half)
-            labels.append(
-                (QRectF(centre - half, strip.top(), 2 * half, strip.height()), f"{total:,}")
-            )
+        buckets.append((first, last, total))
+    if len(buckets) > 1 and buckets[-1][1] - buckets[-1][0] < per_bucket / 2:
+        # A sliver at the right edge has no room for its count: the one before counts it too
+        # (else the two numbers are drawn over each other).
+        (first, _, total), (_, last, more) = buckets[-2:]
+        buckets[-2:] = [(first, last, total + more)]
+    labels = []
+    if strip.height() >= MIN_COUNT_HEIGHT_PX:
+        for first, last, total in buckets:
+            if total:
+                labels.append((_count_rect(counts, strip, first, last, per_bucket), f"{total:,}"))
     return DensityLayout(counts, strip, labels)
+
+
+def _count_rect(
+    counts: npt.NDArray[np.int64], strip: QRectF, first: int, last: int, per_bucket: int
+) -> QRectF:
+    """Centred over the bars it counts, so it never stands past their end."""
+    filled = np.flatnonzero(counts[first:last])
+    centre = strip.left() + first + (filled[0] + filled[-1] + 1) / 2
+    half = per_bucket / 2
+    centre = min(max(centre, strip.left() + half), strip.right() - half)
+    return QRectF(centre - half, strip.top(), 2 * half, strip.height())
 
 
 def _marks(
