@@ -185,7 +185,6 @@ def test_a_search_typed_on_midway_reads_again_only_the_events_read_for_the_short
         1, "a", session.events, session.shown, session.shown, session.marks
     )
     search.latest = "alpha"
-    search.used = {"a", "alpha"}
     search.chunks = [(0, "a"), (2, "alpha"), (4, "alpha")]
     # "a" matched 0 and 1 in the first chunk; "alpha" matched 2, 4 and 5 after it.
     started: list[search_runner._Search] = []

@@ -40,7 +40,6 @@ class _Search:
     known: str = ""  # a query every event of ``among`` matches (the one it narrows)
     cancelled: threading.Event = field(default_factory=threading.Event)  # a newer key came
     latest: str = ""  # the text to read the next chunk for: ``text`` or a longer one
-    used: set[str] = field(default_factory=set)  # the texts chunks were read for
     # (first event, text) of each chunk read, in order (appended on the worker, read after)
     chunks: list[tuple[int, str]] = field(default_factory=list)
     # Matches already final, all after ``among``'s events: the part of an earlier search that
@@ -49,12 +48,15 @@ class _Search:
 
     def text_now(self) -> str:
         """Called on the worker before each chunk."""
-        text = self.latest or self.text
-        self.used.add(text)
-        return text
+        return self.latest or self.text
 
     def chunk_read(self, first: int, text: str) -> None:
         self.chunks.append((first, text))
+
+    @property
+    def used(self) -> set[str]:
+        """The texts chunks were read for."""
+        return {text for _first, text in self.chunks}
 
     def read_for_final_from(self) -> int | None:
         """The first event from which every chunk was read for the final text (None: none)."""
