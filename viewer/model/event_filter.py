@@ -44,6 +44,23 @@ def shown_mask(
     return keep
 
 
+def as_flags(
+    indices: IndexArray, n: int, flags: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.bool_]:
+    """``indices`` as a flag per event of ``n``: ``flags`` themselves when given for them (the
+    filter's own, from ``filtered``), else made."""
+    if flags is not None and len(flags) == n:
+        return flags
+    keep = np.zeros(n, dtype=bool)
+    keep[indices] = True
+    return keep
+
+
+def is_ascending(indices: npt.ArrayLike) -> bool:
+    values = np.asarray(indices)
+    return bool(np.all(values[1:] > values[:-1]))
+
+
 def _in_lanes(events: EventTable, lanes: Collection[str]) -> npt.NDArray[np.bool_]:
     """Through the table's lane numbers: no comparing of millions of strings again."""
     codes, names = events.lane_codes()

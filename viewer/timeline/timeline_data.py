@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
+from viewer.model.event_filter import as_flags, is_ascending
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 
@@ -132,18 +133,14 @@ def shown_timeline_data(
     table's, so the x of an event does not move as filters change."""
     events = whole.events
     flags = shown_mask is not None and len(shown_mask) == len(events)  # ``shown`` made from it
-    if shown is not None and not flags and not _ascending(shown):
+    if shown is not None and not flags and not is_ascending(shown):
         return build_timeline_data(events, shown, lane_colours)
     if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
         lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])
     if shown is None or len(shown) == len(events):
         lanes = [replace(lane, colour=lane_colours[lane.name]) for lane in whole.lanes]
         return replace(whole, lanes=lanes)
-    if flags:
-        keep = shown_mask  # the filter's own flags: the same events
-    else:
-        keep = np.zeros(len(events), dtype=bool)
-        keep[shown] = True
+    keep = as_flags(shown, len(events), shown_mask)
     firsts, lanes = [], []
     for lane in whole.lanes:
         members = keep[lane.index]  # (for flags, [] beats take)
@@ -177,8 +174,3 @@ def _lane_part(lane: LaneEvents, members: npt.NDArray[np.bool_], colour: int) ->
         max_extent=float((extent_end - start).max()),
         last_end=float(extent_end.max()),
     )
-
-
-def _ascending(indices: IntArray) -> bool:
-    values = np.asarray(indices)
-    return bool(np.all(values[1:] > values[:-1]))

@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
+from viewer.model.event_filter import as_flags, is_ascending
 from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 from viewer.ui.background_sort import BackgroundSort, sorted_events
@@ -203,7 +204,7 @@ class EventTableModel(QAbstractTableModel):
         if (column, order) in self._all_sorted:
             return False  # sorted before: a mask of that order
         time_order = column == DATE and order == Qt.SortOrder.AscendingOrder
-        return not (time_order and _ascending(self._row))  # the table's own, made at load
+        return not (time_order and is_ascending(self._row))  # the table's own, made at load
 
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
         self._pending = (column, order)
@@ -265,16 +266,12 @@ class EventTableModel(QAbstractTableModel):
     def _apply_sort(self, mask: BoolArray | None = None) -> None:
         shown = self._shown
         flags = mask is not None and len(mask) == len(self._events)  # ascending by making
-        if self._sort_column in _COLUMNS and len(shown) > 1 and (flags or _ascending(shown)):
+        if self._sort_column in _COLUMNS and len(shown) > 1 and (flags or is_ascending(shown)):
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
             every = self._sorted_all()
             if len(shown) < len(every):
-                if flags:
-                    keep = mask
-                else:
-                    keep = np.zeros(len(self._events), dtype=bool)
-                    keep[shown] = True
+                keep = as_flags(shown, len(self._events), mask)
                 every = np.compress(keep[every], every)  # (for flags, [] beats take)
             shown = every
         elif self._sort_column in _COLUMNS and len(shown) > 1:
@@ -286,7 +283,7 @@ class EventTableModel(QAbstractTableModel):
     def _sorted_all(self) -> IntArray:
         key = (self._sort_column, self._sort_order)
         if key not in self._all_sorted:
-            if key == (DATE, Qt.SortOrder.AscendingOrder) and _ascending(self._row):
+            if key == (DATE, Qt.SortOrder.AscendingOrder) and is_ascending(self._row):
                 # One file's rows in file order: the table's own time order is this sort (ties
                 # in index order), already made for the timeline; no second sort of millions.
                 order = self._events.time_order()
@@ -306,7 +303,7 @@ class EventTableModel(QAbstractTableModel):
         """Whether the rows are the events in ascending index order (unsorted, as the session
         lists them); asked once per order."""
         if self._ascending_rows is None:
-            self._ascending_rows = _ascending(self._order)
+            self._ascending_rows = is_ascending(self._order)
         return self._ascending_rows
 
     def _rows_by_event(self) -> IntArray:
@@ -432,7 +429,3 @@ def _text_rank(values: object) -> IntArray:
     lowered = pc.utf8_lower(encoded.dictionary)
     distinct = np.asarray(pc.rank(lowered, sort_keys="ascending", tiebreaker="dense"))
     return distinct.astype(np.int64)[encoded.indices.to_numpy(zero_copy_only=False)]
-
-
-def _ascending(indices: IntArray) -> bool:
-    return bool(np.all(indices[1:] > indices[:-1]))
