@@ -302,11 +302,13 @@ class EventTable:
     def lane_counts(self) -> list[tuple[str, int]]:
         """(lane, events) in order of first appearance."""
         codes, names = self.lane_codes()
-        if self._layout is not None and names == self.lanes:  # the layout counted them
-            counts = np.diff(self._layout.offsets)
-            return [(name, int(count)) for name, count in zip(names, counts, strict=True)]
         if names == self.lanes:  # every event has a lane: count the lane numbers
-            counts = np.bincount(codes, minlength=len(names))
+            layout = self._layout  # which counted them already
+            counts = (
+                np.bincount(codes, minlength=len(names))
+                if layout is None
+                else np.diff(layout.offsets)
+            )
             return [(name, int(count)) for name, count in zip(names, counts, strict=True)]
         by_name = self.frame["lane"].value_counts(sort=False)
         return [(str(name), int(by_name[name])) for name in self.lanes]

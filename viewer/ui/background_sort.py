@@ -81,10 +81,6 @@ class BackgroundSort(QObject):
         """Whatever is under way is not wanted any more."""
         self._wanted = 0  # tickets start at 1: no result is taken
 
-    @property
-    def busy(self) -> bool:
-        return self._wanted != 0
-
     def _on_task_done(self, ticket: int, context: object, result: object) -> None:
         if ticket == self._wanted:
             self._wanted = 0

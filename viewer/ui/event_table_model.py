@@ -295,9 +295,8 @@ class EventTableModel(QAbstractTableModel):
     def _sorting(self, shown: IntArray) -> IntArray:
         """The positions of ``shown`` in sorted order (stable: ties keep their order there)."""
         keys = [key[shown] for key in self._sort_keys(self._sort_column)]
-        if self._sort_order == Qt.SortOrder.DescendingOrder:
-            keys = [-key for key in keys]  # (stable either way: ties keep ``shown``'s order)
-        return sorted_events(lambda: keys, False)[1]
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted_events(lambda: keys, descending)[1]  # ties keep ``shown``'s order
 
     def _in_index_order(self) -> bool:
         """Whether the rows are the events in ascending index order (unsorted, as the session

@@ -26,12 +26,12 @@ def has_cjk_text(events: EventTable) -> bool:
     """CJK characters in the lanes or in (a sample of) the titles and excerpts."""
     if any(_CJK.search(lane) for lane in events.lanes):
         return True
+    if len(events) == 0:
+        return False
     # Runs of neighbouring rows: a row every n-th would touch every page of a memory-mapped
     # table (the events cache), pulling gigabytes into memory for 5,000 cells.
     firsts = np.linspace(0, max(len(events) - _BLOCK, 0), _SAMPLE_BLOCKS).astype(np.int64)
-    rows = np.unique((firsts[:, None] + np.arange(_BLOCK)).ravel().clip(0, max(len(events) - 1, 0)))
-    if len(events) == 0:
-        return False
+    rows = np.unique((firsts[:, None] + np.arange(_BLOCK)).ravel().clip(0, len(events) - 1))
     return any(
         _CJK.search(text)
         for column in ("title", "excerpt")
