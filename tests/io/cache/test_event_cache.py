@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.io.loading import load_file
 from viewer.io.mapping.column_mapping import TEXT_ROLES
+from viewer.model.lane_layout import ARRAY_FIELDS
 
 TEXT = (
     "date,end,title,lane,excerpt\n"
@@ -220,17 +222,21 @@ def test_an_entry_of_another_file_under_this_files_name_is_not_trusted(
     assert events.texts("title")[0] == "Alpha"
 
 
+def rewrite_entry(entry: Path, change: Callable[[pa.Table], pa.Table]) -> None:
+    """The entry written again with ``change`` made to its table (its header kept)."""
+    with pa.ipc.open_file(entry) as reader:
+        table = reader.read_all()
+    with pa.OSFile(str(entry), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(change(table))
+
+
 def test_an_entry_whose_rows_disagree_with_its_header_is_not_trusted(
     tmp_path: Path, cache: EventCache
 ):
     load = CountedLoad(timeline(tmp_path))
     load.through(cache)
     (entry,) = entries(cache)
-    with pa.ipc.open_file(entry) as reader:
-        table = reader.read_all()
-    shorter = table.slice(0, 2)
-    with pa.OSFile(str(entry), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(shorter)
+    rewrite_entry(entry, lambda table: table.slice(0, 2))
     _, events = load.through(cache)
     assert load.reads == 2
     assert len(events) == 3
@@ -373,7 +379,7 @@ def test_the_timelines_layout_comes_back_from_the_cache_without_being_built_agai
     again = load_file(path, cache=cache, lay_out=True)
     kept = again.events.lane_layout()
     assert kept.names == layout.names == ("Court", "Press", "")
-    for name in ("index", "start", "extent_end", "has_span", "approximate", "time_order", "codes"):
+    for name in ARRAY_FIELDS:
         np.testing.assert_array_equal(getattr(kept, name), getattr(layout, name))
     assert again.events.time_bounds() == first.events.time_bounds()
 
@@ -384,12 +390,12 @@ def test_an_entry_whose_layout_points_outside_its_table_is_not_trusted(
     load = CountedLoad(timeline(tmp_path))
     load.through(cache)
     (entry,) = entries(cache)
-    with pa.ipc.open_file(entry) as reader:
-        table = reader.read_all()
-    where = table.column_names.index("layout.index")
-    table = table.set_column(where, "layout.index", pa.array([0, 1, 7], pa.int64()))
-    with pa.OSFile(str(entry), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
+
+    def point_outside(table: pa.Table) -> pa.Table:
+        where = table.column_names.index("layout.index")
+        return table.set_column(where, "layout.index", pa.array([0, 1, 7], pa.int64()))
+
+    rewrite_entry(entry, point_outside)
     _, events = load.through(cache)
     assert load.reads == 2
     assert sorted(events.lane_layout().index.tolist()) == [0, 1, 2]
