@@ -15,12 +15,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from viewer.model.event_fields import COLUMNS, SUBSECOND_COLUMNS, TEXT_COLUMNS
 from viewer.model.lane_layout import CodeArray, LaneLayout, build_lane_layout, narrow_codes
 from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS, Precision
+from viewer.model.word_index import WordIndex, holding
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
 IntArray = npt.NDArray[np.int64]
@@ -69,6 +69,9 @@ class EventTable:
         self._time_order: IntArray | None = None
         self._layout: LaneLayout | None = None
         self._end_or_start: IntArray | None = None
+        # Built in the background for a big table (``build_word_index``); searches use what
+        # it has so far.
+        self.word_index = WordIndex(len(self.frame))
 
     @classmethod
     def empty(cls) -> EventTable:
@@ -327,13 +330,18 @@ class EventTable:
         """Which events (of ``rows``: a slice or indices) reach into [first, stop) as drawn: from
         the start to the end of the period the end names (a day, a month...), so "2026" reaches
         into April 2026 and a span from March to May into April. One flag per row."""
-        if self._last_seconds is None:  # once per table (it is read-only): a search's chunks
-            codes = self.precision_codes()  # then only compare
+        return (self.start[rows] < stop) & (self.last_seconds()[rows] >= first)
+
+    def last_seconds(self) -> IntArray:
+        """The last second each event reaches into as drawn (worked out once per table, as
+        every chunk of a search by date asks; ~1 s at 10M events)."""
+        if self._last_seconds is None:
+            codes = self.precision_codes()
             after = self.last_instants()  # the first second after; an instant's own second
             self._last_seconds = np.maximum(
                 np.where(codes == Precision.TIME, after, after - 1), self.start
             )
-        return (self.start[rows] < stop) & (self._last_seconds[rows] >= first)
+        return self._last_seconds
 
     def containing(
         self,
@@ -346,7 +354,7 @@ class EventTable:
         first, stop, _step = rows.indices(len(self))
         hit = np.zeros(max(stop - first, 0), dtype=bool)
         for column in columns:
-            hit |= _holding(self._arrow_text(column).slice(first, len(hit)), text)
+            hit |= holding(self.word_index, column, self._arrow_text(column), text, rows)
         return hit
 
     def containing_among(
@@ -355,16 +363,23 @@ class EventTable:
         """:meth:`containing` over the events at ``among`` only (a narrowed search reads only
         the earlier matches, or one chunk); one flag per position of ``among``."""
         hit = np.zeros(len(among), dtype=bool)
-        positions = pa.array(np.asarray(among, dtype=np.int64))
+        rows = np.asarray(among, dtype=np.int64)
         for column in columns:
-            hit |= _holding(self._arrow_text(column).take(positions), text)
+            hit |= holding(self.word_index, column, self._arrow_text(column), text, rows)
         return hit
 
+    def text_values(self, column: str) -> pa.ChunkedArray:
+        """A text column's values as pyarrow holds them (read-only; what the index reads)."""
+        return self._arrow_text(column)
+
     def _arrow_text(self, column: str) -> pa.ChunkedArray:
-        """A text column as pyarrow holds it (no copy for our pyarrow-backed columns): its
-        kernels read it without pandas' per-call costs (a third of a search's time)."""
+        """A text column as pyarrow holds it (no copy for our pyarrow-backed columns, which
+        are large strings: asking for other strings copied every text): its kernels read it
+        without pandas' per-call costs (a third of a search's time)."""
         if column not in self._arrow_texts:
-            values = pa.array(self.frame[column].array, type=pa.string())
+            values = pa.array(self.frame[column].array)
+            if not pa.types.is_large_string(values.type):
+                values = values.cast(pa.large_string())
             if not isinstance(values, pa.ChunkedArray):
                 values = pa.chunked_array([values])
             self._arrow_texts[column] = values
@@ -459,8 +474,3 @@ def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Serie
 def _text(value: Values, n: int) -> pd.Series[str]:
     series = pd.Series(_broadcast(value, n), dtype="string[pyarrow]")
     return series.fillna("")
-
-
-def _holding(values: pa.ChunkedArray, text: str) -> BoolArray:
-    found = pc.match_substring(values, text, ignore_case=True).fill_null(False)
-    return np.asarray(found.to_numpy(), dtype=bool)
