@@ -124,6 +124,7 @@ class Application:
         self.live_reload.stop()
         self.files.loader.cancel()
         self.files.loader.wait()
+        self.window.search.runner.stop()
         self.cache.close()  # after the loads: the last one may still hand it a file to keep
         self.errors.uninstall()
         remove_translators(self.translators)

@@ -22,8 +22,10 @@ from viewer.model.query_matching import EventMarks, search_matches
 from viewer.model.query_narrowing import text_narrows
 from viewer.model.search_query import QueryError, parse_query
 from viewer.state.session import IndexArray, Session
+from viewer.ui.word_indexing import WordIndexer
 
-BACKGROUND_FROM = 200_000  # events: smaller tables are searched at once (≤ ~40 ms)
+BACKGROUND_FROM = 200_000  # events: smaller tables are searched at once (≤ ~40 ms), and
+# have no word index
 
 
 @dataclass(eq=False)
@@ -118,6 +120,9 @@ class SearchRunner(QObject):
         self._refine: tuple[IndexArray, IndexArray] | None = None
         self._signals = _Signals(self)  # a child: destroyed on the GUI thread
         self._signals.done.connect(self._on_task_done)
+        self.indexer = WordIndexer(self)  # a big table's words, so its searches read few texts
+        session.sources_changed.connect(self._on_session_sources_changed)
+        self._on_session_sources_changed()
 
     def search(self, text: str) -> None:
         s = self._session
@@ -159,6 +164,18 @@ class SearchRunner(QObject):
     def wait(self, msecs: int = 30_000) -> None:
         """Block until a search in flight has ended (before the runner is dropped)."""
         self._pool.waitForDone(msecs)
+
+    def stop(self) -> None:
+        """Stop the background work before the app quits (a search ends at its next chunk)."""
+        self._wanted = None
+        if self._running is not None:
+            self._running.cancelled.set()
+        self.indexer.stop()
+        self.wait()
+
+    def _on_session_sources_changed(self, *_args: object) -> None:
+        events = self._session.events
+        self.indexer.index(events if len(events) >= BACKGROUND_FROM else None)
 
     def _start(self) -> None:
         text, self._wanted = self._wanted or "", None
