@@ -67,6 +67,8 @@ class Application:
         limit = preferences.get(settings.CACHE_LIMIT_MB) * 1_000_000
         self.cache = EventCache(user_cache_folder() / "events", limit, background=True)
         self.files = FileOpener(self.session, self.window, preferences, self.cache)
+        # A big file's word index, once built, is kept with its events for the next open.
+        self.window.search.runner.indexer.indexed.connect(self.cache.keep_word_index)
         self.live_reload = LiveReload(
             self.session, self.window.actions.live_reload, preferences, self.files.reload
         )

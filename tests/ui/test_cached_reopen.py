@@ -12,6 +12,8 @@ import pytest
 from viewer import settings
 from viewer.app import build_application
 from viewer.io import loading, pipeline
+from viewer.model import word_index
+from viewer.ui import search_runner
 
 TEXT = (
     "date,end,title,lane\n"
@@ -96,3 +98,33 @@ def test_with_the_cache_off_every_open_reads_the_file(
     open_once(qtbot, tmp_path, story)
     open_once(qtbot, tmp_path, story)
     assert reads == [str(story), str(story)]
+
+
+def test_a_big_files_word_index_is_kept_and_the_next_open_searches_with_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(search_runner, "BACKGROUND_FROM", 100)  # a big file, for the app
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "date,title\n" + "".join(f"2026-04-{1 + i % 28:02d},Ruling {i}\n" for i in range(500)),
+        encoding="utf-8",
+    )
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+    preferences = settings.open_settings(str(tmp_path / "settings.ini"))
+    first = build_application([str(path)], preferences, lambda system: [])
+    qtbot.addWidget(first.window)
+    with qtbot.waitSignal(first.window.search.runner.indexer.indexed, timeout=20_000):
+        pass  # the file loads, then its words are indexed in the background
+    first.shutdown()  # waits for the cache's writes: the events, then the index
+    monkeypatch.setattr(word_index, "build_word_part", lambda _v: pytest.fail("built again"))
+    again = build_application([str(path)], preferences, lambda system: [])
+    qtbot.addWidget(again.window)
+    try:
+        qtbot.waitUntil(lambda: len(again.session.events) == 500, timeout=10_000)
+        assert again.session.events.word_index.complete  # at once, from the cache
+        again.window.search.runner.search('"ruling 4"')
+        qtbot.waitUntil(lambda: again.session.search_text == '"ruling 4"', timeout=10_000)
+        assert len(again.session.matches) == 111  # the phrase: 4, 40–49, 400–499
+    finally:
+        again.shutdown()

@@ -99,6 +99,20 @@ class WordIndex:
     def add(self, part: dict[str, WordPart]) -> None:
         self._parts.append(part)
 
+    def parts(self) -> list[dict[str, WordPart]]:
+        """The parts built so far (to keep beside the table's cache entry)."""
+        return self._parts[:]
+
+    def adopt(self, parts: list[dict[str, WordPart]]) -> None:
+        """Take a whole index made before (read from the cache) in place of building one."""
+        if (
+            self._parts
+            or len(parts) * PART_ROWS < self.size
+            or len(parts) > -(-self.size // PART_ROWS)
+        ):
+            raise ValueError(f"{len(parts)} parts for {self.size} events")
+        self._parts = list(parts)
+
     def flags(self, column: str, text: str, rows: Rows) -> tuple[BoolArray, bool] | None:
         """For each event of ``rows``: may its ``column`` hold ``text``? With whether that is
         sure (True) or only a candidate to read (a phrase). None: the index cannot tell (those

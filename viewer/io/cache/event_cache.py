@@ -10,6 +10,10 @@ the entry is deleted and the file read again. Entries are written whole or not a
 change while it was read and was last changed a while before (a file being written is caught
 by its next change, not by a time that happened to stay the same). The folder is kept under
 its size limit by removing the entries used least recently.
+
+A table's word index, built after the load, is kept beside its entry once complete
+(``keep_word_index``; ``<entry>.words.arrow``, written and checked the same way; one that does
+not check out is removed and the index built again). It goes with its entry.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import json
 import os
 import shutil
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -32,13 +37,17 @@ from viewer.io.cache.layout_codec import COLUMNS as LAYOUT_COLUMNS
 from viewer.io.cache.layout_codec import layout_from_arrow, layout_to_arrow
 from viewer.io.cache.report_codec import report_from_json, report_to_json
 from viewer.io.cache.table_codec import table_from_arrow, table_to_arrow
+from viewer.io.cache.word_index_codec import index_from_arrow, index_to_arrow
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
+from viewer.model.word_index import WordPart
 
 FORMAT_VERSION = 2  # 2: the lane layout is kept beside the table
 _HEADER = b"timeline-viewer-cache"  # the schema's metadata key (in the file's head and footer)
 _SUFFIX = ".arrow"
+_INDEX_SUFFIX = ".words.arrow"  # an entry's word index: the entry's name with this suffix
+INDEX_FORMAT_VERSION = 1
 # A file changed this recently may change again within the same timestamp (coarse clocks,
 # FAT's 2 s): it is not cached, as git's index treats "racily clean" files.
 RACY_SECONDS = 3.0
@@ -57,6 +66,9 @@ class EventCache:
         self.folder, self.limit = Path(folder), limit
         self._writer = ThreadPoolExecutor(1, "event-cache") if background else None
         self._lock = threading.Lock()  # one write or trim at a time
+        # The key of each table this cache gave or kept (loads run on several threads).
+        self._keys: weakref.WeakKeyDictionary[EventTable, CacheKey] = weakref.WeakKeyDictionary()
+        self._keys_lock = threading.Lock()
 
     def load_through(
         self, path: str | Path, options: LoadOptions, text_roles: frozenset[str],
@@ -72,6 +84,7 @@ class EventCache:
             if hit is not None:
                 report, events = hit
                 report.path = str(path)  # as this load spelled it
+                self._remember(events, key)
                 return report, events
         report, events = load()
         if not report.error and len(events):
@@ -80,8 +93,24 @@ class EventCache:
             except ValueError:
                 pass  # a value JSON cannot keep exactly: read this file each time
             else:
+                self._remember(events, key)
                 self._submit(lambda: self._store(key, kept, events))
         return report, events
+
+    def keep_word_index(self, events: EventTable) -> None:
+        """Keep the complete word index of a table this cache gave or kept, beside its entry
+        (if that entry is still there), so the next open of the file has it at once."""
+        with self._keys_lock:
+            key = self._keys.get(events)
+        index = events.word_index
+        if key is None or self.limit <= 0 or not index.complete:
+            return
+        parts = index.parts()
+        self._submit(lambda: self._store_index(key, index.size, parts))
+
+    def _remember(self, events: EventTable, key: CacheKey) -> None:
+        with self._keys_lock:
+            self._keys[events] = key
 
     def close(self) -> None:
         """Finish the write under way (those still waiting are dropped)."""
@@ -96,11 +125,13 @@ class EventCache:
         try:
             loaded = _read_entry(entry, key)
         except Exception:  # whatever is wrong with it, it is not used again
-            with suppress(OSError):
-                entry.unlink()
+            for path in (entry, _index_path(entry)):
+                with suppress(OSError):
+                    path.unlink()
             return None
         with suppress(OSError):
             os.utime(entry)  # its last use: the trim removes the least recently used first
+        _adopt_index(entry, key, loaded[1])
         return loaded
 
     # -- writing --------------------------------------------------------------------------------
@@ -127,6 +158,22 @@ class EventCache:
             finally:
                 self._trim()
 
+    def _store_index(self, key: CacheKey, size: int, parts: list[dict[str, WordPart]]) -> None:
+        with self._lock:
+            entry = self.folder / key.entry_name()
+            target = _index_path(entry)
+            try:
+                if entry.is_file() and not target.exists():
+                    table = index_to_arrow(parts)
+                    disk = shutil.disk_usage(self.folder)
+                    fits = entry.stat().st_size + table.nbytes < self.limit  # not to lose both
+                    if fits and disk.free - table.nbytes > disk.total * _KEEP_FREE:
+                        _write_index(target, key, size, table)
+            except Exception:
+                pass  # not kept: the index is built again at the next open
+            finally:
+                self._trim()
+
     def _remove_older_states(self, key: CacheKey) -> None:
         """Entries of the same path made from the file before it changed: never hits again."""
         prefix, state = f"{key.path_hash()}-", key.entry_name().split("-")[1]
@@ -136,18 +183,24 @@ class EventCache:
                     entry.unlink()
 
     def _trim(self) -> None:
-        """Remove the least recently used entries until the rest fit in the limit."""
+        """Remove the least recently used entries (with their indexes) until the rest fit in
+        the limit; an index whose entry is gone goes first."""
+        groups: dict[str, list[Path]] = {}
+        for path in self._entries():
+            groups.setdefault(_entry_name_of(path), []).append(path)
         sized = []
-        for entry in self._entries():
+        for name, paths in groups.items():
             with suppress(OSError):
-                info = entry.stat()
-                sized.append((info.st_mtime_ns, info.st_size, entry))
+                entry = next((p for p in paths if p.name == name), None)
+                used = -1 if entry is None else entry.stat().st_mtime_ns
+                sized.append((used, sum(p.stat().st_size for p in paths), paths))
         total = sum(size for _, size, _ in sized)
-        for _, size, entry in sorted(sized, key=lambda s: s[0]):
-            if total <= self.limit:
+        for used, size, paths in sorted(sized, key=lambda s: s[0]):
+            if total <= self.limit and used >= 0:
                 break
             with suppress(OSError):
-                entry.unlink()
+                for path in paths:
+                    path.unlink()
                 total -= size
 
     def _entries(self) -> list[Path]:
@@ -190,6 +243,49 @@ def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -
     schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
     with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
         writer.write_table(table.replace_schema_metadata(schema.metadata), max_chunksize=None)
+
+
+def _index_path(entry: Path) -> Path:
+    return entry.with_name(entry.name.removesuffix(_SUFFIX) + _INDEX_SUFFIX)
+
+
+def _entry_name_of(path: Path) -> str:
+    """The entry a file of the folder belongs to (itself, or the entry an index is for)."""
+    if path.name.endswith(_INDEX_SUFFIX):
+        return path.name.removesuffix(_INDEX_SUFFIX) + _SUFFIX
+    return path.name
+
+
+def _write_index(target: Path, key: CacheKey, size: int, table: pa.Table) -> None:
+    header = {"format": INDEX_FORMAT_VERSION, "key": json.loads(key.as_json()), "events": size}
+    schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
+    with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
+        writer.write_table(table.replace_schema_metadata(schema.metadata), max_chunksize=None)
+
+
+def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
+    """Give ``events`` the index kept beside its entry, if there is a whole one of ``key``."""
+    path = _index_path(entry)
+    if not path.is_file():
+        return
+    try:
+        with ipc.open_file(pa.memory_map(str(path), "r")) as reader:
+            header = json.loads(reader.schema.metadata[_HEADER])
+            if header["format"] != INDEX_FORMAT_VERSION or header["key"] != json.loads(
+                key.as_json()
+            ):
+                raise ValueError("an index of another version or another state of the file")
+            if header["events"] != len(events):
+                raise ValueError("an index of another number of events")
+            table = reader.read_all()
+        table.validate()
+        events.word_index.adopt(index_from_arrow(table, len(events)))
+    except Exception:  # built again instead
+        with suppress(OSError):
+            path.unlink()
+    else:
+        with suppress(OSError):
+            os.utime(path)
 
 
 def _read_entry(entry: Path, key: CacheKey) -> Loaded:
