@@ -207,11 +207,14 @@ class SearchRunner(QObject):
             return
         final = search.latest or search.text
         matches = np.asarray(found, dtype=np.int64)
-        if len(search.carry):  # the part an earlier search read for this text already
-            if search.used - {final}:
-                matches = np.union1d(matches, search.carry)  # typed on: all read again
+        carry = search.carry  # the part an earlier search read for this text already
+        if len(carry):
+            # Both ascending and ``carry`` all after ``among``: joined as they are (a sort of
+            # millions, as ``union1d`` does, held the GUI thread ~1 s at 10M).
+            if len(matches) and matches[-1] >= carry[0]:
+                matches = np.union1d(matches, carry)  # not expected; kept right regardless
             else:
-                matches = np.concatenate([matches, search.carry])  # all after ``among``
+                matches = np.concatenate([matches, carry])
         current = search.events is s.events and search.shown is s.shown and search.marks is s.marks
         if current:
             self._last = (final, search, matches)  # every match of any query narrowing ``final``
