@@ -8,7 +8,8 @@ measures itself, the seconds of ``load_file`` (imports excluded), the peak RSS, 
 after a step that touches a whole column (the lane names counted: what the timeline does
 first). The first load then builds the word index and keeps it beside the entry (``build``,
 ``keep``); each load from the entry must have it back (``adopted``), and each run times a first
-search ("council report", titles and excerpts) on the table it got. Where ``bench_open.py`` shows what a user waits for, this shows the cache's own part.
+search ("council report", titles and excerpts) on the table it got. Where ``bench_open.py``
+shows what a user waits for, this shows the cache's own part.
 
 Usage::
 

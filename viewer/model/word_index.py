@@ -105,11 +105,7 @@ class WordIndex:
 
     def adopt(self, parts: list[dict[str, WordPart]]) -> None:
         """Take a whole index made before (read from the cache) in place of building one."""
-        if (
-            self._parts
-            or len(parts) * PART_ROWS < self.size
-            or len(parts) > -(-self.size // PART_ROWS)
-        ):
+        if self._parts or len(parts) != part_count(self.size):
             raise ValueError(f"{len(parts)} parts for {self.size} events")
         self._parts = list(parts)
 
@@ -157,6 +153,11 @@ class WordIndex:
                 also[words.events_holding(piece)] = True
                 part_flags &= also
         return base, flags
+
+
+def part_count(size: int) -> int:
+    """How many parts an index of ``size`` events has (the last may be short)."""
+    return -(-size // PART_ROWS)
 
 
 def build_word_index(

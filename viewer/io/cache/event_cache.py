@@ -27,6 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.ipc as ipc
@@ -151,7 +152,7 @@ class EventCache:
                     self.folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                     self.folder.mkdir(mode=0o700, exist_ok=True)
                     self._remove_older_states(key)
-                    if _room_for(self.folder, events):
+                    if _room_for(self.folder, events.nbytes()):
                         _write_entry(self.folder / key.entry_name(), key, report, events)
             except Exception:
                 pass  # a cache that cannot be written (disk full, odd column) is only a miss
@@ -165,9 +166,8 @@ class EventCache:
             try:
                 if entry.is_file() and not target.exists():
                     table = index_to_arrow(parts)
-                    disk = shutil.disk_usage(self.folder)
                     fits = entry.stat().st_size + table.nbytes < self.limit  # not to lose both
-                    if fits and disk.free - table.nbytes > disk.total * _KEEP_FREE:
+                    if fits and _room_for(self.folder, table.nbytes):
                         _write_index(target, key, size, table)
             except Exception:
                 pass  # not kept: the index is built again at the next open
@@ -222,9 +222,9 @@ def _fit_to_keep(key: CacheKey, limit: int, events: EventTable) -> bool:
     return still and settled and events.nbytes() < limit
 
 
-def _room_for(folder: Path, events: EventTable) -> bool:
+def _room_for(folder: Path, nbytes: int) -> bool:
     disk = shutil.disk_usage(folder)
-    return disk.free - events.nbytes() > disk.total * _KEEP_FREE
+    return disk.free - nbytes > disk.total * _KEEP_FREE
 
 
 def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -> None:
@@ -240,9 +240,7 @@ def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -
         "layout": layout,
         "report": report,
     }
-    schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
-    with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
-        writer.write_table(table.replace_schema_metadata(schema.metadata), max_chunksize=None)
+    _write_arrow(target, header, table)
 
 
 def _index_path(entry: Path) -> Path:
@@ -258,9 +256,23 @@ def _entry_name_of(path: Path) -> str:
 
 def _write_index(target: Path, key: CacheKey, size: int, table: pa.Table) -> None:
     header = {"format": INDEX_FORMAT_VERSION, "key": json.loads(key.as_json()), "events": size}
+    _write_arrow(target, header, table)
+
+
+def _write_arrow(target: Path, header: dict[str, object], table: pa.Table) -> None:
+    """``table`` whole (one batch), with ``header`` in its schema's metadata, or nothing."""
     schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
     with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
         writer.write_table(table.replace_schema_metadata(schema.metadata), max_chunksize=None)
+
+
+def _header_of(reader: ipc.RecordBatchFileReader, version: int, key: CacheKey) -> dict[str, Any]:
+    """The header of a file this cache wrote in format ``version`` for ``key``; raises on any
+    other (another version, another state of the file, or none)."""
+    header: dict[str, Any] = json.loads(reader.schema.metadata[_HEADER])
+    if header["format"] != version or header["key"] != json.loads(key.as_json()):
+        raise ValueError("a file of another version or another state of the file")
+    return header
 
 
 def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
@@ -270,11 +282,7 @@ def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
         return
     try:
         with ipc.open_file(pa.memory_map(str(path), "r")) as reader:
-            header = json.loads(reader.schema.metadata[_HEADER])
-            if header["format"] != INDEX_FORMAT_VERSION or header["key"] != json.loads(
-                key.as_json()
-            ):
-                raise ValueError("an index of another version or another state of the file")
+            header = _header_of(reader, INDEX_FORMAT_VERSION, key)
             if header["events"] != len(events):
                 raise ValueError("an index of another number of events")
             table = reader.read_all()
@@ -291,9 +299,7 @@ def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
 def _read_entry(entry: Path, key: CacheKey) -> Loaded:
     """Raises on anything but a whole entry of ``key``."""
     with ipc.open_file(pa.memory_map(str(entry), "r")) as reader:
-        header = json.loads(reader.schema.metadata[_HEADER])
-        if header["format"] != FORMAT_VERSION or header["key"] != json.loads(key.as_json()):
-            raise ValueError("an entry of another version or another state of the file")
+        header = _header_of(reader, FORMAT_VERSION, key)
         table = reader.read_all()
     if table.num_rows != header["rows"]:
         raise ValueError(f"{table.num_rows} rows where the header says {header['rows']}")

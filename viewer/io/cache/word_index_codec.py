@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from viewer.model.word_index import INDEXED_COLUMNS, PART_ROWS, WordPart
+from viewer.model.word_index import INDEXED_COLUMNS, PART_ROWS, WordPart, part_count
 
 FIELDS = ("words", "starts", "events")
 _TYPES = {"starts": pa.int64(), "events": pa.uint16()}
@@ -20,7 +20,7 @@ def index_to_arrow(parts: list[dict[str, WordPart]]) -> pa.Table:
         of_column = [part[column] for part in parts]
         words = [p.words.cast(pa.large_string()) for p in of_column]
         columns[f"{column}.words"] = _lists(pa.concat_arrays(words), [len(w) for w in words])
-        for field in ("starts", "events"):
+        for field in FIELDS[1:]:  # the numbers
             arrays = [getattr(p, field) for p in of_column]
             values = pa.array(np.concatenate(arrays), type=_TYPES[field])
             columns[f"{column}.{field}"] = _lists(values, [len(a) for a in arrays])
@@ -30,7 +30,7 @@ def index_to_arrow(parts: list[dict[str, WordPart]]) -> pa.Table:
 def index_from_arrow(table: pa.Table, size: int) -> list[dict[str, WordPart]]:
     """The parts of an index of ``size`` events; raises (KeyError, TypeError, ValueError) when
     ``table`` is not what ``index_to_arrow`` made for such a table, or is damaged."""
-    count = -(-size // PART_ROWS)
+    count = part_count(size)
     if table.num_rows != count:
         raise ValueError(f"{table.num_rows} parts where {size} events need {count}")
     parts: list[dict[str, WordPart]] = [{} for _ in range(count)]
