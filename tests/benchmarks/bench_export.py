@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).parent))
 
 from make_bench_csv import ensure_bench_files  # noqa: E402
+from user_python import as_users_python  # noqa: E402
 
 IMPORT_FLOOR = "import viewer.commands.export_command, viewer.timeline.image_export"
 
@@ -38,6 +39,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    as_users_python()
     source = ensure_bench_files(verbose=False)["events_1m_iso.csv"]
     python = sys.executable
     with tempfile.TemporaryDirectory() as folder:

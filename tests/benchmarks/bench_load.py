@@ -266,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(HERE))
     from make_bench_csv import ensure_bench_files
+    from user_python import as_users_python
+
+    as_users_python()
 
     paths = ensure_bench_files(data_dir)
     # Run every command from the repository root, so ``-m viewer`` finds the package.

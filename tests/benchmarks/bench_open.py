@@ -36,6 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from user_python import as_users_python
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"1m": 1_000_000, "10m": 10_000_000}
 BASELINE = "import pandas; pandas.read_csv({path!r})"
@@ -117,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=REPO_ROOT / "bench-data")
     ap.add_argument("--timeout", type=float, default=300.0)
     args = ap.parse_args(argv)
+    as_users_python()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIMELINE_VIEWER_TIMING="quit")
     env["PYTHONPATH"] = str(REPO_ROOT)
     # Settings and cache of its own: the runs neither read nor change the user's recent files,
