@@ -8,6 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from viewer.model import lane_layout
 from viewer.model.event_table import EventTable
 from viewer.model.lane_layout import DamagedLayout, LaneLayout
 
@@ -109,6 +110,21 @@ def test_a_layout_that_cannot_be_the_tables_is_refused():
     fresh.adopt_layout(good)
     assert fresh.lane_layout() is good
     np.testing.assert_array_equal(fresh.time_order(), good.time_order)
+
+
+def test_a_step_back_anywhere_in_a_lane_is_found_but_a_new_lane_may_start_earlier(monkeypatch):
+    # The order is read a few events at a time: a step back across two slices counts too.
+    monkeypatch.setattr(lane_layout, "_SLICE", 4)
+    events = random_table(8, 2, n=40)
+    good = events.lane_layout()
+    assert good.checked(len(events)) is good  # lane 2 starts before lane 1 ends
+    first, second = good.offsets[1], len(events)
+    assert good.start[first] < good.start[first - 1]
+    for at in [*range(1, first), *range(first + 1, second)]:
+        backwards = good.start.copy()
+        backwards[at] = backwards[at - 1] - 1.0
+        with pytest.raises(DamagedLayout):
+            damaged(good, start=backwards).checked(len(events))
 
 
 def test_an_empty_table_has_an_empty_layout():

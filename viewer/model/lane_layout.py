@@ -20,6 +20,7 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 CodeArray = npt.NDArray[np.signedinteger]  # lane numbers: the narrowest type that holds them
+_SLICE = 1 << 20  # events compared at a time by ``checked`` (8 MB of starts)
 
 # Columns of one value per event, as the cache keeps them (the others are in ``scalars``).
 ARRAY_FIELDS = (
@@ -104,12 +105,21 @@ class LaneLayout:
                 raise DamagedLayout(f"{name} points outside the table")
         if n and (self.codes.min() < -1 or self.codes.max() >= lanes):
             raise DamagedLayout("a lane number names no lane")
-        steps = np.diff(self.start) < 0
-        bounds = self.offsets[1:-1]
-        steps[bounds[(bounds > 0) & (bounds < n)] - 1] = False  # a new lane starts afresh
-        if np.any(steps):
+        if _steps_back(self.start, self.offsets):
             raise DamagedLayout("a lane's events are not in time order")
         return self
+
+
+def _steps_back(values: FloatArray, offsets: IntArray) -> bool:
+    """Whether values go down anywhere within a lane (``offsets`` bound the lanes). Read a
+    slice at a time: a diff of the whole array is a fresh 80 MB at 10M, and first touching
+    fresh memory made it 0.25 s of a 0.4 s load from the cache."""
+    for low, high in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+        for first in range(low, high - 1, _SLICE):
+            part = values[first : min(first + _SLICE + 1, high)]
+            if np.any(part[1:] < part[:-1]):
+                return True
+    return False
 
 
 def build_lane_layout(
