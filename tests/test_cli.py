@@ -247,3 +247,35 @@ def test_inspect_into_a_full_disk_fails_in_one_line(as_json: bool) -> None:
         )
     assert result.returncode == 1
     assert "No space left on device" in assert_one_line_error(result)
+
+
+IMPORT_ORDER_PROBE = """
+import sys
+from viewer import cli
+
+class Probe:  # stands in for the app: records what was imported before it
+    def find_spec(self, name, path=None, target=None):
+        if name in ("viewer.app", "viewer.commands.export_command"):
+            loaded = sorted(m for m in ("pandas", "pyarrow", "numpy", "PySide6") if m in sys.modules)
+            print(name, *loaded)
+            raise SystemExit(0)
+
+sys.meta_path.insert(0, Probe())
+cli.main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["export", "in.csv", "-o", "out.png"]])
+def test_the_window_and_export_import_the_core_libraries_before_qt(args: list[str]) -> None:
+    # Start-up speed: Qt's import hook reads every module imported after Qt (bench_open.py).
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ORDER_PROBE, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    module, *loaded = result.stdout.split()
+    assert module in ("viewer.app", "viewer.commands.export_command")
+    assert loaded == ["numpy", "pandas", "pyarrow"]

@@ -183,10 +183,20 @@ def _unprintable(error: UnicodeError) -> tuple[bytes, int]:
     return bytes(out), error.end
 
 
+def _import_the_core_before_qt() -> None:
+    """Once PySide6.QtCore is imported, its ``__feature__`` hook reads the source of every
+    module imported after it (looking for "PySide6" in it): with pandas, pyarrow and numpy
+    imported first the app is imported 0.13 s sooner (0.79 -> 0.66 s, 2-core dev machine)."""
+    # The loader's libraries (pandas, pyarrow, numpy, dateutil) and the cache's.
+    import viewer.io.cache.event_cache
+    import viewer.io.loading  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _print_any_name()
     if not argv or argv[0] not in ("inspect", "export", "-h", "--help", "--version"):
+        _import_the_core_before_qt()
         from viewer.app import run_app
 
         return run_app(argv)
@@ -207,6 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     status.append(run_inspect(others, options, as_json=args.json))
                 return max(status)
             return run_inspect(args.files, options, as_json=args.json)
+        _import_the_core_before_qt()
         from viewer.commands.export_command import run_export
 
         return run_export(args, Path(args.output), options)
