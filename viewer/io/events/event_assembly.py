@@ -38,7 +38,8 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
             "row": columns.rows,
             "start_ns": columns.start_ns,
             "end_ns": np.where(columns.has_end, columns.end_ns, 0).astype(np.int32),
-        }
+        },
+        copy=False,  # else like columns are copied into blocks: 0.5 s at 10M rows
     )
     return EventTable(frame)
 
