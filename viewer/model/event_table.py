@@ -16,6 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
+from viewer.model import chunked_text
 from viewer.model.event_fields import COLUMNS, SUBSECOND_COLUMNS, TEXT_COLUMNS
 from viewer.model.lane_layout import CodeArray, LaneLayout, build_lane_layout, narrow_codes
 from viewer.model.periods import period_end
@@ -186,7 +187,8 @@ class EventTable:
 
     def texts_at(self, column: str, indices: npt.NDArray[np.int64]) -> list[str]:
         """A text column's values at ``indices`` (in bulk: reading cells one by one is slow)."""
-        return [str(text) for text in self.frame[column].iloc[indices].tolist()]
+        texts: list[str] = chunked_text.take(self._arrow_text(column), indices).to_pylist()
+        return texts
 
     def ends_at(self, indices: npt.NDArray[np.int64]) -> list[int | None]:
         """The own end of each event at ``indices`` (None for a point in time)."""
@@ -387,7 +389,15 @@ class EventTable:
 
     def subset(self, indices: npt.ArrayLike) -> EventTable:
         """The events at ``indices``, in that order."""
-        return EventTable(self.frame.iloc[np.asarray(indices, dtype=np.int64)])
+        return EventTable(self._rows_at(np.asarray(indices, dtype=np.int64)))
+
+    def _rows_at(self, indices: IntArray) -> pd.DataFrame:
+        """The frame's rows at ``indices``; text taken chunk by chunk (``chunked_text``)."""
+        rows = self.frame.drop(columns=list(TEXT_COLUMNS)).iloc[indices].reset_index(drop=True)
+        for name in TEXT_COLUMNS:
+            taken = chunked_text.take(self._arrow_text(name), indices)
+            rows[name] = pd.Series(pd.arrays.ArrowStringArray(taken), dtype="string[pyarrow]")
+        return rows
 
     # -- one event ----------------------------------------------------------------------------
     def event(self, index: int) -> Event:
@@ -434,8 +444,7 @@ class EventTable:
         self._time_order = order
 
     def sorted_by_time(self) -> EventTable:
-        order = self.time_order()
-        return EventTable(self.frame.iloc[order].reset_index(drop=True))
+        return EventTable(self._rows_at(self.time_order()))
 
     def records(self) -> list[dict[str, object]]:
         """Plain Python rows, for tests and small exports."""

@@ -23,6 +23,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import chunked_text
+
 PART_SHIFT = 16  # events of one part: their numbers within it fit in 16 bits
 PART_ROWS = 1 << PART_SHIFT
 INDEXED_COLUMNS = ("title", "excerpt")
@@ -187,8 +189,8 @@ def holding(
     flags, sure = found
     if not sure:  # a phrase: read the events that hold each of its pieces
         candidates = np.flatnonzero(flags)
-        at = pa.array(_positions(rows, candidates))
-        flags[candidates] = read_holding(values.take(at), text)
+        at = _positions(rows, candidates)
+        flags[candidates] = read_holding(chunked_text.take(values, at), text)
     return flags
 
 
@@ -198,11 +200,11 @@ def read_holding(values: pa.ChunkedArray | pa.Array, text: str) -> BoolArray:
     return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _pick(values: pa.ChunkedArray, rows: Rows) -> pa.ChunkedArray:
+def _pick(values: pa.ChunkedArray, rows: Rows) -> pa.ChunkedArray | pa.Array:
     if isinstance(rows, slice):
         first, stop, _step = rows.indices(len(values))
         return values.slice(first, max(stop - first, 0))
-    return values.take(pa.array(np.asarray(rows, dtype=np.int64)))
+    return chunked_text.take(values, rows)
 
 
 def _positions(rows: Rows, picked: IndexArray) -> IndexArray:

@@ -65,7 +65,13 @@ def cache(tmp_path: Path) -> EventCache:
 
 
 def entries(cache: EventCache) -> list[Path]:
-    return sorted(cache.folder.glob("*.arrow"))
+    """The entries in the cache (not the text and word index files beside them)."""
+    beside = (".text.arrow", ".words.arrow")
+    return sorted(p for p in cache.folder.glob("*.arrow") if not p.name.endswith(beside))
+
+
+def text_file(entry: Path) -> Path:
+    return entry.with_name(entry.name.removesuffix(".arrow") + ".text.arrow")
 
 
 def test_a_second_load_of_an_unchanged_file_comes_from_the_cache_with_the_same_events_and_report(
@@ -188,20 +194,28 @@ def damage_empty(entry: Path) -> None:
     entry.write_bytes(b"")
 
 
+def damage_removed(entry: Path) -> None:
+    entry.unlink()
+
+
+@pytest.mark.parametrize("part", ["entry", "its text"])
 @pytest.mark.parametrize(
     "damage",
-    [damage_truncated, damage_garbage, damage_footer, damage_empty],
+    [damage_truncated, damage_garbage, damage_footer, damage_empty, damage_removed],
     ids=lambda d: d.__name__,
 )
-def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, cache: EventCache, damage):
+def test_a_damaged_entry_is_ignored_and_replaced(
+    tmp_path: Path, cache: EventCache, damage, part: str
+):
     load = CountedLoad(timeline(tmp_path))
     _, first = load.through(cache)
     (entry,) = entries(cache)
-    damage(entry)
+    damage(entry if part == "entry" else text_file(entry))
     _, again = load.through(cache)
     assert load.reads == 2
     pd.testing.assert_frame_equal(again.frame, first.frame)
     assert entries(cache) == [entry]  # written anew, whole
+    assert text_file(entry).is_file()
     assert load.through(cache)[1].texts("title") == first.texts("title")
     assert load.reads == 2
 
@@ -247,7 +261,7 @@ def test_the_least_recently_used_entries_go_first_when_the_cache_is_full(tmp_pat
     loads = [CountedLoad(timeline(tmp_path, f"{name}.csv", big)) for name in "abc"]
     probe = EventCache(tmp_path / "probe", 10**9)
     loads[0].through(probe)
-    one_entry = entries(probe)[0].stat().st_size
+    one_entry = sum(p.stat().st_size for p in probe.folder.glob("*.arrow"))  # with its text
     cache = EventCache(tmp_path / "cache", int(one_entry * 2.5))  # room for two
     a, b, c = loads
     a.through(cache)

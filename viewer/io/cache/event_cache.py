@@ -11,9 +11,12 @@ change while it was read and was last changed a while before (a file being writt
 by its next change, not by a time that happened to stay the same). The folder is kept under
 its size limit by removing the entries used least recently.
 
-A table's word index, built after the load, is kept beside its entry once complete
-(``keep_word_index``; ``<entry>.words.arrow``, written and checked the same way; one that does
-not check out is removed and the index built again). It goes with its entry.
+An entry's text columns are a file of their own beside it (``<entry>.text.arrow``, written
+first): they stay in the chunks the CSV reader made (``chunked_text``), which an Arrow file can
+only hold as many record batches, while the other columns are one batch that is read as numpy
+arrays without a copy. A table's word index, built after the load, is kept beside its entry
+once complete (``keep_word_index``; ``<entry>.words.arrow``, written and checked the same way;
+one that does not check out is removed and the index built again). Both go with their entry.
 """
 
 from __future__ import annotations
@@ -37,17 +40,20 @@ from viewer.io.cache.cache_key import CacheKey
 from viewer.io.cache.layout_codec import COLUMNS as LAYOUT_COLUMNS
 from viewer.io.cache.layout_codec import layout_from_arrow, layout_to_arrow
 from viewer.io.cache.report_codec import report_from_json, report_to_json
-from viewer.io.cache.table_codec import table_from_arrow, table_to_arrow
+from viewer.io.cache.table_codec import COLUMNS, table_from_arrow, table_to_arrow
 from viewer.io.cache.word_index_codec import index_from_arrow, index_to_arrow
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
+from viewer.model.event_fields import TEXT_COLUMNS
 from viewer.model.event_table import EventTable
 from viewer.model.word_index import WordPart
 
-FORMAT_VERSION = 2  # 2: the lane layout is kept beside the table
+FORMAT_VERSION = 3  # 2: the lane layout is kept beside the table; 3: the text in a file of its own
 _HEADER = b"timeline-viewer-cache"  # the schema's metadata key (in the file's head and footer)
 _SUFFIX = ".arrow"
 _INDEX_SUFFIX = ".words.arrow"  # an entry's word index: the entry's name with this suffix
+_TEXT_SUFFIX = ".text.arrow"  # an entry's text columns
+_SIDE_SUFFIXES = (_INDEX_SUFFIX, _TEXT_SUFFIX)
 INDEX_FORMAT_VERSION = 1
 # A file changed this recently may change again within the same timestamp (coarse clocks,
 # FAT's 2 s): it is not cached, as git's index treats "racily clean" files.
@@ -126,7 +132,7 @@ class EventCache:
         try:
             loaded = _read_entry(entry, key)
         except Exception:  # whatever is wrong with it, it is not used again
-            for path in (entry, _index_path(entry)):
+            for path in (entry, _index_path(entry), _text_path(entry)):
                 with suppress(OSError):
                     path.unlink()
             return None
@@ -229,6 +235,9 @@ def _room_for(folder: Path, nbytes: int) -> bool:
 
 def _write_entry(target: Path, key: CacheKey, report: str, events: EventTable) -> None:
     table, description = table_to_arrow(events)
+    texts, table = table.select(list(TEXT_COLUMNS)), table.drop_columns(list(TEXT_COLUMNS))
+    text_header = {"format": FORMAT_VERSION, "key": json.loads(key.as_json()), "rows": len(texts)}
+    _write_arrow(_text_path(target), text_header, texts, one_batch=False)  # first: see _trim
     layout_arrays, layout = layout_to_arrow(events.lane_layout())  # built on loading, if asked
     for name, array in zip(LAYOUT_COLUMNS, layout_arrays, strict=True):
         table = table.append_column(name, array)
@@ -247,10 +256,15 @@ def _index_path(entry: Path) -> Path:
     return entry.with_name(entry.name.removesuffix(_SUFFIX) + _INDEX_SUFFIX)
 
 
+def _text_path(entry: Path) -> Path:
+    return entry.with_name(entry.name.removesuffix(_SUFFIX) + _TEXT_SUFFIX)
+
+
 def _entry_name_of(path: Path) -> str:
-    """The entry a file of the folder belongs to (itself, or the entry an index is for)."""
-    if path.name.endswith(_INDEX_SUFFIX):
-        return path.name.removesuffix(_INDEX_SUFFIX) + _SUFFIX
+    """The entry a file of the folder belongs to (itself, or the entry its index or text is for)."""
+    for suffix in _SIDE_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.name.removesuffix(suffix) + _SUFFIX
     return path.name
 
 
@@ -259,11 +273,19 @@ def _write_index(target: Path, key: CacheKey, size: int, table: pa.Table) -> Non
     _write_arrow(target, header, table)
 
 
-def _write_arrow(target: Path, header: dict[str, object], table: pa.Table) -> None:
-    """``table`` whole (one batch), with ``header`` in its schema's metadata, or nothing."""
+def _write_arrow(
+    target: Path, header: dict[str, object], table: pa.Table, one_batch: bool = True
+) -> None:
+    """``table`` whole, with ``header`` in its schema's metadata, or nothing: as one batch (its
+    columns then read back as single arrays), else a batch wherever a column's chunk ends."""
     schema = table.schema.with_metadata({_HEADER: json.dumps(header, ensure_ascii=True)})
     with atomic_output(target, "wb") as stream, ipc.new_file(stream, schema) as writer:
-        writer.write_table(table.replace_schema_metadata(schema.metadata), max_chunksize=None)
+        table = table.replace_schema_metadata(schema.metadata)
+        if one_batch:
+            writer.write_table(table, max_chunksize=None)
+        else:
+            for batch in table.to_batches():
+                writer.write_batch(batch)
 
 
 def _header_of(reader: ipc.RecordBatchFileReader, version: int, key: CacheKey) -> dict[str, Any]:
@@ -273,6 +295,20 @@ def _header_of(reader: ipc.RecordBatchFileReader, version: int, key: CacheKey) -
     if header["format"] != version or header["key"] != json.loads(key.as_json()):
         raise ValueError("a file of another version or another state of the file")
     return header
+
+
+def _read_table(
+    path: Path, key: CacheKey, rows: int | None = None
+) -> tuple[dict[str, Any], pa.Table]:
+    """The header and table of a file of ``key`` (of ``rows`` rows, when given); raises on any
+    other."""
+    with ipc.open_file(pa.memory_map(str(path), "r")) as reader:
+        header = _header_of(reader, FORMAT_VERSION, key)
+        table = reader.read_all()
+    if table.num_rows != header["rows"] or (rows is not None and table.num_rows != rows):
+        raise ValueError(f"{table.num_rows} rows where the header says {header['rows']}")
+    table.validate()  # buffers of the sizes the lengths need (cheap: no value is read)
+    return header, table
 
 
 def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
@@ -298,12 +334,11 @@ def _adopt_index(entry: Path, key: CacheKey, events: EventTable) -> None:
 
 def _read_entry(entry: Path, key: CacheKey) -> Loaded:
     """Raises on anything but a whole entry of ``key``."""
-    with ipc.open_file(pa.memory_map(str(entry), "r")) as reader:
-        header = _header_of(reader, FORMAT_VERSION, key)
-        table = reader.read_all()
-    if table.num_rows != header["rows"]:
-        raise ValueError(f"{table.num_rows} rows where the header says {header['rows']}")
-    table.validate()  # buffers of the sizes the lengths need (cheap: no value is read)
+    header, table = _read_table(entry, key)
+    _, texts = _read_table(_text_path(entry), key, header["rows"])
+    for name in TEXT_COLUMNS:
+        table = table.append_column(name, texts.column(name))
+    table = table.select([*COLUMNS, *LAYOUT_COLUMNS])
     report = report_from_json(header["report"])
     if report.events != table.num_rows:
         raise ValueError("the report counts other events than the table holds")
