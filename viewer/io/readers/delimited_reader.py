@@ -34,7 +34,10 @@ from viewer.model.parsed_date import DateParseError, ParsedDate
 from viewer.model.precision import Precision
 
 CANDIDATE_DELIMITERS = (",", "\t", ";", "|")
-_BLOCK = 8 << 20  # bytes pyarrow parses at a time, on all cores
+# Bytes pyarrow parses at a time, on all cores. Under jemalloc's 8 MiB "oversize" threshold:
+# a block above it went back to the system once parsed, and the next was faulted in afresh
+# (at 10M rows 4.3 GB of page faults for 2.8 GB, and the read 2.5 s for 2.25 s).
+_BLOCK = 7 << 20
 _LARGEST_BLOCK = (1 << 31) - 1  # pyarrow's limit
 _UTF8 = ("utf-8", "utf-8-sig")
 _SNIFF_RECORDS = 200
