@@ -147,3 +147,9 @@ def test_points_in_time_end_where_they_start_and_carry_no_span():
     assert not layout.approximate.any()
     assert layout.max_extent.tolist() == [0.0, 0.0, 0.0]
     assert events.time_bounds() == (int(start.min()), int(start.max()))
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 400])
+def test_x_is_measured_from_the_median_start(n: int) -> None:
+    events = random_table(9, 3, n=n)
+    assert events.lane_layout().origin == int(np.median(events.start))

@@ -137,7 +137,6 @@ def build_lane_layout(
     """The layout of a table's events given its columns (``extent_end``: where each drawn
     extent ends, in whole seconds and nanoseconds), its ``time_order`` and its lane ``codes``
     (-1: no lane; such events are not drawn)."""
-    n = len(start)
     lane_of = np.take(codes, time_order)  # each event's lane, in time order
     if len(names) <= 8:  # a pass per lane beats a sort of every event
         parts = [time_order[lane_of == k] for k in range(len(names))]
@@ -149,7 +148,7 @@ def build_lane_layout(
         counts = np.bincount(lane_of[lane_of >= 0], minlength=len(names)).astype(np.int64)
     del lane_of
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    origin = int(np.median(start)) if n else 0
+    origin = _median(start, time_order)
     x_start = _x_at(start, start_ns, index, origin)
     # Points in time (a log's events) end where they start: their x once, not twice.
     points = np.array_equal(extent_end, start) and np.array_equal(extent_end_ns, start_ns)
@@ -169,6 +168,17 @@ def build_lane_layout(
         time_order=time_order,
         codes=codes,
     )
+
+
+def _median(start: IntArray, time_order: IntArray) -> int:
+    """The median start (as ``int(np.median(start))``) read off the time order: np.median
+    sorts a copy, 0.3 s at 10M events. x is float64 seconds from it, exact to the microsecond
+    for thousands of years around."""
+    n = len(start)
+    if n == 0:
+        return 0
+    lower, upper = int(start[time_order[(n - 1) // 2]]), int(start[time_order[n // 2]])
+    return int((lower + upper) / 2)
 
 
 def narrow_codes(codes: npt.NDArray[np.integer], lanes: int) -> CodeArray:
