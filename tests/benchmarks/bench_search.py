@@ -33,6 +33,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
+from loaded_shape import as_loaded  # a script beside this one
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -56,10 +57,10 @@ def million_events(n: int) -> EventTable:
     words = np.array(WORDS)[rng.integers(0, len(WORDS), (n, 12))]
     titles = [" ".join(w[:3]) for w in words]
     excerpts = [" ".join(w) for w in words]  # about 80 characters
-    return EventTable.from_columns(
+    return as_loaded(EventTable.from_columns(
         start=np.sort(rng.integers(0, 3 * 365 * 86_400, n)) + 1_700_000_000,
         title=titles, excerpt=excerpts, lane=[f"Lane {i % 7}" for i in range(n)],
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 class Heartbeat:

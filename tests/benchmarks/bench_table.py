@@ -26,6 +26,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
+from loaded_shape import as_loaded  # a script beside this one
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -111,11 +112,11 @@ def main() -> None:
     _app = QApplication.instance() or QApplication([])
     n = args.events
     order = np.random.default_rng(0).permutation(n)
-    events = EventTable.from_columns(
+    events = as_loaded(EventTable.from_columns(
         start=np.arange(n) * 86_400,
         title=[f"Event {i}" for i in order],
         lane=[f"Lane {i % 7}" for i in range(n)],
-    )
+    ))  # fmt: skip
     runs = [one_run(events) for _ in range(args.runs)]
     medians = {key: statistics.median(r[key] for r in runs) for key in TARGETS}
     for key, value in medians.items():

@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pyqtgraph as pg
+from loaded_shape import as_loaded  # a script beside this one
 from PySide6.QtWidgets import QApplication
 
 from viewer.io.load_report import LoadReport
@@ -40,7 +41,9 @@ def make_events(n: int, first: int, last: int, precision: str, seed: int = 1) ->
     start = np.sort(rng.integers(first, last, n))
     lanes = np.array(LANES)[rng.integers(0, len(LANES), n)]
     titles = np.char.add("Event ", np.arange(n).astype(str))
-    return EventTable.from_columns(start=start, precision=precision, lane=lanes, title=titles)
+    return as_loaded(
+        EventTable.from_columns(start=start, precision=precision, lane=lanes, title=titles)
+    )
 
 
 def frame_ms(widget: TimelineWidget, repeat: int) -> float:
