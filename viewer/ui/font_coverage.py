@@ -40,4 +40,6 @@ def has_cjk_text(events: EventTable) -> bool:
 
 
 def cjk_font_missing(events: EventTable, families: FontFamilies = QFontDatabase.families) -> bool:
-    return has_cjk_text(events) and not any(list(families(system)) for system in CJK_SYSTEMS)
+    # The fonts first: where one is installed no text is read (25 ms of a 10M-row table's
+    # hand-over to the window).
+    return not any(list(families(system)) for system in CJK_SYSTEMS) and has_cjk_text(events)
