@@ -70,6 +70,8 @@ class EventTable:
         self._time_order: IntArray | None = None
         self._layout: LaneLayout | None = None
         self._end_or_start: IntArray | None = None
+        self._every_index: IntArray | None = None
+        self._rows_ascending: bool | None = None
         # Built in the background for a big table (``build_word_index``); searches use what
         # it has so far.
         self.word_index = WordIndex(len(self.frame))
@@ -207,6 +209,29 @@ class EventTable:
 
     def rows(self) -> IntArray:
         return self.frame["row"].to_numpy(dtype=np.int64)
+
+    def rows_ascending(self) -> bool:
+        """Whether the events are in their files' row order (one file as read): then the
+        time order is also the Events table's date order. Once per table."""
+        if self._rows_ascending is None:
+            rows = self.rows()
+            self._rows_ascending = bool(np.all(rows[1:] > rows[:-1]))
+        return self._rows_ascending
+
+    def every_index(self) -> IntArray:
+        """0 to n - 1, made once per table (read-only): every event shown, as the filters
+        give it when they hide none."""
+        if self._every_index is None:
+            every = np.arange(len(self), dtype=np.int64)
+            every.setflags(write=False)
+            self._every_index = every
+        return self._every_index
+
+    def ascending(self, indices: IntArray) -> bool:
+        """Whether ``indices`` only go up (``every_index`` without a pass over it)."""
+        if indices is self._every_index:
+            return True
+        return bool(np.all(indices[1:] > indices[:-1]))
 
     def text_at(self, column: str, index: int) -> str:
         """One event's text (fast: no row is built)."""

@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-from viewer.model.event_filter import as_flags, is_ascending
+from viewer.model.event_filter import as_flags
 from viewer.model.event_table import EventTable
 from viewer.model.lane_colours import assign_lane_colours
 
@@ -133,7 +133,7 @@ def shown_timeline_data(
     table's, so the x of an event does not move as filters change."""
     events = whole.events
     flags = shown_mask is not None and len(shown_mask) == len(events)  # ``shown`` made from it
-    if shown is not None and not flags and not is_ascending(shown):
+    if shown is not None and not flags and not events.ascending(shown):
         return build_timeline_data(events, shown, lane_colours)
     if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
         lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])

@@ -204,7 +204,7 @@ class EventTableModel(QAbstractTableModel):
         if (column, order) in self._all_sorted:
             return False  # sorted before: a mask of that order
         time_order = column == DATE and order == Qt.SortOrder.AscendingOrder
-        return not (time_order and is_ascending(self._row))  # the table's own, made at load
+        return not (time_order and self._events.rows_ascending())  # the table's, made at load
 
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
         self._pending = (column, order)
@@ -253,9 +253,7 @@ class EventTableModel(QAbstractTableModel):
         pending = self._pending
         self._end_background_sort()
         self._given: object = shown  # as handed over: the same array again changes nothing
-        self._shown = (
-            np.arange(len(events), dtype=np.int64) if shown is None else _as_indices(shown)
-        )
+        self._shown = events.every_index() if shown is None else _as_indices(shown)
         if self._takes_long(self._sort_column, self._sort_order):  # a new table, sorted
             pending = pending or (self._sort_column, self._sort_order)
             self._sort_column = UNSORTED  # meanwhile the rows come in the order given
@@ -266,7 +264,8 @@ class EventTableModel(QAbstractTableModel):
     def _apply_sort(self, mask: BoolArray | None = None) -> None:
         shown = self._shown
         flags = mask is not None and len(mask) == len(self._events)  # ascending by making
-        if self._sort_column in _COLUMNS and len(shown) > 1 and (flags or is_ascending(shown)):
+        ascending = flags or self._events.ascending(shown)
+        if self._sort_column in _COLUMNS and len(shown) > 1 and ascending:
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
             every = self._sorted_all()
@@ -283,7 +282,7 @@ class EventTableModel(QAbstractTableModel):
     def _sorted_all(self) -> IntArray:
         key = (self._sort_column, self._sort_order)
         if key not in self._all_sorted:
-            if key == (DATE, Qt.SortOrder.AscendingOrder) and is_ascending(self._row):
+            if key == (DATE, Qt.SortOrder.AscendingOrder) and self._events.rows_ascending():
                 # One file's rows in file order: the table's own time order is this sort (ties
                 # in index order), already made for the timeline; no second sort of millions.
                 order = self._events.time_order()
@@ -404,7 +403,8 @@ def _source_rank(source: object) -> IntArray:
 
 
 def _as_indices(shown: npt.ArrayLike) -> IntArray:
-    return np.asarray(shown, dtype=np.int64).ravel()
+    indices = np.asarray(shown, dtype=np.int64)
+    return indices if indices.ndim == 1 else indices.ravel()  # the same array: see ascending
 
 
 _RANK_SAMPLE = 50_000  # texts looked at to tell a column of repeats from one of distinct texts
