@@ -26,4 +26,5 @@ def as_loaded(events: EventTable, rows_per_chunk: int = ROWS_PER_CHUNK) -> Event
         frame[name] = pd.Series(pd.arrays.ArrowStringArray(chunked), dtype="string[pyarrow]")
     loaded = EventTable(frame)
     loaded.adopt_time_order(events.time_order())  # a load sorts it on a thread of its own
+    loaded.work_out_for_views()  # as the app's loads do
     return loaded

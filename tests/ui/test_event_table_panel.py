@@ -275,3 +275,24 @@ def test_a_sort_under_way_follows_new_events_and_drops_the_old_result(
     listed = [panel.model.index(r, TITLE).data() for r in range(12)]
     assert listed == [f"new {i:02}" for i in range(11, -1, -1)]
     assert panel.model.sort_column == TITLE
+
+
+@pytest.mark.parametrize("in_time_order", [True, False])
+def test_a_few_or_many_events_shown_are_listed_by_date_with_ties_in_table_order(
+    qtbot, in_time_order: bool
+):
+    # A search's few matches are put in order by their time ranks, many by a pass over all.
+    rng = np.random.default_rng(5)
+    n = 400
+    start = rng.integers(0, 40, n) * 86_400  # many ties
+    if in_time_order:
+        start = np.sort(start)
+    events = EventTable.from_columns(start=start, title=[f"e{i}" for i in range(n)])
+    panel = EventTablePanel()
+    qtbot.addWidget(panel)
+    panel.set_events(events)
+    for size in (3, 20, 300):
+        shown = np.sort(rng.choice(n, size, replace=False)).astype(np.int64)
+        panel.set_shown(shown)
+        expected = sorted(shown.tolist(), key=lambda i: (start[i], i))
+        assert events_in_rows(panel) == expected

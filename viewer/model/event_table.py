@@ -71,6 +71,8 @@ class EventTable:
         self._layout: LaneLayout | None = None
         self._end_or_start: IntArray | None = None
         self._every_index: IntArray | None = None
+        self._time_rank: IntArray | None = None
+        self._in_time_order: bool | None = None
         self._rows_ascending: bool | None = None
         # Built in the background for a big table (``build_word_index``); searches use what
         # it has so far.
@@ -226,6 +228,16 @@ class EventTable:
             every.setflags(write=False)
             self._every_index = every
         return self._every_index
+
+    def work_out_for_views(self) -> None:
+        """Work out now what the window's views ask of a new table, each a pass over it, so
+        that a loading thread does it (60 of the 110 ms a 10M-row table's hand-over to the
+        window took; a search's matches put in date order by their time ranks, 18 ms a search
+        at 10M)."""
+        self.every_index()
+        if self.rows_ascending():  # then the Events table's date order is the time order
+            self.in_time_order()
+            self.time_rank()
 
     def ascending(self, indices: IntArray) -> bool:
         """Whether ``indices`` only go up (``every_index`` without a pass over it)."""
@@ -467,6 +479,24 @@ class EventTable:
         if len(order) != len(self):
             raise ValueError(f"a time order of {len(order)} events for {len(self)}")
         self._time_order = order
+        self._time_rank, self._in_time_order = None, None
+
+    def in_time_order(self) -> bool:
+        """Whether the events are already in time order (a log, as written)."""
+        if self._in_time_order is None:
+            self._in_time_order = self.ascending(self.time_order())
+        return self._in_time_order
+
+    def time_rank(self) -> IntArray:
+        """Each event's place in the time order (read-only): a few events are put in time
+        order by their ranks, without a pass over every event."""
+        if self._time_rank is None:
+            order = self.time_order()
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order), dtype=np.int64)
+            rank.setflags(write=False)
+            self._time_rank = rank
+        return self._time_rank
 
     def sorted_by_time(self) -> EventTable:
         return EventTable(self._rows_at(self.time_order()))

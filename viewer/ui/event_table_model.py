@@ -38,6 +38,7 @@ _TOOLTIP_EXCERPT_CHARS = 240
 _TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 _TOOLTIP_WIDTH = 80
 BACKGROUND_SORT_FROM = 300_000  # events: a sort of fewer is done at once (well under 1 s)
+_FEW = 16  # shown events fewer than 1 in this many of all: put in order by their time ranks
 
 
 class EventTableModel(QAbstractTableModel):
@@ -269,15 +270,24 @@ class EventTableModel(QAbstractTableModel):
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
             every = self._sorted_all()
-            if len(shown) < len(every):
-                keep = as_flags(shown, len(self._events), mask)
-                every = np.compress(keep[every], every)  # (for flags, [] beats take)
-            shown = every
+            shown = every if len(shown) == len(every) else self._in_order_of(every, shown, mask)
         elif self._sort_column in _COLUMNS and len(shown) > 1:
             shown = shown[self._sorting(shown)]
         self._order = shown
         self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
         self._ascending_rows: bool | None = None
+
+    def _in_order_of(self, every: IntArray, shown: IntArray, mask: BoolArray | None) -> IntArray:
+        """The events of ``shown`` (ascending) in the order of ``every`` (all events sorted)."""
+        events = self._events
+        by_date = (self._sort_column, self._sort_order) == (DATE, Qt.SortOrder.AscendingOrder)
+        if by_date and events.rows_ascending():  # ``every`` is the table's own time order
+            if events.in_time_order():
+                return shown  # a file in time order: ascending indices are that order
+            if len(shown) * _FEW < len(every):  # a search's matches: no pass over every event
+                return shown[np.argsort(events.time_rank()[shown])]
+        keep = as_flags(shown, len(events), mask)
+        return np.compress(keep[every], every)  # (for flags, [] beats take)
 
     def _sorted_all(self) -> IntArray:
         key = (self._sort_column, self._sort_order)
