@@ -56,11 +56,6 @@ def as_flags(
     return keep
 
 
-def is_ascending(indices: npt.ArrayLike) -> bool:
-    values = np.asarray(indices)
-    return bool(np.all(values[1:] > values[:-1]))
-
-
 def _in_lanes(events: EventTable, lanes: Collection[str]) -> npt.NDArray[np.bool_]:
     """Through the table's lane numbers: no comparing of millions of strings again."""
     codes, names = events.lane_codes()

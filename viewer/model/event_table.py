@@ -216,8 +216,7 @@ class EventTable:
         """Whether the events are in their files' row order (one file as read): then the
         time order is also the Events table's date order. Once per table."""
         if self._rows_ascending is None:
-            rows = self.rows()
-            self._rows_ascending = bool(np.all(rows[1:] > rows[:-1]))
+            self._rows_ascending = is_ascending(self.rows())
         return self._rows_ascending
 
     def every_index(self) -> IntArray:
@@ -235,15 +234,14 @@ class EventTable:
         window took; a search's matches put in date order by their time ranks, 18 ms a search
         at 10M)."""
         self.every_index()
-        if self.rows_ascending():  # then the Events table's date order is the time order
-            self.in_time_order()
+        # Where the Events table's date order is the time order; the ranks only where the
+        # events are not in that order already (then the matches are as they come).
+        if self.rows_ascending() and not self.in_time_order():
             self.time_rank()
 
     def ascending(self, indices: IntArray) -> bool:
         """Whether ``indices`` only go up (``every_index`` without a pass over it)."""
-        if indices is self._every_index:
-            return True
-        return bool(np.all(indices[1:] > indices[:-1]))
+        return indices is self._every_index or is_ascending(indices)
 
     def text_at(self, column: str, index: int) -> str:
         """One event's text (fast: no row is built)."""
@@ -516,6 +514,11 @@ class EventTable:
 
 
 _TABLE_COLUMNS = (*COLUMNS, *SUBSECOND_COLUMNS)
+
+
+def is_ascending(indices: npt.ArrayLike) -> bool:
+    values = np.asarray(indices)
+    return bool(np.all(values[1:] > values[:-1]))
 
 
 def time_order_of(start: IntArray, start_ns: npt.NDArray[np.int32], rows: IntArray) -> IntArray:

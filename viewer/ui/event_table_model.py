@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
-from viewer.model.event_filter import as_flags, is_ascending
-from viewer.model.event_table import EventTable
+from viewer.model.event_filter import as_flags
+from viewer.model.event_table import EventTable, is_ascending
 from viewer.model.instants import format_iso
 from viewer.ui.background_sort import BackgroundSort, sorted_events
 
