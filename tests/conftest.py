@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 
@@ -41,3 +42,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_held_over() -> object:
+    """QTest leaves the modifier of a click (Ctrl+Down) held in the application's keyboard
+    state after the click: the next test's drop read as a Ctrl+drop and replaced the files.
+    Each test starts with no key held, as a user's next action does."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")  # a test without Qt leaves it unimported
+    if widgets is None or widgets.QApplication.instance() is None:
+        return
+    if widgets.QApplication.keyboardModifiers():
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyRelease(widgets.QWidget(), Qt.Key.Key_Control)  # the state is the event's
