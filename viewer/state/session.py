@@ -74,6 +74,7 @@ class Session(QObject):
         self.shown: IndexArray = np.empty(0, np.int64)
         self.shown_mask: npt.NDArray[np.bool_] | None = None  # ``shown`` as flags (None: all)
         self.matches: IndexArray = np.empty(0, np.int64)
+        self._match_flags: tuple[IndexArray, npt.NDArray[np.bool_]] | None = None  # (for matches)
         self.annotations = AnnotationStore()
         # Stars, tags and notes of ``events`` by index (for views, and is:, tag:, note:). A new
         # object at each change: a search off the GUI thread reads the one it started with.
@@ -196,6 +197,14 @@ class Session(QObject):
     def searching(self) -> bool:
         return self.query is not None
 
+    def listed_flags(self) -> npt.NDArray[np.bool_] | None:
+        """``listed`` as a flag per event, when they are at hand (the filter's, or a search's
+        made on its own thread); None otherwise (a view makes them if it needs them)."""
+        if not self.searching:
+            return self.shown_mask
+        known = self._match_flags
+        return known[1] if known is not None and known[0] is self.matches else None
+
     def match_position(self) -> int | None:
         """Where the selected event is among the matches (None if it is not one)."""
         if not self.searching or self.selected is None:
@@ -231,14 +240,18 @@ class Session(QObject):
         events: EventTable,
         shown: IndexArray,
         typed: str | None = None,
+        flags: npt.NDArray[np.bool_] | None = None,
     ) -> bool:
         """Show matches found elsewhere (off the GUI thread) for the query ``text`` among
         ``shown`` of ``events``; refused (False) when those are no longer what the session
         shows. ``typed``: the search box's text, when the user has since typed a query that
-        does not parse (its error is shown with these matches)."""
+        does not parse (its error is shown with these matches); ``flags``: the matches as a
+        flag per event, made there too (``listed_flags``)."""
         if events is not self.events or shown is not self.shown or _error_of(text):
             return False
         self.query_text, self.query, self.matches = text, parse_query(text), matches
+        if flags is not None and len(flags) == len(events):
+            self._match_flags = (matches, flags)
         self.search_text = text if typed is None else typed
         self.search_error = _error_of(self.search_text)
         self.search_changed.emit()

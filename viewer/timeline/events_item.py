@@ -121,10 +121,14 @@ class EventsItem(pg.GraphicsObject):
         self._selected = index
         self.update()
 
-    def set_highlighted(self, indices: npt.ArrayLike) -> None:
-        """Outline these events (indices into the EventTable): the search's matches."""
+    def set_highlighted(
+        self, indices: npt.ArrayLike, flags: npt.NDArray[np.bool_] | None = None
+    ) -> None:
+        """Outline these events (indices into the EventTable): the search's matches;
+        ``flags``: the same as a flag per event, when the caller has them (kept, not copied)."""
         self._highlight_indices = np.asarray(indices, dtype=np.int64)
-        self._highlighted = self._mask(self._highlight_indices)
+        known = flags is not None and len(flags) == len(self._data.events)
+        self._highlighted = flags if known else self._mask(self._highlight_indices)
         self.update()
 
     @property

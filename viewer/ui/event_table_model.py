@@ -20,9 +20,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
-from viewer.model.event_filter import as_flags
 from viewer.model.event_table import EventTable, is_ascending
 from viewer.model.instants import format_iso
+from viewer.model.sorted_order import SortedOrder
 from viewer.ui.background_sort import BackgroundSort, sorted_events
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,7 +38,6 @@ _TOOLTIP_EXCERPT_CHARS = 240
 _TOOLTIP_TITLE_CHARS = 400  # a tooltip is a glance; the details panel shows the whole title
 _TOOLTIP_WIDTH = 80
 BACKGROUND_SORT_FROM = 300_000  # events: a sort of fewer is done at once (well under 1 s)
-_FEW = 16  # shown events fewer than 1 in this many of all: put in order by their time ranks
 
 
 class EventTableModel(QAbstractTableModel):
@@ -234,7 +233,7 @@ class EventTableModel(QAbstractTableModel):
             return
         keys, every = result  # type: ignore[misc]
         self._keys[column] = keys
-        self._all_sorted = {(column, order): every}
+        self._all_sorted = {(column, order): SortedOrder(every)}
         self.sort(column, order)  # the order is known now: a mask of it
 
     # --- internals ------------------------------------------------------------------------
@@ -250,7 +249,7 @@ class EventTableModel(QAbstractTableModel):
         self._source = events.text_array("source")
         self._row = events.rows()
         self._keys: dict[int, list[IntArray]] = {}  # per column, sort keys over all events
-        self._all_sorted: dict[tuple[int, Qt.SortOrder], IntArray] = {}  # the last sort's
+        self._all_sorted: dict[tuple[int, Qt.SortOrder], SortedOrder] = {}  # the last sort's
         pending = self._pending
         self._end_background_sort()
         self._given: object = shown  # as handed over: the same array again changes nothing
@@ -269,37 +268,35 @@ class EventTableModel(QAbstractTableModel):
         if self._sort_column in _COLUMNS and len(shown) > 1 and ascending:
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
-            every = self._sorted_all()
-            shown = every if len(shown) == len(every) else self._in_order_of(every, shown, mask)
+            shown = self._sorted_all().of(shown, mask if flags else None)
         elif self._sort_column in _COLUMNS and len(shown) > 1:
             shown = shown[self._sorting(shown)]
         self._order = shown
         self._row_of: IntArray | None = None  # built when first asked (a selection), not per filter
         self._ascending_rows: bool | None = None
 
-    def _in_order_of(self, every: IntArray, shown: IntArray, mask: BoolArray | None) -> IntArray:
-        """The events of ``shown`` (ascending) in the order of ``every`` (all events sorted)."""
-        events = self._events
-        by_date = (self._sort_column, self._sort_order) == (DATE, Qt.SortOrder.AscendingOrder)
-        if by_date and events.rows_ascending():  # ``every`` is the table's own time order
-            if events.in_time_order():
-                return shown  # a file in time order: ascending indices are that order
-            if len(shown) * _FEW < len(every):  # a search's matches: no pass over every event
-                return shown[np.argsort(events.time_rank()[shown])]
-        keep = as_flags(shown, len(events), mask)
-        return np.compress(keep[every], every)  # (for flags, [] beats take)
-
-    def _sorted_all(self) -> IntArray:
+    def _sorted_all(self) -> SortedOrder:
         key = (self._sort_column, self._sort_order)
         if key not in self._all_sorted:
-            if key == (DATE, Qt.SortOrder.AscendingOrder) and self._events.rows_ascending():
+            events = self._events
+            if key == (DATE, Qt.SortOrder.AscendingOrder) and events.rows_ascending():
                 # One file's rows in file order: the table's own time order is this sort (ties
                 # in index order), already made for the timeline; no second sort of millions.
-                order = self._events.time_order()
+                in_order = events.in_time_order()
+                rank = None if in_order else events.time_rank()  # made at load for such files
+                order = SortedOrder(events.time_order(), rank, ascending=in_order)
             else:
-                order = self._sorting(np.arange(len(self._events), dtype=np.int64))
+                order = SortedOrder(self._sorting(np.arange(len(events), dtype=np.int64)))
             self._all_sorted = {key: order}
         return self._all_sorted[key]
+
+    def subset_preparer(self) -> Callable[[IntArray, BoolArray], None] | None:
+        """What puts a new subset of the events (ascending, with its flags) in the rows' order
+        ahead, on any thread, so that its ``set_shown`` is a look-up; None when the rows are
+        not a made sort's (a search on its own thread calls it for its matches)."""
+        key = (self._sort_column, self._sort_order)
+        order = self._all_sorted.get(key) if self._pending is None else None
+        return None if order is None else order.prepare
 
     def _sorting(self, shown: IntArray) -> IntArray:
         """The positions of ``shown`` in sorted order (stable: ties keep their order there)."""

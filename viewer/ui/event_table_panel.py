@@ -129,7 +129,7 @@ class EventTablePanel(QWidget):
 
     def _on_session_listed_changed(self) -> None:
         s = self._session
-        self.set_shown(s.listed, None if s.searching else s.shown_mask)
+        self.set_shown(s.listed, s.listed_flags())
 
     def _on_session_selection_changed(self, index: object) -> None:
         self.select_event(index if isinstance(index, int) else None)

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         for view in views:
             view.bind(session)
         self.table.event_activated.connect(self.timeline_binding.zoom_to_event)
+        self.search.runner.prepare_for_views(self.table.model.subset_preparer)
         self._session = session
         session.sources_changed.connect(self._on_session_sources_changed)
 

@@ -71,7 +71,10 @@ class TimelineBinding(QObject):
         item.update_annotations(indices, marks.starred[indices], tagged)
 
     def _on_session_search_changed(self) -> None:
-        self._timeline.events_item.set_highlighted(self._session.matches)
+        s = self._session
+        self._timeline.events_item.set_highlighted(
+            s.matches, s.listed_flags() if s.searching else None
+        )
 
     def _on_session_selection_changed(self, index: object) -> None:
         self._timeline.select_event(index if isinstance(index, int) else None, reveal=True)
