@@ -126,6 +126,7 @@ class Application:
         self.live_reload.stop()
         self.files.loader.cancel()
         self.files.loader.wait()
+        self.files.merger.wait()
         self.window.search.runner.stop()
         self.cache.close()  # after the loads: the last one may still hand it a file to keep
         self.errors.uninstall()
@@ -204,12 +205,25 @@ class Application:
     def _restore_view_once_loaded(self, view: tuple[float, float]) -> None:
         """The last session's visible range, once its files are in (not if they were cancelled)."""
 
+        merger = self.files.merger
+
+        def restore() -> None:
+            if self.session.sources:
+                self.window.timeline.set_time_range(*view)
+
+        def on_merging_changed(merging: bool) -> None:
+            if not merging:  # the last files joined the others (a merge shows them fitted)
+                merger.merging_changed.disconnect(on_merging_changed)
+                restore()
+
         def on_busy_changed(loading: int) -> None:
             if loading:
                 return
             self.loader.busy_changed.disconnect(on_busy_changed)
-            if self.session.sources:
-                self.window.timeline.set_time_range(*view)
+            if merger.merging:
+                merger.merging_changed.connect(on_merging_changed)
+            else:
+                restore()
 
         self.loader.busy_changed.connect(on_busy_changed)
 

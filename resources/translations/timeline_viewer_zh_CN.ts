@@ -78,6 +78,10 @@
         <translation>已载入 %1</translation>
     </message>
     <message>
+        <source>Putting the files together…</source>
+        <translation>正在合并文件…</translation>
+    </message>
+    <message>
         <source>Load cancelled</source>
         <translation>已取消载入</translation>
     </message>

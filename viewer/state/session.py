@@ -94,11 +94,23 @@ class Session(QObject):
         ``keep_only``: the files that stay (the others are dropped: a load that replaces);
         ``keep_view``: the views keep their visible range (a reload); ``order``: the files as
         the user named them, which a new file keeps among them whichever finished loading first."""
-        current = self.sources
+        self.apply(self.plan_adding(source, keep_only, keep_view, order))
+
+    def plan_adding(
+        self,
+        source: Source,
+        keep_only: Collection[str] | None = None,
+        keep_view: bool = False,
+        order: Sequence[str] = (),
+        after: SourcesChange | None = None,
+    ) -> SourcesChange:
+        """What ``add_source`` would change, to be merged elsewhere (a big merge, off the GUI
+        thread) and then ``apply``-ed; ``after``: a change planned before, not applied yet,
+        that this one adds to (files that finished loading while a merge ran)."""
+        current = self.sources if after is None else after.sources
         if keep_only is not None:
             staying = {Path(p) for p in keep_only}
             current = [s for s in current if Path(s.path) in staying]
-        key = self._selected_key() if keep_only is None else None
         kept = [s for s in current if Path(s.path) != Path(source.path)]
         position = next(
             (i for i, s in enumerate(current) if Path(s.path) == Path(source.path)), len(kept)
@@ -109,7 +121,25 @@ class Session(QObject):
             if position < len(kept):  # it finished before a file named earlier did
                 renumber = position
         kept.insert(position, source)
-        self._set_sources(kept, key, keep_view, renumber)
+        if after is None:
+            return SourcesChange(self.sources, kept, keep_only is None, keep_view, renumber)
+        renumbers = [r for r in (after.renumber_from, renumber) if r is not None]
+        return SourcesChange(
+            after.onto,
+            kept,
+            after.keeps_selection and keep_only is None,
+            after.keep_view and keep_view,
+            min(renumbers, default=None),
+        )
+
+    def apply(self, change: SourcesChange, merged: EventTable | None = None) -> bool:
+        """Show the sources of ``change``, with their events ``merged`` beforehand (else
+        merged here); refused (False) when the sources changed since it was planned."""
+        if change.onto is not self.sources:
+            return False
+        key = self._selected_key() if change.keeps_selection else None
+        self._set_sources(change.sources, key, change.keep_view, change.renumber_from, merged)
+        return True
 
     def remove_source(self, path: str) -> None:
         key = self._selected_key()
@@ -127,15 +157,17 @@ class Session(QObject):
         selected_key: tuple[str, int] | None,
         keep_view: bool = False,
         renumber_from: int | None = None,
+        merged: EventTable | None = None,
     ) -> None:
         """``renumber_from``: a file was put before others; lanes first seen from there on take
         their colours afresh, so files named together get the same colours however their loads
-        finish (as if they had loaded in the order named)."""
+        finish (as if they had loaded in the order named). ``merged``: the sources' events,
+        merged already."""
         self.sources = sources
-        self.events = EventTable.concat(s.events for s in sources)
+        self.events = merged if merged is not None else merge_sources(sources)
         previous = self.lane_colours
         if renumber_from is not None:
-            before = set(EventTable.concat(s.events for s in sources[:renumber_from]).lanes)
+            before = {lane for s in sources[:renumber_from] for lane in s.events.lanes}
             previous = {lane: n for lane, n in previous.items() if lane in before}
         self.lane_colours = assign_lane_colours(self.events.lanes, previous)
         self.selected = self._find(selected_key)
@@ -382,6 +414,22 @@ class Session(QObject):
             position = (current + step) % len(self.matches)
         self.select(int(self.matches[position]))
         return position
+
+
+def merge_sources(sources: Sequence[Source]) -> EventTable:
+    """The events of all ``sources`` as one table (on any thread: the sources are read-only)."""
+    return EventTable.concat(s.events for s in sources)
+
+
+@dataclass(frozen=True, eq=False)
+class SourcesChange:
+    """Sources to show in place of ``onto`` (the session's list when it was planned)."""
+
+    onto: list[Source]
+    sources: list[Source]
+    keeps_selection: bool  # the selected event stays selected, if it is still there
+    keep_view: bool = False
+    renumber_from: int | None = None
 
 
 def _place_in_order(sources: list[Source], path: str, order: Sequence[str]) -> int:

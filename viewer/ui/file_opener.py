@@ -18,6 +18,7 @@ from viewer.ui.load_messages import translated
 from viewer.ui.main_window import MainWindow
 from viewer.ui.mapping_question import MappingQuestion
 from viewer.ui.open_dialog import ask_for_timelines
+from viewer.ui.source_merger import SourceMerger
 
 
 class FileOpener:
@@ -36,6 +37,10 @@ class FileOpener:
         self.loader.busy_changed.connect(window.show_loading)
         self.loader.progressed.connect(window.show_progress)
         self.loader.cancelled.connect(self._on_loader_cancelled)
+        # A big file joins the others off the GUI thread.
+        self.merger = SourceMerger(session, window)
+        self.merger.merging_changed.connect(self._on_merger_merging_changed)
+        self.merger.added.connect(self._on_merger_added)
 
     def open_with_dialog(self) -> None:
         paths = ask_for_timelines(self._window, self._settings.get(settings.LAST_FOLDER))
@@ -83,13 +88,20 @@ class FileOpener:
     def _on_loader_loaded(self, source: Source, request: LoadRequest) -> None:
         self.mapping.after_load(source.path, source.report)
         keep_only = request.paths if request.replace else None
-        self._session.add_source(
+        self._settings.add_recent_file(source.path)
+        self.merger.add(
             source, keep_only=keep_only, keep_view=request.keep_view, order=request.paths
         )
-        self._settings.add_recent_file(source.path)
+
+    def _on_merger_added(self, sources: list[Source]) -> None:
         self._window.show_status(
-            QCoreApplication.translate("Application", "Loaded %1").replace("%1", source.name)
+            QCoreApplication.translate("Application", "Loaded %1").replace("%1", sources[-1].name)
         )
+
+    def _on_merger_merging_changed(self, merging: bool) -> None:
+        if merging:  # once merged, the window tells the events and files now shown
+            text = QCoreApplication.translate("Application", "Putting the files together…")
+            self._window.show_status(text)
 
     def _on_loader_cancelled(self) -> None:
         self._window.show_status(QCoreApplication.translate("Application", "Load cancelled"))
