@@ -25,6 +25,8 @@ def as_loaded(events: EventTable, rows_per_chunk: int = ROWS_PER_CHUNK) -> Event
         chunked = pa.chunked_array(chunks, whole.type)
         frame[name] = pd.Series(pd.arrays.ArrowStringArray(chunked), dtype="string[pyarrow]")
     loaded = EventTable(frame)
-    loaded.adopt_time_order(events.time_order())  # a load sorts it on a thread of its own
-    loaded.work_out_for_views()  # as the app's loads do
+    loaded.order.adopt_time_order(
+        events.order.time_order()
+    )  # a load sorts it on a thread of its own
+    loaded.order.work_out_for_views()  # as the app's loads do
     return loaded

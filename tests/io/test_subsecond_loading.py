@@ -70,7 +70,7 @@ def test_whole_columns_of_one_form_keep_their_fractions(texts):
 def test_timesketch_events_within_one_second_come_out_in_their_true_order():
     events = load_file(DATA / "timesketch_evtx_part.csv").events
     rows = events.rows()
-    ordered = [int(rows[i]) for i in events.time_order()]
+    ordered = [int(rows[i]) for i in events.order.time_order()]
     # Rows 12-14 are at 04:17:43.354562, .354563, .354562: the later one goes last.
     assert ordered[-3:] == [12, 14, 13]
     assert events.start_ns.tolist()[-3:] == [354_562_000, 354_563_000, 354_562_000]
@@ -80,7 +80,7 @@ def test_zeek_connections_written_out_of_order_are_put_back_in_order():
     result = load_file(DATA / "zeek_snmp_excerpt.json", LoadOptions(columns={"start": "ts"}))
     assert result.report.error is None
     events = result.events
-    texts = [events.text_at("date_text", int(i)) for i in events.time_order()]
+    texts = [events.text_at("date_text", int(i)) for i in events.order.time_order()]
     # The log wrote .529248, .527051, .524905 (in that order) as its last three lines.
     assert texts[-3:] == [
         "2018-03-24T17:35:53.524905Z",
@@ -105,7 +105,7 @@ def test_microseconds_and_deep_time_survive_export_and_reload(tmp_path, suffix):
     out = tmp_path / f"export{suffix}"
     write_events(original, out, in_time_order=True)
     again = load_file(out).events
-    titles = [again.text_at("title", int(i)) for i in again.time_order()]
+    titles = [again.text_at("title", int(i)) for i in again.order.time_order()]
     assert titles == ["Big Bang", "just after", "first", "second"]
     by_title = {again.text_at("title", i): i for i in range(len(again))}
     nanos = {title: int(again.start_ns[i]) for title, i in by_title.items()}

@@ -63,19 +63,19 @@ def test_lane_counts_follow_first_appearance():
 
 def test_every_index_is_each_event_once_in_order_and_cannot_be_changed():
     events = EventTable.from_columns(start=[5, 1, 3], title=["a", "b", "c"])
-    every = events.every_index()
+    every = events.order.every_index()
     assert every.tolist() == [0, 1, 2]
-    assert events.every_index() is every  # made once: the filters and views share it
+    assert events.order.every_index() is every  # made once: the filters and views share it
     with pytest.raises(ValueError, match="read-only"):
         every[0] = 2
-    assert events.ascending(every)
-    assert events.ascending(np.array([0, 2]))
-    assert not events.ascending(np.array([2, 0]))
-    assert not events.ascending(np.array([1, 1]))
+    assert events.order.ascending(every)
+    assert events.order.ascending(np.array([0, 2]))
+    assert not events.order.ascending(np.array([2, 0]))
+    assert not events.order.ascending(np.array([1, 1]))
 
 
 def test_rows_are_in_file_order_for_one_file_but_not_after_an_earlier_one():
     one = EventTable.from_columns(start=[1, 2, 3], row=[2, 3, 4])
-    assert one.rows_ascending()
+    assert one.order.rows_ascending()
     two = EventTable.concat([one, EventTable.from_columns(start=[0], row=[2], source="b.csv")])
-    assert not two.rows_ascending()
+    assert not two.order.rows_ascending()

@@ -109,7 +109,7 @@ def test_a_layout_that_cannot_be_the_tables_is_refused():
     fresh = EventTable(events.frame)
     fresh.adopt_layout(good)
     assert fresh.lane_layout() is good
-    np.testing.assert_array_equal(fresh.time_order(), good.time_order)
+    np.testing.assert_array_equal(fresh.order.time_order(), good.time_order)
 
 
 def test_a_step_back_anywhere_in_a_lane_is_found_but_a_new_lane_may_start_earlier(monkeypatch):

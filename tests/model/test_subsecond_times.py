@@ -97,7 +97,7 @@ def test_time_order_follows_the_fraction_within_a_second_and_deep_time_comes_fir
         title=["c", "a", "big bang", "b"],
         precision=["time", "time", "year", "time"],
     )
-    order = table.time_order()
+    order = table.order.time_order()
     assert [table.text_at("title", int(i)) for i in order] == ["big bang", "a", "b", "c"]
     sorted_table = table.sorted_by_time()
     assert sorted_table.start_ns.tolist() == [0, 354_562_000, 354_562_500, 354_563_000]

@@ -228,7 +228,7 @@ def test_one_files_events_are_listed_by_date_at_once_ties_in_file_order(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     assert events_in_rows(panel) == [1, 3, 0, 2, 4]
-    assert events_in_rows(panel) == events.time_order().tolist()
+    assert events_in_rows(panel) == events.order.time_order().tolist()
     click_header(qtbot, panel, TITLE)
     click_header(qtbot, panel, TITLE)  # descending
     assert column(panel, TITLE) == ["e", "d", "c", "b", "a"]

@@ -258,7 +258,7 @@ def test_cancel_while_the_dates_are_parsed_stops_there_and_keeps_what_was_loaded
 ):
     """Cancel was heard between the blocks of the read only: a 10M-row file's dates (seconds
     of work) were parsed to the end. Now the parse stops at its next slice of rows."""
-    from viewer.io.dates import date_column
+    from viewer.io.dates import common_shapes
     from viewer.io.events import event_assembly
 
     small = tmp_path / "small.csv"
@@ -273,9 +273,9 @@ def test_cancel_while_the_dates_are_parsed_stops_there_and_keeps_what_was_loaded
         for i in range(50_000)
     ]
     big.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    monkeypatch.setattr(date_column, "_SLICE_ROWS", 1_000)  # 50 slices of the dates
+    monkeypatch.setattr(common_shapes, "_SLICE_ROWS", 1_000)  # 50 slices of the dates
     parsing, go, converted, built = threading.Event(), threading.Event(), [], []
-    real_cast, real_build = date_column.pc.cast, event_assembly.event_table_from
+    real_cast, real_build = common_shapes.pc.cast, event_assembly.event_table_from
 
     def gated_cast(values, *args, **kwargs):  # one slice of the dates becomes instants
         if len(converted) == 0 and len(values) == 1_000:
@@ -284,7 +284,7 @@ def test_cancel_while_the_dates_are_parsed_stops_there_and_keeps_what_was_loaded
         converted.append(len(values))
         return real_cast(values, *args, **kwargs)
 
-    monkeypatch.setattr(date_column.pc, "cast", gated_cast)
+    monkeypatch.setattr(common_shapes.pc, "cast", gated_cast)
     monkeypatch.setattr(
         "viewer.io.loading.event_table_from", lambda *a: built.append(1) or real_build(*a)
     )

@@ -13,7 +13,7 @@ from tests.ui.test_main_window import build, seconds_at, write
 from viewer import settings
 from viewer.io.load_report import LoadReport
 from viewer.model.event_table import EventTable
-from viewer.state.session import Session, Source
+from viewer.state.session import Adding, Session, Source
 from viewer.ui import source_merger
 from viewer.ui.source_merger import SourceMerger
 
@@ -65,7 +65,7 @@ def test_a_file_joining_others_is_merged_off_the_gui_thread(merger, merges, qtbo
     assert titles == [f"a.csv {i}" for i in range(3)] + [f"b.csv {i}" for i in range(3)]
     assert session.selected is not None
     assert titles[session.selected] == "a.csv 1"  # the selection stays on its event
-    order = session.events.time_order()  # worked out on the merge's thread, and right
+    order = session.events.order.time_order()  # worked out on the merge's thread, and right
     assert [titles[i] for i in order[:3]] == ["b.csv 0", "b.csv 1", "b.csv 2"]
 
 
@@ -73,7 +73,7 @@ def test_files_that_finish_while_a_merge_runs_join_in_one_merge_after_it(merger,
     session = merger._session
     merger.add(source("b.csv", 10))
     merger.add(source("c.csv", 20))
-    merger.add(source("d.csv", 30), order=["c.csv", "d.csv"])
+    merger.add(source("d.csv", 30), Adding(order=["c.csv", "d.csv"]))
     qtbot.waitUntil(lambda: not merger.merging and session.source_paths()[-1] == "d.csv")
     assert session.source_paths() == ["a.csv", "b.csv", "c.csv", "d.csv"]
     assert [paths for paths, _ in merges] == [

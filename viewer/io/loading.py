@@ -30,7 +30,8 @@ from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
 from viewer.model.annotations import EventMarks
-from viewer.model.event_table import EventTable, time_order_of
+from viewer.model.event_order import time_order_of
+from viewer.model.event_table import EventTable
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _read_file(
     marks = read_annotation_columns(path, events, report)  # our exports carry them
     if sorting is not None:
         on_progress(0.8)
-        events.adopt_time_order(sorting.result())
+        events.order.adopt_time_order(sorting.result())
         watch.check()
         events.lane_layout()
     on_progress(1.0)

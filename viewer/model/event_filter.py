@@ -26,7 +26,7 @@ def filtered(
     """``shown_events`` and ``shown_mask`` at once."""
     keep = shown_mask(events, hidden_lanes, date_range)
     if keep is None:
-        return events.every_index(), None
+        return events.order.every_index(), None
     return np.flatnonzero(keep).astype(np.int64, copy=False), keep  # int64 already: no copy
 
 

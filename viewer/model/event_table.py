@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from viewer.model import chunked_text
 from viewer.model.event_fields import COLUMNS, SUBSECOND_COLUMNS, TEXT_COLUMNS
+from viewer.model.event_order import EventOrder
 from viewer.model.lane_layout import CodeArray, LaneLayout, build_lane_layout, narrow_codes
 from viewer.model.periods import period_end
 from viewer.model.precision import PRECISION_LABELS, Precision
@@ -67,13 +68,9 @@ class EventTable:
         self._lanes: list[str] | None = None
         self._arrow_texts: dict[str, pa.ChunkedArray] = {}
         self._last_seconds: IntArray | None = None
-        self._time_order: IntArray | None = None
         self._layout: LaneLayout | None = None
         self._end_or_start: IntArray | None = None
-        self._every_index: IntArray | None = None
-        self._time_rank: IntArray | None = None
-        self._in_time_order: bool | None = None
-        self._rows_ascending: bool | None = None
+        self.order = EventOrder(self.frame)  # every index, time order, ranks: once each
         # Built in the background for a big table (``build_word_index``); searches use what
         # it has so far.
         self.word_index = WordIndex(len(self.frame))
@@ -212,37 +209,6 @@ class EventTable:
     def rows(self) -> IntArray:
         return self.frame["row"].to_numpy(dtype=np.int64)
 
-    def rows_ascending(self) -> bool:
-        """Whether the events are in their files' row order (one file as read): then the
-        time order is also the Events table's date order. Once per table."""
-        if self._rows_ascending is None:
-            self._rows_ascending = is_ascending(self.rows())
-        return self._rows_ascending
-
-    def every_index(self) -> IntArray:
-        """0 to n - 1, made once per table (read-only): every event shown, as the filters
-        give it when they hide none."""
-        if self._every_index is None:
-            every = np.arange(len(self), dtype=np.int64)
-            every.setflags(write=False)
-            self._every_index = every
-        return self._every_index
-
-    def work_out_for_views(self) -> None:
-        """Work out now what the window's views ask of a new table, each a pass over it, so
-        that a loading thread does it (60 of the 110 ms a 10M-row table's hand-over to the
-        window took; a search's matches put in date order by their time ranks, 18 ms a search
-        at 10M)."""
-        self.every_index()
-        # Where the Events table's date order is the time order; the ranks only where the
-        # events are not in that order already (then the matches are as they come).
-        if self.rows_ascending() and not self.in_time_order():
-            self.time_rank()
-
-    def ascending(self, indices: IntArray) -> bool:
-        """Whether ``indices`` only go up (``every_index`` without a pass over it)."""
-        return indices is self._every_index or is_ascending(indices)
-
     def text_at(self, column: str, index: int) -> str:
         """One event's text (fast: no row is built)."""
         return str(self.frame[column].iat[index])
@@ -283,7 +249,7 @@ class EventTable:
                 extent_end_ns=self.end_or_start_ns(),
                 has_span=self.has_end(),
                 approximate=self.approximate(),
-                time_order=self.time_order(),
+                time_order=self.order.time_order(),
                 codes=codes,
                 names=names,
             )
@@ -297,7 +263,8 @@ class EventTable:
         """Take a layout built before (the events cache keeps one with the table): checked
         against the table first, DamagedLayout (a ValueError) when it cannot be this table's."""
         layout.checked(len(self))
-        self._layout, self._time_order = layout, layout.time_order
+        self._layout = layout
+        self.order.adopt_time_order(layout.time_order)
         self._lane_codes = layout.codes, list(layout.names)
 
     def source_codes(self) -> tuple[IntArray, list[str]]:
@@ -464,40 +431,8 @@ class EventTable:
         )
         return int(hits[0]) if len(hits) else None
 
-    def time_order(self) -> IntArray:
-        """Indices in time order, to the nanosecond (ties in file order); sorted once per
-        table, as the timeline and the Events table both ask (read-only: it is shared)."""
-        if self._time_order is None:
-            self._time_order = time_order_of(self.start, self.start_ns, self.rows())
-        return self._time_order
-
-    def adopt_time_order(self, order: IntArray) -> None:
-        """Take the time order sorted elsewhere (a load sorts it on another core while it
-        builds the table): ``time_order_of`` this table's columns."""
-        if len(order) != len(self):
-            raise ValueError(f"a time order of {len(order)} events for {len(self)}")
-        self._time_order = order
-        self._time_rank, self._in_time_order = None, None
-
-    def in_time_order(self) -> bool:
-        """Whether the events are already in time order (a log, as written)."""
-        if self._in_time_order is None:
-            self._in_time_order = self.ascending(self.time_order())
-        return self._in_time_order
-
-    def time_rank(self) -> IntArray:
-        """Each event's place in the time order (read-only): a few events are put in time
-        order by their ranks, without a pass over every event."""
-        if self._time_rank is None:
-            order = self.time_order()
-            rank = np.empty(len(order), dtype=np.int64)
-            rank[order] = np.arange(len(order), dtype=np.int64)
-            rank.setflags(write=False)
-            self._time_rank = rank
-        return self._time_rank
-
     def sorted_by_time(self) -> EventTable:
-        return EventTable(self._rows_at(self.time_order()))
+        return EventTable(self._rows_at(self.order.time_order()))
 
     def records(self) -> list[dict[str, object]]:
         """Plain Python rows, for tests and small exports."""
@@ -514,18 +449,6 @@ class EventTable:
 
 
 _TABLE_COLUMNS = (*COLUMNS, *SUBSECOND_COLUMNS)
-
-
-def is_ascending(indices: npt.ArrayLike) -> bool:
-    values = np.asarray(indices)
-    return bool(np.all(values[1:] > values[:-1]))
-
-
-def time_order_of(start: IntArray, start_ns: npt.NDArray[np.int32], rows: IntArray) -> IntArray:
-    """Indices in time order, to the nanosecond, ties in file order (read-only: shared)."""
-    order = np.lexsort((rows, start_ns, start)).astype(np.int64, copy=False)
-    order.setflags(write=False)
-    return order
 
 
 def _nanos(value: npt.ArrayLike, n: int) -> npt.NDArray[np.int32]:

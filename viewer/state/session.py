@@ -90,26 +90,20 @@ class Session(QObject):
         keep_view: bool = False,
         order: Sequence[str] = (),
     ) -> None:
-        """Add a loaded file, or replace the one loaded from the same path (a reload).
-        ``keep_only``: the files that stay (the others are dropped: a load that replaces);
-        ``keep_view``: the views keep their visible range (a reload); ``order``: the files as
-        the user named them, which a new file keeps among them whichever finished loading first."""
-        self.apply(self.plan_adding(source, keep_only, keep_view, order))
+        """Add a loaded file, or replace the one loaded from the same path (a reload); see
+        ``Adding`` for the options."""
+        self.apply(self.plan_adding(source, Adding(keep_only, keep_view, order)))
 
     def plan_adding(
-        self,
-        source: Source,
-        keep_only: Collection[str] | None = None,
-        keep_view: bool = False,
-        order: Sequence[str] = (),
-        after: SourcesChange | None = None,
+        self, source: Source, how: Adding | None = None, after: SourcesChange | None = None
     ) -> SourcesChange:
         """What ``add_source`` would change, to be merged elsewhere (a big merge, off the GUI
         thread) and then ``apply``-ed; ``after``: a change planned before, not applied yet,
         that this one adds to (files that finished loading while a merge ran)."""
+        how = how or Adding()
         current = self.sources if after is None else after.sources
-        if keep_only is not None:
-            staying = {Path(p) for p in keep_only}
+        if how.keep_only is not None:
+            staying = {Path(p) for p in how.keep_only}
             current = [s for s in current if Path(s.path) in staying]
         kept = [s for s in current if Path(s.path) != Path(source.path)]
         position = next(
@@ -117,18 +111,19 @@ class Session(QObject):
         )
         renumber = None
         if len(kept) == len(current):  # a new file, not a reload
-            position = _place_in_order(kept, source.path, order)
+            position = _place_in_order(kept, source.path, how.order)
             if position < len(kept):  # it finished before a file named earlier did
                 renumber = position
         kept.insert(position, source)
+        keeps_selection = how.keep_only is None
         if after is None:
-            return SourcesChange(self.sources, kept, keep_only is None, keep_view, renumber)
+            return SourcesChange(self.sources, kept, keeps_selection, how.keep_view, renumber)
         renumbers = [r for r in (after.renumber_from, renumber) if r is not None]
         return SourcesChange(
             after.onto,
             kept,
-            after.keeps_selection and keep_only is None,
-            after.keep_view and keep_view,
+            after.keeps_selection and keeps_selection,
+            after.keep_view and how.keep_view,
             min(renumbers, default=None),
         )
 
@@ -419,6 +414,18 @@ class Session(QObject):
 def merge_sources(sources: Sequence[Source]) -> EventTable:
     """The events of all ``sources`` as one table (on any thread: the sources are read-only)."""
     return EventTable.concat(s.events for s in sources)
+
+
+@dataclass(frozen=True)
+class Adding:
+    """How a loaded file joins the others. ``keep_only``: the files that stay (the others are
+    dropped: a load that replaces); ``keep_view``: the views keep their visible range (a
+    reload); ``order``: the files as the user named them, which a new file keeps among them
+    whichever finished loading first."""
+
+    keep_only: Collection[str] | None = None
+    keep_view: bool = False
+    order: Sequence[str] = ()
 
 
 @dataclass(frozen=True, eq=False)

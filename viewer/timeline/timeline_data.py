@@ -133,7 +133,7 @@ def shown_timeline_data(
     table's, so the x of an event does not move as filters change."""
     events = whole.events
     flags = shown_mask is not None and len(shown_mask) == len(events)  # ``shown`` made from it
-    if shown is not None and not flags and not events.ascending(shown):
+    if shown is not None and not flags and not events.order.ascending(shown):
         return build_timeline_data(events, shown, lane_colours)
     if lane_colours is None:  # numbered over all lanes, as build_timeline_data does
         lane_colours = assign_lane_colours([lane.name for lane in whole.lanes])

@@ -20,7 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from viewer.model.annotations import EventMarks
 from viewer.model.bidi_text import without_reordering
-from viewer.model.event_table import EventTable, is_ascending
+from viewer.model.event_order import is_ascending
+from viewer.model.event_table import EventTable
 from viewer.model.instants import format_iso
 from viewer.model.sorted_order import SortedOrder
 from viewer.ui.background_sort import BackgroundSort, sorted_events
@@ -204,7 +205,7 @@ class EventTableModel(QAbstractTableModel):
         if (column, order) in self._all_sorted:
             return False  # sorted before: a mask of that order
         time_order = column == DATE and order == Qt.SortOrder.AscendingOrder
-        return not (time_order and self._events.rows_ascending())  # the table's, made at load
+        return not (time_order and self._events.order.rows_ascending())  # the table's, made at load
 
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
         self._pending = (column, order)
@@ -253,7 +254,7 @@ class EventTableModel(QAbstractTableModel):
         pending = self._pending
         self._end_background_sort()
         self._given: object = shown  # as handed over: the same array again changes nothing
-        self._shown = events.every_index() if shown is None else _as_indices(shown)
+        self._shown = events.order.every_index() if shown is None else _as_indices(shown)
         if self._takes_long(self._sort_column, self._sort_order):  # a new table, sorted
             pending = pending or (self._sort_column, self._sort_order)
             self._sort_column = UNSORTED  # meanwhile the rows come in the order given
@@ -264,7 +265,7 @@ class EventTableModel(QAbstractTableModel):
     def _apply_sort(self, mask: BoolArray | None = None) -> None:
         shown = self._shown
         flags = mask is not None and len(mask) == len(self._events)  # ascending by making
-        ascending = flags or self._events.ascending(shown)
+        ascending = flags or self._events.order.ascending(shown)
         if self._sort_column in _COLUMNS and len(shown) > 1 and ascending:
             # All events sorted once per column and direction; a filter change only masks them
             # (ties keep table order, which is the order of an ascending ``shown``).
@@ -279,12 +280,12 @@ class EventTableModel(QAbstractTableModel):
         key = (self._sort_column, self._sort_order)
         if key not in self._all_sorted:
             events = self._events
-            if key == (DATE, Qt.SortOrder.AscendingOrder) and events.rows_ascending():
+            if key == (DATE, Qt.SortOrder.AscendingOrder) and events.order.rows_ascending():
                 # One file's rows in file order: the table's own time order is this sort (ties
                 # in index order), already made for the timeline; no second sort of millions.
-                in_order = events.in_time_order()
-                rank = None if in_order else events.time_rank()  # made at load for such files
-                order = SortedOrder(events.time_order(), rank, ascending=in_order)
+                in_order = events.order.in_time_order()
+                rank = None if in_order else events.order.time_rank()  # made at load for such files
+                order = SortedOrder(events.order.time_order(), rank, ascending=in_order)
             else:
                 order = SortedOrder(self._sorting(np.arange(len(events), dtype=np.int64)))
             self._all_sorted = {key: order}

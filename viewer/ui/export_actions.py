@@ -122,7 +122,7 @@ class ExportActions:
         if path is None:
             return
         s = self._session
-        order = s.shown[s.events.subset(s.shown).time_order()]  # the shown events by time
+        order = s.shown[s.events.subset(s.shown).order.time_order()]  # the shown events by time
         events, marks = s.events.subset(order), s.marks.subset(order)
         self._write_output(path, lambda: write_events(events, path, marks=marks))
 

@@ -60,7 +60,7 @@ def _load_file_cached(
 
 
 def _for_the_views(result: LoadResult) -> LoadResult:
-    result.events.work_out_for_views()  # here, on the loading thread, not the GUI thread
+    result.events.order.work_out_for_views()  # here, on the loading thread, not the GUI thread
     return result
 
 

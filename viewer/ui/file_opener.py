@@ -12,7 +12,7 @@ from viewer import settings
 from viewer.io.cache.event_cache import EventCache
 from viewer.io.formats import expand_paths
 from viewer.io.load_report import LoadReport
-from viewer.state.session import Session, Source
+from viewer.state.session import Adding, Session, Source
 from viewer.ui.file_loader import FileLoader, LoadRequest
 from viewer.ui.load_messages import translated
 from viewer.ui.main_window import MainWindow
@@ -89,9 +89,7 @@ class FileOpener:
         self.mapping.after_load(source.path, source.report)
         keep_only = request.paths if request.replace else None
         self._settings.add_recent_file(source.path)
-        self.merger.add(
-            source, keep_only=keep_only, keep_view=request.keep_view, order=request.paths
-        )
+        self.merger.add(source, Adding(keep_only, request.keep_view, request.paths))
 
     def _on_merger_added(self, sources: list[Source]) -> None:
         self._window.show_status(

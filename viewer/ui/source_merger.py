@@ -7,13 +7,13 @@ file removed, or replaced) is planned again on the session's current sources."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.model.event_table import EventTable
-from viewer.state.session import Session, Source, SourcesChange, merge_sources
+from viewer.state.session import Adding, Session, Source, SourcesChange, merge_sources
 
 MERGE_IN_BACKGROUND_FROM = 300_000  # events in all: a smaller merge is done at once (< 0.1 s)
 
@@ -21,9 +21,7 @@ MERGE_IN_BACKGROUND_FROM = 300_000  # events in all: a smaller merge is done at 
 @dataclass(frozen=True)
 class _Arrival:
     source: Source
-    keep_only: Collection[str] | None
-    keep_view: bool
-    order: Sequence[str]
+    how: Adding
 
 
 class _Signals(QObject):
@@ -47,7 +45,7 @@ class _MergeTask(QRunnable):
 def merged_for_views(sources: Sequence[Source]) -> EventTable:
     """The sources' events as one table, with what the window's views read of it first."""
     merged = merge_sources(sources)
-    merged.work_out_for_views()
+    merged.order.work_out_for_views()
     merged.lane_layout()  # the timeline's (with the time order it is built on)
     merged.time_bounds()
     return merged
@@ -74,14 +72,8 @@ class SourceMerger(QObject):
     def merging(self) -> bool:
         return self._running is not None
 
-    def add(
-        self,
-        source: Source,
-        keep_only: Collection[str] | None = None,
-        keep_view: bool = False,
-        order: Sequence[str] = (),
-    ) -> None:
-        self._waiting.append(_Arrival(source, keep_only, keep_view, order))
+    def add(self, source: Source, how: Adding | None = None) -> None:
+        self._waiting.append(_Arrival(source, how or Adding()))
         if self._running is None:
             self._start()
 
@@ -93,7 +85,7 @@ class SourceMerger(QObject):
         arrivals, self._waiting = self._waiting, []
         change: SourcesChange | None = None
         for a in arrivals:
-            change = self._session.plan_adding(a.source, a.keep_only, a.keep_view, a.order, change)
+            change = self._session.plan_adding(a.source, a.how, change)
         if change is None:
             return
         if len(change.sources) < 2 or sum(len(s.events) for s in change.sources) < (

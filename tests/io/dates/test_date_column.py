@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.io.dates import date_column
-from viewer.io.dates.date_column import DateColumn, column_context, parse_date_column
+from viewer.io.dates.date_column import column_context, parse_date_column
+from viewer.io.dates.date_results import DateColumn
 from viewer.model.date_parsing import parse_date
 from viewer.model.instants import seconds_at
 from viewer.model.parsed_date import DateContext, DateParseError, ParsedDate

@@ -9,7 +9,8 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.dates.date_column import DateColumn, parse_date_column
+from viewer.io.dates.date_column import parse_date_column
+from viewer.io.dates.date_results import DateColumn
 from viewer.io.mapping.column_mapping import DateParts, DateSource, JoinedColumns
 from viewer.io.mapping.zone_columns import looks_like_zone
 from viewer.io.readers.raw_table import RawTable, join_cells

@@ -20,7 +20,7 @@ from viewer.model.instants import seconds_at
 from viewer.model.precision import Precision
 
 if TYPE_CHECKING:  # (date_column calls this module)
-    from viewer.io.dates.date_column import DateColumn
+    from viewer.io.dates.date_results import DateColumn
 
 # Five-digit serials: 10000 is 1927-05-18, 99999 is 2173-10-14.
 _SERIAL = r"^\d{5}(\.\d+)?$"

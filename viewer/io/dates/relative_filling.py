@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from viewer.io.dates.date_column import DateColumn
+from viewer.io.dates.date_results import DateColumn
 from viewer.io.load_errors import RowProblem
 from viewer.model.instants import civil_from_seconds
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from viewer.io.dates.date_column import DateColumn
+from viewer.io.dates.date_results import DateColumn
 from viewer.io.dates.year_context import FROM_USER, YearContext
 from viewer.io.load_errors import RowProblem
 from viewer.model.instants import civil_from_seconds, is_valid_civil, seconds_at

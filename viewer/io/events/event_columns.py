@@ -15,7 +15,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.dates.date_column import DateColumn, parse_date_column
+from viewer.io.dates.date_column import parse_date_column
+from viewer.io.dates.date_results import DateColumn
 from viewer.io.dates.date_sources import date_text, parse_source
 from viewer.io.dates.relative_filling import fill_relative
 from viewer.io.dates.year_context import YearContext

@@ -51,7 +51,7 @@ def write_events(
     ``events``, by position), JSON Lines and CSV get ``starred``, ``tags`` and ``note``
     columns, Timesketch its ``tag`` list and a ``comment``; TimelineJS has no place for them."""
     fmt = data_format(path, fmt)
-    order = events.time_order() if in_time_order else None
+    order = events.order.time_order() if in_time_order else None
     if fmt is None:
         raise ValueError(
             f"cannot tell the format of {Path(path).name}; use .jsonl, .csv, .timelinejs.json, .timesketch.csv or .timesketch.jsonl"
