@@ -110,6 +110,27 @@ def test_iso_columns_read_in_bulk_match_each_text_read_alone(
     assert as_column(values, context) == one_by_one(values, context)
 
 
+@given(
+    st.lists(
+        st.tuples(
+            iso_texts(), st.sampled_from(["", "", " ", "\t", "\u00a0"]), st.sampled_from(["", " "])
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    contexts,
+)
+@settings(max_examples=100, deadline=None)
+def test_iso_cells_with_spaces_around_some_read_as_each_text_alone(
+    cells: list[tuple[str, str, str]], context: DateContext
+) -> None:
+    # A column clean but for a few padded cells is no longer read in one cast as it stands.
+    values = [f"{before}{text}{after}" for text, before, after in cells]
+    chunks = [pa.array(values[i : i + 3], pa.string()) for i in range(0, len(values), 3)]
+    parsed = parse_date_column(pa.chunked_array(chunks), context)
+    assert outcomes(parsed, len(values)) == one_by_one(values, context)
+
+
 @given(st.lists(us_texts(), min_size=1, max_size=40, unique=True), contexts)
 @settings(max_examples=60, deadline=None)
 def test_month_day_year_columns_of_a_thousand_rows_match_each_text_read_alone(

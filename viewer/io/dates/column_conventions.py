@@ -12,7 +12,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.events.arrow_numpy import from_numpy, to_numpy
+from viewer.io.events.arrow_numpy import to_numpy
+from viewer.model.chunked_text import take
 
 _NUMERIC_SHAPE = r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(\D|$)"
 # Year, month, day with a year of two or three digits: Minguo 99 is 2010, 115 is 2026.
@@ -36,7 +37,7 @@ _TWO_DIGIT_YEAR_SHAPE = r"^\d{1,2}[/.\-]\d{1,2}[/.\-](?P<year>\d{2})(?:\D|$)"
 def _texts(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_]) -> pa.ChunkedArray:
     if rows.all():
         return text
-    return text.take(from_numpy(np.flatnonzero(rows)))
+    return take(text, np.flatnonzero(rows))
 
 
 def _sample(texts: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -45,7 +46,7 @@ def _sample(texts: pa.ChunkedArray) -> pa.ChunkedArray:
     if len(texts) <= _SAMPLE:
         return texts
     picks = np.unique(np.linspace(0, len(texts) - 1, _SAMPLE).astype(np.int64))
-    return texts.take(from_numpy(picks))
+    return take(texts, picks)
 
 
 def _count(text: pa.ChunkedArray, pattern: str) -> int:

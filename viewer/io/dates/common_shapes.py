@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from viewer.io.dates.date_results import DateColumn
 from viewer.io.events.arrow_numpy import from_numpy, to_numpy
 from viewer.io.load_watch import checkpoint
+from viewer.model.chunked_text import take
 from viewer.model.date_forms import EPOCH_DIVISORS, EPOCH_MIN, NUMERIC_PATTERN, local_to_utc
 from viewer.model.instants import is_valid_civil, seconds_from_civil
 from viewer.model.parsed_date import DateContext
@@ -51,7 +52,7 @@ def indices_matching(
     candidates = np.flatnonzero(pending)
     if len(candidates) == 0:
         return candidates
-    subset = text.take(from_numpy(candidates)) if len(candidates) < len(text) else text
+    subset = take(text, candidates) if len(candidates) < len(text) else text
     hits = to_numpy(pc.match_substring_regex(subset, pattern))
     found: npt.NDArray[np.int64] = candidates[np.asarray(hits, dtype=bool)]
     return found
@@ -60,7 +61,7 @@ def indices_matching(
 def fast_iso(
     text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, tz: dt.tzinfo | None
 ) -> None:
-    if pending.all() and _whole_column_iso(text, pending, out, tz):
+    if pending.all() and whole_column_iso(text, pending, out, tz):
         return
     shapes = (
         (_ISO_DATE, pa.timestamp("s"), Precision.DAY, False),
@@ -71,7 +72,7 @@ def fast_iso(
         rows = indices_matching(text, pending, pattern)
         if len(rows) == 0:
             continue
-        subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
+        subset = take(text, rows) if len(rows) < len(text) else text
         try:
             stamps = pc.cast(subset, arrow_type)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -85,10 +86,11 @@ def fast_iso(
 _EVERY = slice(None)  # every row (not an index of each: fancy indexing is slower)
 
 
-def _whole_column_iso(
+def whole_column_iso(
     text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateColumn, tz: dt.tzinfo | None
 ) -> bool:
-    """The common case of a clean ISO 8601 column in one cast (no per-shape scans)."""
+    """The common case of a clean ISO 8601 column in one cast (no per-shape scans); False,
+    with nothing stored, when some cell is not ISO."""
     try:
         stamps = in_slices(text, lambda part: pc.cast(part, pa.timestamp("us", tz="UTC")))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -151,16 +153,20 @@ def _store(
     precision: Precision | npt.NDArray[np.int8],
     nanos: npt.NDArray[np.int32] | None = None,
 ) -> None:
-    out.start[rows] = seconds
-    if nanos is not None:
-        out.start_ns[rows] = nanos
+    if rows is _EVERY:  # the arrays themselves: a copy is 120 MB of fresh memory at 10M rows
+        out.start = seconds
+        out.start_ns = out.start_ns if nanos is None else nanos
+    else:
+        out.start[rows] = seconds
+        if nanos is not None:
+            out.start_ns[rows] = nanos
     out.precision[rows] = precision
     out.ok[rows] = True
     pending[rows] = False
 
 
 def _numeric_fields(text: pa.ChunkedArray, rows: npt.NDArray[np.int64]) -> pa.StructArray:
-    subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
+    subset = take(text, rows) if len(rows) < len(text) else text
     return pc.extract_regex(subset, NUMERIC_PATTERN)
 
 
@@ -222,7 +228,7 @@ def fast_epoch(text: pa.ChunkedArray, pending: npt.NDArray[np.bool_], out: DateC
         rows = indices_matching(text, pending, pattern)
         if len(rows) == 0:
             continue
-        subset = text.take(from_numpy(rows)) if len(rows) < len(text) else text
+        subset = take(text, rows) if len(rows) < len(text) else text
         fraction = None
         if pattern is _EPOCH_DECIMAL:
             parts = pc.split_pattern(subset, ".", max_splits=1)

@@ -14,7 +14,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.events.arrow_numpy import from_numpy, to_numpy
+from viewer.io.events.arrow_numpy import to_numpy
+from viewer.model.chunked_text import take
 from viewer.model.date_forms import NUMBER_PATTERN
 from viewer.model.instants import seconds_at
 from viewer.model.precision import Precision
@@ -37,7 +38,7 @@ def place_excel_serials(
     slow = np.flatnonzero(per_text)
     if len(slow) == 0:
         return
-    slow_texts = text.take(from_numpy(slow)) if len(slow) < len(text) else text
+    slow_texts = take(text, slow) if len(slow) < len(text) else text
     hits = np.asarray(to_numpy(pc.match_substring_regex(slow_texts, _SERIAL)), dtype=bool)
     if not hits.any():
         return
@@ -48,7 +49,7 @@ def place_excel_serials(
     if not written.any() or out.start[written].min() < _EARLIEST_WRITTEN:
         return
     rows = np.flatnonzero(serial)
-    days = np.asarray(to_numpy(pc.cast(text.take(rows), pa.float64())), dtype=np.float64)
+    days = np.asarray(to_numpy(pc.cast(take(text, rows), pa.float64())), dtype=np.float64)
     out.start[rows] = _SERIAL_ORIGIN + np.round(days * 86_400).astype(np.int64)
     whole = days == np.floor(days)
     out.precision[rows] = np.where(whole, Precision.DAY, Precision.TIME).astype(np.int8)

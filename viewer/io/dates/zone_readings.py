@@ -12,7 +12,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.events.arrow_numpy import from_numpy, to_numpy
+from viewer.io.events.arrow_numpy import to_numpy
+from viewer.model.chunked_text import take
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message
 from viewer.model.time_zones import AMBIGUOUS_ZONES, ZoneReading
 
@@ -87,7 +88,7 @@ def _sample(text: pa.ChunkedArray, rows: npt.NDArray[np.bool_]) -> pa.ChunkedArr
     picks = np.flatnonzero(rows)
     if len(picks) > _SAMPLE:
         picks = picks[np.unique(np.linspace(0, len(picks) - 1, _SAMPLE).astype(np.int64))]
-    return text.take(from_numpy(picks))
+    return take(text, picks)
 
 
 def _count(sample: pa.ChunkedArray, pattern: str) -> int:
