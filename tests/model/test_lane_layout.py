@@ -40,7 +40,12 @@ def expected_lanes(events: EventTable) -> dict[str, list[int]]:
 
 @pytest.mark.parametrize("lanes", [1, 5, 30])  # 30: the many-lanes way (one sort by lane)
 @pytest.mark.parametrize("seed", [1, 2])
-def test_each_lane_holds_its_events_in_time_order_at_their_own_times(lanes: int, seed: int):
+@pytest.mark.parametrize("two_threads", [False, True])  # True: as a table of millions is laid out
+def test_each_lane_holds_its_events_in_time_order_at_their_own_times(
+    lanes: int, seed: int, two_threads: bool, monkeypatch: pytest.MonkeyPatch
+):
+    if two_threads:
+        monkeypatch.setattr(lane_layout, "_TWO_THREADS_FROM", 0)
     events = random_table(seed, lanes)
     layout = events.lane_layout()
     got = {name: layout.index[layout.lane(k)].tolist() for k, name in enumerate(layout.names)}
