@@ -29,4 +29,5 @@ def as_loaded(events: EventTable, rows_per_chunk: int = ROWS_PER_CHUNK) -> Event
         events.order.time_order()
     )  # a load sorts it on a thread of its own
     loaded.order.work_out_for_views()  # as the app's loads do
+    loaded.order.work_out_ranks()
     return loaded

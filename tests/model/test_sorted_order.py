@@ -39,6 +39,12 @@ def test_ranks_given_are_used_and_a_sort_of_ascending_events_keeps_them(every):
     rank = np.empty(N, np.int64)
     rank[every] = np.arange(N)
     assert SortedOrder(every, rank).of(shown).tolist() == reference(every, shown)
+    asked = []  # the table's ranks, which the loading thread may still be making: asked late
+    late = SortedOrder(every, lambda: asked.append(1) or rank)
+    assert asked == []
+    assert late.of(shown).tolist() == reference(every, shown)
+    assert late.of(shown[:2]).tolist() == reference(every, shown[:2])
+    assert asked == [1]  # once
     ascending = SortedOrder(np.arange(N, dtype=np.int64), ascending=True)
     assert ascending.of(shown).tolist() == [5, 17, 400, 9_000]
 

@@ -80,11 +80,16 @@ class EventOrder:
     def work_out_for_views(self) -> None:
         """Work out now what the window's views ask of a new table, each a pass over it, so
         that a loading thread does it (60 of the 110 ms a 10M-row table's hand-over to the
-        window took; a search's matches put in date order by their time ranks, 18 ms a search
-        at 10M)."""
+        window took)."""
         self.every_index()
-        # Where the Events table's date order is the time order; the ranks only where the
-        # events are not in that order already (then the matches are as they come).
+        self.rows_ascending()
+        self.in_time_order()
+
+    def work_out_ranks(self) -> None:
+        """The time ranks, where the Events table's date order will want them: a file in row
+        order but not in time order (a search's matches put in date order by their ranks,
+        18 ms a search at 10M). Not needed for the first frame, so a loading thread makes
+        them after its hand-over (0.14 s of a 10M-row file's reopen)."""
         if self.rows_ascending() and not self.in_time_order():
             self.time_rank()
 

@@ -11,6 +11,8 @@ its matches, so their hand-over to the table is a look-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -25,12 +27,16 @@ _BY_RANKS_UP_TO = 0.4  # share of all events up to which flags per rank beat fla
 
 class SortedOrder:
     """``every``: all events' indices in the order (read-only, shared); ``rank``: each event's
-    place in it, when already made (the table's time ranks), else made when first needed.
+    place in it, or what gives it (the table's time ranks, which a loading thread may still be
+    making), else made when first needed.
     ``ascending``: ``every`` is 0..n-1 (a file in time order, sorted by date): an ascending
     subset is already in order."""
 
     def __init__(
-        self, every: IntArray, rank: IntArray | None = None, ascending: bool = False
+        self,
+        every: IntArray,
+        rank: IntArray | Callable[[], IntArray] | None = None,
+        ascending: bool = False,
     ) -> None:
         self.every = every
         self._rank = rank
@@ -64,6 +70,8 @@ class SortedOrder:
         self._prepared = (shown, self.of(shown, flags))
 
     def rank(self) -> IntArray:
+        if callable(self._rank):
+            self._rank = self._rank()
         if self._rank is None:
             rank = np.empty(len(self.every), dtype=np.int64)
             rank[self.every] = np.arange(len(self.every), dtype=np.int64)

@@ -284,7 +284,7 @@ class EventTableModel(QAbstractTableModel):
                 # One file's rows in file order: the table's own time order is this sort (ties
                 # in index order), already made for the timeline; no second sort of millions.
                 in_order = events.order.in_time_order()
-                rank = None if in_order else events.order.time_rank()  # made at load for such files
+                rank = None if in_order else events.order.time_rank  # made after the load
                 order = SortedOrder(events.order.time_order(), rank, ascending=in_order)
             else:
                 order = SortedOrder(self._sorting(np.arange(len(events), dtype=np.int64)))

@@ -101,6 +101,7 @@ class _LoadTask(QRunnable):
             return
         if not is_cancelled():
             self._signals.done.emit(self._path, self._ticket, result, self._request)
+            result.events.order.work_out_ranks()  # while the window takes the events
 
     def _on_progress(self, fraction: float) -> None:
         if fraction - self._told >= _PROGRESS_STEP and not self.cancelled.is_set():
