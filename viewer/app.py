@@ -12,8 +12,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__, assets, settings
-from viewer.io.cache.cache_folder import user_cache_folder
-from viewer.io.cache.event_cache import EventCache
+from viewer.head_start import HeadStarts, open_event_cache
 from viewer.io.project_file import is_project_path
 from viewer.model.date_wording import wording_for
 from viewer.state.session import Session
@@ -52,8 +51,13 @@ class Application:
     """Holds the long-lived objects and the connections between them."""
 
     def __init__(
-        self, preferences: settings.Settings, font_families: FontFamilies = QFontDatabase.families
+        self,
+        preferences: settings.Settings,
+        font_families: FontFamilies = QFontDatabase.families,
+        head_starts: HeadStarts | None = None,
     ) -> None:
+        """``head_starts``: the command line's files, already loading (with the events cache
+        they read through)."""
         self.settings = preferences
         # Before any widget exists: strings are translated as widgets are built.
         language = ui_language(preferences.get(settings.LANGUAGE))
@@ -64,9 +68,8 @@ class Application:
         self.errors = ErrorReporter(self.window)
         self.appearance = Appearance(preferences, self.window)
         # Files read before open again from here; written after the load, off the GUI thread.
-        limit = preferences.get(settings.CACHE_LIMIT_MB) * 1_000_000
-        self.cache = EventCache(user_cache_folder() / "events", limit, background=True)
-        self.files = FileOpener(self.session, self.window, preferences, self.cache)
+        self.cache = head_starts.cache if head_starts else open_event_cache(preferences)
+        self.files = FileOpener(self.session, self.window, preferences, self.cache, head_starts)
         # A big file's word index, once built, is kept with its events for the next open.
         self.window.search.runner.indexer.indexed.connect(self.cache.keep_word_index)
         self.live_reload = LiveReload(
@@ -241,17 +244,26 @@ def build_application(
     files: Sequence[str],
     preferences: settings.Settings,
     font_families: FontFamilies = QFontDatabase.families,
+    head_starts: HeadStarts | None = None,
 ) -> Application:
-    application = Application(preferences, font_families)
+    application = Application(preferences, font_families, head_starts)
     application.appearance.apply()
     application.restore_state(files)
+    if head_starts is not None:
+        head_starts.on_window_built()
     return application
 
 
-def run_app(argv: Sequence[str]) -> int:
+def run_app(argv: Sequence[str], head_starts: HeadStarts | None = None) -> int:
+    """The app on ``argv``; ``head_starts``: its files' loads, begun before the window."""
     app = create_app(argv)
     files = [a for a in app.arguments()[1:] if not a.startswith("-")]
-    application = build_application(files, settings.open_settings())
+    preferences = head_starts.preferences if head_starts else settings.open_settings()
+    try:
+        application = build_application(files, preferences, head_starts=head_starts)
+    finally:
+        if head_starts is not None:  # (also when the window could not be built)
+            head_starts.on_window_built()
     application.errors.install()
     app.aboutToQuit.connect(application.shutdown)
     application.window.show()

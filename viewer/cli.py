@@ -197,9 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _print_any_name()
     if not argv or argv[0] not in ("inspect", "export", "-h", "--help", "--version"):
         _import_the_core_before_qt()
+        from viewer.head_start import start_head_starts
+
+        head_starts = start_head_starts(argv)  # while the window is built
         from viewer.app import run_app
 
-        return run_app(argv)
+        return run_app(argv, head_starts)
     args = build_parser().parse_args(argv)
     try:
         options = load_options(args)

@@ -109,3 +109,130 @@ def test_the_last_sessions_files_load_in_the_background_too(start, big_csv, held
     go_on.set()
     qtbot.waitUntil(lambda: len(again.session.events) == 40_000, timeout=10_000)
     assert again.window.timeline.time_range() == pytest.approx((1.78e9, 1.79e9))
+
+
+@pytest.fixture
+def start_early(qtbot, tmp_path, cjk_font_installed, monkeypatch):
+    """``start_early(files, load=None)``: as ``timeline-viewer FILES`` starts: the files' loads
+    begin before the window is built (``head_start``), then the window takes them over."""
+    from viewer import settings
+    from viewer.app import build_application
+    from viewer.head_start import start_head_starts
+
+    apps = []
+
+    def build(files, load=None, before_window=lambda heads: None):
+        preferences = settings.open_settings(str(tmp_path / "settings.ini"))
+        heads = start_head_starts([str(f) for f in files], preferences, load)
+        before_window(heads)
+        app = build_application([str(f) for f in files], preferences, cjk_font_installed, heads)
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        app.window.show()
+        return app, heads
+
+    yield build
+    for app in apps:
+        app.shutdown()
+
+
+def test_a_named_file_begun_before_the_window_is_read_once_and_shown(
+    start_early, big_csv, monkeypatch, qtbot
+):
+    reads = []
+    real = file_loader._load_file
+    monkeypatch.setattr(file_loader, "_load_file", lambda *a: (reads.append(a[0]), real(*a))[1])
+    app, _heads = start_early([big_csv])
+    qtbot.waitUntil(lambda: len(app.session.events) == 40_000, timeout=10_000)
+    assert reads == [str(big_csv)]  # the window took the early load over: no second read
+    assert app.window.windowTitle() == "big.csv — Timeline Viewer"
+    assert not app.window.progress.isVisible()
+
+
+def test_a_file_that_must_be_read_waits_for_the_window(start_early, big_csv, monkeypatch, qtbot):
+    # Only the cache is read early: reading the file would hold the GIL from the window's build.
+    reads = []
+    real = file_loader._load_file
+    monkeypatch.setattr(file_loader, "_load_file", lambda *a: (reads.append(a[0]), real(*a))[1])
+
+    def before_window(heads):
+        assert not heads.window_built.wait(0.3)
+        assert reads == []  # not read while the window is still to be built
+
+    app, _heads = start_early([big_csv], before_window=before_window)
+    qtbot.waitUntil(lambda: len(app.session.events) == 40_000, timeout=10_000)
+    assert reads == [str(big_csv)]
+
+
+def test_cancel_stops_a_load_begun_before_the_window(start_early, big_csv, qtbot):
+    seen, stopped = threading.Event(), threading.Event()
+
+    def load(path, options, is_cancelled, on_progress):
+        seen.set()
+        while not is_cancelled():
+            on_progress(0.3)
+            stopped.wait(0.01)
+        stopped.set()
+        raise loading.LoadCancelled
+
+    app, _heads = start_early([big_csv], load=load)
+    assert seen.wait(5)
+    qtbot.waitUntil(app.window.cancel_button.isVisible, timeout=5_000)
+    app.window.cancel_button.click()
+    assert stopped.wait(5)  # the early load itself stopped, not only its result dropped
+    assert app.window.status_text.text() == "Load cancelled"
+    assert len(app.session.events) == 0
+
+
+def test_an_early_load_the_window_does_not_take_over_is_stopped(
+    start_early, big_csv, tmp_path, qtbot
+):
+    other = tmp_path / "other.csv"
+    other.write_text("date,title\n2026-04-27,Opening\n", encoding="utf-8")
+    stopped = []
+
+    def load(path, options, is_cancelled, on_progress):
+        while not is_cancelled():
+            threading.Event().wait(0.01)
+        stopped.append(path)
+        raise loading.LoadCancelled
+
+    def before_window(heads):
+        # Asked for with other options than it was begun with (the user chose its columns
+        # again): the early load is dropped, for the window's own load with those options.
+        assert heads.claim(str(other), loading.LoadOptions(day_first=True)) is None
+
+    app, _heads = start_early([big_csv, other], load=load, before_window=before_window)
+    wait_until(lambda: stopped == [str(other)])
+    # ... and read by the window's own load; big.csv's early load was taken over.
+    qtbot.waitUntil(lambda: [s.name for s in app.session.sources] == ["other.csv"], timeout=5_000)
+    assert app.loader.busy == 1
+    app.loader.cancel()
+    wait_until(lambda: sorted(stopped) == sorted([str(other), str(big_csv)]))
+
+
+def test_an_early_load_of_a_file_the_window_does_not_ask_for_is_stopped(tmp_path, big_csv):
+    from viewer import settings
+    from viewer.head_start import start_head_starts
+
+    stopped = []
+
+    def load(path, options, is_cancelled, on_progress):
+        while not is_cancelled():
+            threading.Event().wait(0.01)
+        stopped.append(path)
+        raise loading.LoadCancelled
+
+    preferences = settings.open_settings(str(tmp_path / "settings.ini"))
+    heads = start_head_starts([str(big_csv), "-platform", "offscreen"], preferences, load)
+    heads.on_window_built()  # a window that asked for none of them (it opened a project)
+    wait_until(lambda: stopped == [str(big_csv)])
+
+
+def wait_until(condition, seconds: float = 5.0) -> None:
+    deadline = threading.Event()
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        deadline.wait(0.01)
+    assert condition()

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -24,6 +25,9 @@ from viewer.io.mapping.column_mapping import TEXT_ROLES
 from viewer.io.pipeline import unexpected_error
 from viewer.model.event_table import EventTable
 from viewer.state.session import Source
+
+if TYPE_CHECKING:
+    from viewer.head_start import HeadStart, HeadStarts
 
 Load = Callable[[str, LoadOptions], LoadResult]
 # A load told, between its steps and blocks, whether it was cancelled, and telling how far it
@@ -46,17 +50,25 @@ def _load_file_cached(
     options: LoadOptions,
     is_cancelled: Callable[[], bool],
     on_progress: Progress,
+    before_reading: Callable[[Callable[[], bool]], None] | None = None,
 ) -> LoadResult:
-    """``_load_file`` (looked up now: tests replace it) when the cache has no entry."""
-    return _for_the_views(
-        through_cache(
-            cache,
-            path,
-            options,
-            TEXT_ROLES,
-            lambda: _load_file(path, options, is_cancelled, on_progress),
-        )
-    )
+    """``_load_file`` (looked up now: tests replace it) when the cache has no entry; then
+    ``before_reading(is_cancelled)`` is called first (it may wait)."""
+
+    def read() -> LoadResult:
+        if before_reading is not None:
+            before_reading(is_cancelled)
+        return _load_file(path, options, is_cancelled, on_progress)
+
+    return _for_the_views(through_cache(cache, path, options, TEXT_ROLES, read))
+
+
+def cached_load(
+    cache: EventCache, before_reading: Callable[[Callable[[], bool]], None] | None = None
+) -> CancellableLoad:
+    """The app's load of a file: through ``cache``, laid out for the timeline; a file that
+    must be read calls ``before_reading(is_cancelled)`` first."""
+    return functools.partial(_load_file_cached, cache, before_reading=before_reading)
 
 
 def _for_the_views(result: LoadResult) -> LoadResult:
@@ -109,6 +121,10 @@ class _LoadTask(QRunnable):
             self._signals.progressed.emit(self._ticket, fraction)
 
 
+def _taken_over(head: HeadStart) -> CancellableLoad:
+    return lambda _path, _options, _is_cancelled, on_progress: head.take_over(on_progress)
+
+
 def safe_load(load: Load, path: str, options: LoadOptions) -> LoadResult:
     """Whatever the load does, it ends with a result: a raise becomes the file's error."""
     try:
@@ -138,15 +154,18 @@ class FileLoader(QObject):
         pool: QThreadPool | None = None,
         options_for: Callable[[str], LoadOptions] = lambda _path: LoadOptions(),
         cache: EventCache | None = None,
+        head_starts: HeadStarts | None = None,
     ) -> None:
         """``load`` replaces the real load (tests); only the real one can stop midway, and
-        only the real one uses the ``cache`` of files read before."""
+        only the real one uses the ``cache`` of files read before. ``head_starts``: loads of
+        the command line's files, begun before the window, that ``load`` takes over."""
         super().__init__()
         self._load: CancellableLoad = (
-            (_load_file if cache is None else functools.partial(_load_file_cached, cache))
+            (_load_file if cache is None else cached_load(cache))
             if load is None
             else lambda path, options, *_watch: load(path, options)
         )
+        self._head_starts = head_starts  # files whose loads began before the window
         self._options_for = options_for  # what the user chose for a file before
         self._pool = pool or QThreadPool.globalInstance()
         self._tickets = itertools.count(1)
@@ -177,10 +196,12 @@ class FileLoader(QObject):
             self._progress[ticket] = 0.0
             self.started.emit(path)
             options = self._options_for(path)
-            flag = self._cancel_flags[ticket] = threading.Event()
-            self._pool.start(
-                _LoadTask(path, ticket, request, options, self._signals, self._load, flag)
-            )
+            load, flag = self._load, threading.Event()
+            head = self._head_starts.claim(path, options) if self._head_starts else None
+            if head is not None:  # begun before the window: its result, its Cancel
+                load, flag = _taken_over(head), head.cancelled
+            self._cancel_flags[ticket] = flag
+            self._pool.start(_LoadTask(path, ticket, request, options, self._signals, load, flag))
         self.busy_changed.emit(len(self._in_flight))
 
     def load_now(self, path: str, request: LoadRequest | None = None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from viewer import settings
+from viewer.head_start import HeadStarts
 from viewer.io.cache.event_cache import EventCache
 from viewer.io.formats import expand_paths
 from viewer.io.load_report import LoadReport
@@ -28,9 +29,12 @@ class FileOpener:
         window: MainWindow,
         preferences: settings.Settings,
         cache: EventCache | None = None,
+        head_starts: HeadStarts | None = None,
     ) -> None:
         self._session, self._window, self._settings = session, window, preferences
-        self.loader = FileLoader(options_for=preferences.load_options_for, cache=cache)
+        self.loader = FileLoader(
+            options_for=preferences.load_options_for, cache=cache, head_starts=head_starts
+        )
         self.mapping = MappingQuestion(preferences, window, self._read_again)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
