@@ -189,13 +189,8 @@ def test_an_early_load_the_window_does_not_take_over_is_stopped(
 ):
     other = tmp_path / "other.csv"
     other.write_text("date,title\n2026-04-27,Opening\n", encoding="utf-8")
-    stopped = []
-
-    def load(path, options, is_cancelled, on_progress):
-        while not is_cancelled():
-            threading.Event().wait(0.01)
-        stopped.append(path)
-        raise loading.LoadCancelled
+    stopped: list[str] = []
+    load = held_until_cancelled(stopped)
 
     def before_window(heads):
         # Asked for with other options than it was begun with (the user chose its columns
@@ -215,7 +210,17 @@ def test_an_early_load_of_a_file_the_window_does_not_ask_for_is_stopped(tmp_path
     from viewer import settings
     from viewer.head_start import start_head_starts
 
-    stopped = []
+    stopped: list[str] = []
+    load = held_until_cancelled(stopped)
+
+    preferences = settings.open_settings(str(tmp_path / "settings.ini"))
+    heads = start_head_starts([str(big_csv), "-platform", "offscreen"], preferences, load)
+    heads.on_window_built()  # a window that asked for none of them (it opened a project)
+    wait_until(lambda: stopped == [str(big_csv)])
+
+
+def held_until_cancelled(stopped: list[str]):
+    """A load that runs until it is cancelled, then notes its file in ``stopped``."""
 
     def load(path, options, is_cancelled, on_progress):
         while not is_cancelled():
@@ -223,10 +228,7 @@ def test_an_early_load_of_a_file_the_window_does_not_ask_for_is_stopped(tmp_path
         stopped.append(path)
         raise loading.LoadCancelled
 
-    preferences = settings.open_settings(str(tmp_path / "settings.ini"))
-    heads = start_head_starts([str(big_csv), "-platform", "offscreen"], preferences, load)
-    heads.on_window_built()  # a window that asked for none of them (it opened a project)
-    wait_until(lambda: stopped == [str(big_csv)])
+    return load
 
 
 def wait_until(condition, seconds: float = 5.0) -> None:
