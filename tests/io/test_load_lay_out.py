@@ -45,3 +45,22 @@ def test_a_load_for_the_command_line_is_not_laid_out(tmp_path: Path):
     path = tmp_path / "story.csv"
     path.write_text(TEXT, encoding="utf-8")
     assert not load_file(path).events.has_layout
+
+
+def test_lanes_counted_ahead_from_the_cells_as_read_are_the_tables_own(tmp_path: Path, monkeypatch):
+    # Padded, missing and Unicode-spaced lane cells, met again in later blocks of the file.
+    from viewer.io.readers import delimited_reader
+
+    monkeypatch.setattr(delimited_reader, "_BLOCK", 256)  # many chunks, each its own cells
+    lanes = ["Court", " Court", "Deals\u3000", "", "法庭", "Deals", "  ", "Court ", "\u00a0法庭"]
+    rows = [
+        f'2026-04-{1 + i % 28:02d},Event {i},"{lanes[(i * 7) % len(lanes)]}"' for i in range(200)
+    ]
+    path = tmp_path / "lanes.csv"
+    path.write_text("date,title,lane\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    events = load_file(path, lay_out=True).events
+    codes, names = events.lane_codes()
+    fresh = events.subset(range(len(events)))  # a table of its own: it counts its lanes
+    expected_codes, expected_names = fresh.lane_codes()
+    assert names == expected_names == ["Court", "Deals", "", "法庭"]
+    assert codes.tolist() == expected_codes.tolist()

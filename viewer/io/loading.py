@@ -13,7 +13,8 @@ import numpy.typing as npt
 
 from viewer.io.annotation_columns import merged_marks, read_annotation_columns
 from viewer.io.cache.event_cache import EventCache
-from viewer.io.events.event_assembly import event_table_from
+from viewer.io.events.event_assembly import event_table_from, lane_codes_of
+from viewer.io.events.event_columns import EventColumns
 from viewer.io.file_names import display_name
 from viewer.io.load_options import LoadOptions
 from viewer.io.load_report import LoadReport
@@ -107,8 +108,9 @@ def _read_file(
     if columns is None:
         return LoadResult(report, EventTable.empty())
     watch.check()
-    # The layout's sort needs only the dates: on the other core, while the text is assembled.
-    sorting = _sorted_by_time(columns.start, columns.start_ns, columns.rows) if lay_out else None
+    # The layout's sort needs only the dates, its lane numbers only the lane cells: both on
+    # the other core, while the text is assembled.
+    sorting, lanes = _ahead_for_the_layout(columns) if lay_out else (None, None)
     try:
         with cancelled_by(is_cancelled):
             events = event_table_from(columns, display_name(path))
@@ -123,10 +125,9 @@ def _read_file(
     marks = read_annotation_columns(path, events, report)  # our exports carry them
     if sorting is not None:
         on_progress(0.8)
-        # What the layout needs besides the order, while the other core still sorts (at 10M
-        # rows the sort outlasts the table's assembly by about 0.6 s).
-        events.lane_codes()
-        events.end_or_start()
+        events.end_or_start()  # (while the other core may still count the lanes)
+        if lanes is not None:
+            events.adopt_lane_codes(*lanes.result())
         events.order.adopt_time_order(sorting.result())
         watch.check()
         events.lane_layout()
@@ -134,15 +135,18 @@ def _read_file(
     return LoadResult(report, events, marks)
 
 
-def _sorted_by_time(
-    start: npt.NDArray[np.int64], start_ns: npt.NDArray[np.int32], rows: npt.NDArray[np.int64]
-) -> Future[npt.NDArray[np.int64]]:
-    """``time_order_of`` on a thread of its own (numpy's sort lets go of the GIL)."""
-    pool = ThreadPoolExecutor(1, "time-order")
+def _ahead_for_the_layout(
+    columns: EventColumns,
+) -> tuple[Future[npt.NDArray[np.int64]], Future[tuple[npt.NDArray[np.integer], list[str]]] | None]:
+    """``time_order_of`` the columns, then their lane numbers, on a thread of its own (numpy's
+    sort and pyarrow's kernels let go of the GIL)."""
+    pool = ThreadPoolExecutor(1, "layout-ahead")
     try:
-        return pool.submit(time_order_of, start, start_ns, rows)
+        sorting = pool.submit(time_order_of, columns.start, columns.start_ns, columns.rows)
+        cells = columns.text.get("lane")
+        return sorting, None if cells is None else pool.submit(lane_codes_of, cells)
     finally:
-        pool.shutdown(wait=False)  # the thread ends with its one sort
+        pool.shutdown(wait=False)  # the thread ends with these two
 
 
 def load_files(

@@ -8,9 +8,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.io.events.arrow_numpy import to_numpy
 from viewer.io.events.event_columns import EventColumns
 from viewer.io.load_watch import checkpoint
 from viewer.model.event_table import PRECISION_DTYPE, EventTable
+from viewer.model.lane_layout import narrow_codes
 
 
 def event_table_from(columns: EventColumns, source: str) -> EventTable:
@@ -42,6 +44,21 @@ def event_table_from(columns: EventColumns, source: str) -> EventTable:
         copy=False,  # else like columns are copied into blocks: 0.5 s at 10M rows
     )
     return EventTable(frame)
+
+
+def lane_codes_of(values: pa.ChunkedArray) -> tuple[npt.NDArray[np.integer], list[str]]:
+    """The lane numbers and names the table counts from its lane column (``lane_codes``:
+    ``pd.factorize`` of the cells as ``_text`` leaves them, trimmed and missing ones empty),
+    from the cells as read: each distinct cell is cleaned once, so another thread can count
+    them while the table is assembled (0.6 s at 10M rows)."""
+    encoded = pc.dictionary_encode(values, null_encoding="encode")
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()  # (one dictionary for all chunks)
+    distinct = encoded.dictionary.cast(pa.string())
+    cleaned = pc.utf8_trim_whitespace(distinct).fill_null("").to_pylist()
+    numbers, names = pd.factorize(np.array(cleaned, dtype=object), sort=False)
+    numbers = narrow_codes(numbers, len(names))
+    return numbers[to_numpy(encoded.indices)], [str(name) for name in names]
 
 
 def _text(values: pa.ChunkedArray | None, n: int) -> pd.Series:
