@@ -136,6 +136,20 @@ def test_sorting_keeps_the_selected_event_selected_without_emitting(qtbot, panel
     assert [panel.model.event_at(r.row()) for r in rows] == [2]
 
 
+def test_every_events_row_is_found_in_a_sorted_order_first_by_scans_then_by_its_inverse(
+    qtbot, panel
+):
+    click_header(qtbot, panel, TITLE)  # rows no longer in event order
+    panel.model.set_shown(np.array([0, 1, 2, 4, 5], dtype=np.int64))  # event 3 hidden
+    for _round in range(3):  # more look-ups than are scanned before the inverse is built
+        for event in range(6):
+            row = panel.model.row_of(event)
+            if event == 3:
+                assert row is None
+            else:
+                assert row is not None and panel.model.event_at(row) == event
+
+
 def test_double_click_and_enter_emit_event_activated(qtbot, panel):
     row = panel.model.row_of(5)
     viewport = panel.table.viewport()
