@@ -147,7 +147,8 @@ def test_every_events_row_is_found_in_a_sorted_order_first_by_scans_then_by_its_
             if event == 3:
                 assert row is None
             else:
-                assert row is not None and panel.model.event_at(row) == event
+                assert row is not None
+                assert panel.model.event_at(row) == event
 
 
 def test_double_click_and_enter_emit_event_activated(qtbot, panel):
