@@ -246,11 +246,13 @@ def build_application(
     font_families: FontFamilies = QFontDatabase.families,
     head_starts: HeadStarts | None = None,
 ) -> Application:
-    application = Application(preferences, font_families, head_starts)
-    application.appearance.apply()
-    application.restore_state(files)
-    if head_starts is not None:
-        head_starts.on_window_built()
+    try:
+        application = Application(preferences, font_families, head_starts)
+        application.appearance.apply()
+        application.restore_state(files)
+    finally:
+        if head_starts is not None:  # (also when the window could not be built)
+            head_starts.on_window_built()
     return application
 
 
@@ -259,11 +261,7 @@ def run_app(argv: Sequence[str], head_starts: HeadStarts | None = None) -> int:
     app = create_app(argv)
     files = [a for a in app.arguments()[1:] if not a.startswith("-")]
     preferences = head_starts.preferences if head_starts else settings.open_settings()
-    try:
-        application = build_application(files, preferences, head_starts=head_starts)
-    finally:
-        if head_starts is not None:  # (also when the window could not be built)
-            head_starts.on_window_built()
+    application = build_application(files, preferences, head_starts=head_starts)
     application.errors.install()
     app.aboutToQuit.connect(application.shutdown)
     application.window.show()

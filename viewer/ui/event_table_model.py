@@ -313,10 +313,10 @@ class EventTableModel(QAbstractTableModel):
 
     def _rows_of(self, events: Sequence[int]) -> list[int]:
         """The rows now showing ``events`` (-1: not shown). The first few look-ups in an order
-        scan it: the current row kept over a sort, a selection. From
-        then on (stepping through events), and for many at once, each event's row is worked
-        out once: a pass at random over every event, 35-75 ms at 2M on the GUI thread, which
-        a big merge's sort paid for one kept row."""
+        scan it: the current row kept over a sort, a selection. From then on (stepping through
+        events), and for many at once, each event's row is worked out once: a pass at random
+        over every event, 35-75 ms at 2M on the GUI thread, which a big merge's sort paid for
+        one kept row."""
         self._look_ups += len(events)
         if self._row_of is None and self._look_ups <= _SCANS_BEFORE_INVERSE:
             found = [np.flatnonzero(self._order == event) for event in events]  # 6 ms at 10M
