@@ -7,7 +7,9 @@ rows left are parsed one distinct text at a time (``date_column``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
@@ -34,15 +36,30 @@ _SLICE_ROWS = 200_000  # rows converted between two looks at Cancel (~0.1 s at 1
 
 
 def in_slices(values: pa.ChunkedArray, convert: Callable[[pa.Array], pa.Array]) -> pa.ChunkedArray:
-    """``convert`` of each slice of ``values`` in turn (the same as of the whole, for a
-    conversion cell by cell), asking between slices whether the load was cancelled."""
-    parts = []
-    for chunk in values.chunks:
-        for begin in range(0, len(chunk), _SLICE_ROWS):
-            checkpoint()
-            parts.append(convert(chunk.slice(begin, _SLICE_ROWS)))
-    if not parts:
+    """``convert`` of each slice of ``values`` (the same as of the whole, for a conversion
+    cell by cell), on two threads: pyarrow's kernels let go of the GIL, and while the dates
+    are read nothing else keeps the other core busy (the ISO cast at 10M rows: 0.24 s on
+    one). Between slices this thread asks whether the load was cancelled (the cancel is this
+    thread's, not the workers')."""
+    slices = [
+        chunk.slice(begin, _SLICE_ROWS)
+        for chunk in values.chunks
+        for begin in range(0, len(chunk), _SLICE_ROWS)
+    ]
+    if not slices:
         return convert(values)  # no rows: the type the conversion gives
+    checkpoint()
+    if len(slices) == 1:
+        return pa.chunked_array([convert(slices[0])])
+    # Two slices under way at a time, so a Cancel leaves no more than those to finish.
+    with ThreadPoolExecutor(2, "date-slices") as pool:
+        waiting = deque(pool.submit(convert, part) for part in slices[:2])
+        parts = []
+        for part in slices[2:]:
+            parts.append(waiting.popleft().result())
+            checkpoint()
+            waiting.append(pool.submit(convert, part))
+        parts.extend(future.result() for future in waiting)
     return pa.chunked_array(parts)
 
 
