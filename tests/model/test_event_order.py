@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.model import event_order
 from viewer.model.event_order import time_order_of
 
 
@@ -48,3 +49,16 @@ def test_ties_keep_file_order_when_the_index_fills_its_bits(n: int) -> None:
     rows = np.arange(n, dtype=np.int64)
     order = time_order_of(start, np.zeros(n, np.int32), rows)
     assert order.tolist() == list(range(n // 2, n)) + list(range(n // 2))
+
+
+@pytest.mark.parametrize("halves_from", [1, 2, 10**9])  # sorted in halves on two threads, or whole
+@pytest.mark.parametrize("n", [2, 3, 10_001])
+def test_the_order_is_the_same_when_the_sort_is_shared_by_two_threads(
+    monkeypatch: pytest.MonkeyPatch, halves_from: int, n: int
+) -> None:
+    monkeypatch.setattr(event_order, "_HALVES_FROM", halves_from)
+    rng = np.random.default_rng(n)
+    start = rng.integers(0, max(n // 4, 1), n, dtype=np.int64)  # many ties
+    rows = np.arange(2, n + 2, dtype=np.int64)
+    order = time_order_of(start, np.zeros(n, np.int32), rows)
+    assert order.tolist() == np.lexsort((rows, start)).tolist()
