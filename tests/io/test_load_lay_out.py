@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from viewer.io.loading import load_file
+from viewer.model.lane_layout import ARRAY_FIELDS
 
 TEXT = (
     "date,title,lane\n"
@@ -64,3 +67,42 @@ def test_lanes_counted_ahead_from_the_cells_as_read_are_the_tables_own(tmp_path:
     expected_codes, expected_names = fresh.lane_codes()
     assert names == expected_names == ["Court", "Deals", "", "法庭"]
     assert codes.tolist() == expected_codes.tolist()
+
+
+SPANS = (
+    "start,end,title,lane,date\n"
+    "2026-04-28T09:30:00.5Z,,Opening statements,Court,\n"
+    "2026-04-27,2026-04-29,Trial week,Court,\n"
+    "2026-04-28T10:00:00.25Z,2026-04-28T10:00:01.75Z,Sub-second span,Court,\n"
+    "c. 1066,,Hastings,History,\n"
+    "2026-04,,April,Deals,\n"
+    "2026-04-27T08:00:00Z,2026-04-27T07:00:00Z,Backwards,Deals,\n"
+    "2026-04-27,,No lane,,\n"
+    "1789-07-14,1799-11-09,Revolution,History,\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SPANS,
+        SPANS.replace(",lane,", ",,").replace(",Court,", ",,").replace(",Deals,", ",,"),
+        "\n".join(line.rsplit(",", 2)[0] for line in SPANS.splitlines()) + "\n",  # no lane column
+        "date,title\n2026-04-27T10:00:00Z,One\n",
+    ],
+    ids=["spans-days-months-years", "empty-lanes", "no-lane-column", "one-event"],
+)
+def test_the_layout_a_load_builds_ahead_is_the_one_the_table_builds_itself(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text(text, encoding="utf-8")
+    events = load_file(path, lay_out=True).events
+    assert events.has_layout
+    assert len(events) == text.count("\n") - 1
+    ahead = events.lane_layout()
+    own = events.subset(range(len(events))).lane_layout()  # a table of its own builds it
+    assert ahead.names == own.names
+    assert ahead.origin == own.origin
+    for name in (*ARRAY_FIELDS, "offsets", "max_extent", "last_end"):
+        assert getattr(ahead, name).tolist() == getattr(own, name).tolist(), name

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +33,8 @@ from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
 from viewer.model.annotations import EventMarks
 from viewer.model.event_order import time_order_of
-from viewer.model.event_table import EventTable
+from viewer.model.event_table import EventTable, layout_of_columns
+from viewer.model.lane_layout import LaneLayout, narrow_codes
 
 
 @dataclass
@@ -108,9 +110,9 @@ def _read_file(
     if columns is None:
         return LoadResult(report, EventTable.empty())
     watch.check()
-    # The layout's sort needs only the dates, its lane numbers only the lane cells: both on
-    # the other core, while the text is assembled.
-    sorting, lanes = _ahead_for_the_layout(columns) if lay_out else (None, None)
+    # The layout needs only the dates and the lane cells: it is built on the other core (the
+    # sort and the lane numbers first, each on a thread of its own) while the text is assembled.
+    layout = _ahead_for_the_layout(columns) if lay_out else None
     try:
         with cancelled_by(is_cancelled):
             events = event_table_from(columns, display_name(path))
@@ -123,32 +125,51 @@ def _read_file(
         del columns  # the cells are in the table now (or the load failed)
         release_unused_memory()
     marks = read_annotation_columns(path, events, report)  # our exports carry them
-    if sorting is not None:
+    if layout is not None:
         on_progress(0.8)
-        events.end_or_start()  # (while the other core may still count the lanes)
-        if lanes is not None:
-            events.adopt_lane_codes(*lanes.result())
-        events.order.adopt_time_order(sorting.result())
+        events.end_or_start()  # (for the Dates filter, while the other core may still lay out)
         watch.check()
-        events.lane_layout()
+        events.adopt_built_layout(layout.result())
     on_progress(1.0)
     return LoadResult(report, events, marks)
 
 
-def _ahead_for_the_layout(
-    columns: EventColumns,
-) -> tuple[Future[npt.NDArray[np.int64]], Future[tuple[npt.NDArray[np.integer], list[str]]] | None]:
-    """``time_order_of`` the columns and their lane numbers, each on a thread of its own
-    (numpy's sort and pyarrow's kernels let go of the GIL). Three threads on two cores: the
-    sort alone took as long as the table's assembly, and the lanes after it made the layout
-    wait (1.1 s against 0.8 s at 10M rows)."""
+def _ahead_for_the_layout(columns: EventColumns) -> Future[LaneLayout]:
+    """The columns' lane layout, built on two threads of its own: ``time_order_of`` the dates
+    on one and the lane numbers on the other (numpy's sort and pyarrow's kernels let go of the
+    GIL), then the layout. With the table's assembly that is three threads on two cores: the
+    sort alone took as long as the assembly, and the lanes and the layout after it made the
+    load wait (at 10M rows the layout alone is 0.25-0.7 s)."""
     pool = ThreadPoolExecutor(2, "layout-ahead")
     try:
         sorting = pool.submit(time_order_of, columns.start, columns.start_ns, columns.rows)
         cells = columns.text.get("lane")
-        return sorting, None if cells is None else pool.submit(lane_codes_of, cells)
+        lanes = None if cells is None else pool.submit(lane_codes_of, cells)
+        numbers = {  # the columns' own arrays (their text goes to the table meanwhile)
+            "start": columns.start,
+            "start_ns": columns.start_ns,
+            "end": columns.end,
+            "end_ns": columns.end_ns,
+            "has_end": columns.has_end,
+            "precision": columns.precision,
+            "approximate": columns.approximate,
+        }
+        return pool.submit(_laid_out, numbers, sorting, lanes)
     finally:
-        pool.shutdown(wait=False)  # the thread ends with these two
+        pool.shutdown(wait=False)  # the threads end with these three
+
+
+def _laid_out(
+    numbers: dict[str, Any],
+    sorting: Future[npt.NDArray[np.int64]],
+    lanes: Future[tuple[npt.NDArray[np.integer], list[str]]] | None,
+) -> LaneLayout:
+    n = len(numbers["start"])
+    # No lane column: every event is in the one lane "" (the table's empty lane cells).
+    codes, names = lanes.result() if lanes is not None else (np.zeros(n, np.int8), [""][:n])
+    order = sorting.result()
+    return layout_of_columns(**numbers, time_order=order, codes=narrow_codes(codes, len(names)),
+                             names=names)  # fmt: skip
 
 
 def load_files(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +27,7 @@ from viewer.model.word_index import WordIndex, holding
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISION_LABELS), ordered=True)
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+_Number = TypeVar("_Number", bound=np.generic)
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,8 @@ class EventTable:
 
     def end_or_start_ns(self) -> npt.NDArray[np.int32]:
         """The sub-second part of :meth:`end_or_start`."""
-        has_end = self.has_end()
-        if not has_end.any():
-            return self.start_ns
         ns = self.frame["end_ns"].to_numpy(dtype=np.int32)
-        return np.where(has_end, ns, self.start_ns).astype(np.int32, copy=False)
+        return end_or_start_of(self.start_ns, ns, self.has_end())
 
     def has_end(self) -> BoolArray:
         """Which events are spans (have an end of their own)."""
@@ -274,6 +272,15 @@ class EventTable:
     @property
     def has_layout(self) -> bool:
         return self._layout is not None
+
+    def adopt_built_layout(self, layout: LaneLayout) -> None:
+        """Take the layout a load built from the columns this table was made of
+        (``layout_of_columns``, on another core while the table was assembled)."""
+        if len(layout) != len(self):
+            raise ValueError(f"a layout of {len(layout)} events for {len(self)}")
+        self._layout = layout
+        self.order.adopt_time_order(layout.time_order)
+        self._lane_codes = layout.codes, list(layout.names)
 
     def adopt_layout(self, layout: LaneLayout) -> None:
         """Take a layout built before (the events cache keeps one with the table): checked
@@ -480,3 +487,39 @@ def _broadcast(value: Values, n: int) -> list[Any] | npt.NDArray[Any] | pd.Serie
 def _text(value: Values, n: int) -> pd.Series[str]:
     series = pd.Series(_broadcast(value, n), dtype="string[pyarrow]")
     return series.fillna("")
+
+
+def end_or_start_of(
+    start: npt.NDArray[_Number], end: npt.NDArray[_Number], has_end: BoolArray
+) -> npt.NDArray[_Number]:
+    """``end`` where an event has one, else ``start`` (``start`` itself when none has)."""
+    return np.where(has_end, end, start) if has_end.any() else start
+
+
+def layout_of_columns(
+    *,
+    start: IntArray,
+    start_ns: npt.NDArray[np.int32],
+    end: IntArray,
+    end_ns: npt.NDArray[np.int32],
+    has_end: BoolArray,
+    precision: npt.NDArray[np.int8],
+    approximate: BoolArray,
+    time_order: IntArray,
+    codes: CodeArray,
+    names: list[str],
+) -> LaneLayout:
+    """The lane layout ``EventTable.lane_layout`` builds, from the columns a table is made of
+    (``end`` and ``end_ns`` are read only where ``has_end``): a load builds it on another core
+    while the table is assembled."""
+    return build_lane_layout(
+        start=start,
+        start_ns=start_ns,
+        extent_end=period_end(end_or_start_of(start, end, has_end), precision),
+        extent_end_ns=end_or_start_of(start_ns, end_ns, has_end),
+        has_span=has_end,
+        approximate=approximate,
+        time_order=time_order,
+        codes=codes,
+        names=names,
+    )
