@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 
 from viewer.model.event_table import EventTable
 from viewer.ui.event_table_model import DATE, LANE, SOURCE, TITLE
@@ -311,3 +311,16 @@ def test_a_few_or_many_events_shown_are_listed_by_date_with_ties_in_table_order(
         panel.set_shown(shown)
         expected = sorted(shown.tolist(), key=lambda i: (start[i], i))
         assert events_in_rows(panel) == expected
+
+
+@pytest.mark.parametrize("locale", [QLocale.c(), QLocale(QLocale.Language.German)])
+def test_the_count_is_grouped_as_the_other_counts_whatever_the_system_locale(qtbot, locale):
+    QLocale.setDefault(locale)  # a minimal system runs in C, which groups no digits
+    try:
+        panel = EventTablePanel()
+        qtbot.addWidget(panel)
+        n = 12_345
+        panel.set_events(EventTable.from_columns(start=np.arange(n), title="E"), np.arange(1_234))
+        assert panel.count_label.text() == "1,234 of 12,345 events"
+    finally:
+        QLocale.setDefault(QLocale.system())
