@@ -79,3 +79,23 @@ def test_rows_are_in_file_order_for_one_file_but_not_after_an_earlier_one():
     assert one.order.rows_ascending()
     two = EventTable.concat([one, EventTable.from_columns(start=[0], row=[2], source="b.csv")])
     assert not two.order.rows_ascending()
+
+
+def test_merged_tables_keep_each_events_source_and_list_the_names_sorted():
+    ab = EventTable.concat(
+        [
+            EventTable.from_columns(start=[1, 2], title=["a1", "a2"], source="z.csv"),
+            EventTable.from_columns(start=[3], title=["b1"], source="b.csv"),
+        ]
+    )
+    bc = EventTable.concat(
+        [
+            EventTable.from_columns(start=[4], title=["c1"], source="c.csv"),
+            EventTable.from_columns(start=[5], title=["b2"], source="b.csv"),
+        ]
+    )
+    merged = EventTable.concat([ab, bc])
+    assert merged.source_names() == ["b.csv", "c.csv", "z.csv"]
+    assert merged.sources_at(np.arange(5)) == ["z.csv", "z.csv", "b.csv", "c.csv", "b.csv"]
+    assert merged.texts("title") == ["a1", "a2", "b1", "c1", "b2"]
+    assert merged.frame["source"].dtype == "category"
