@@ -251,13 +251,6 @@ class EventTable:
         numbers, names = self._lane_codes
         return numbers, list(names)
 
-    def adopt_lane_codes(self, codes: npt.NDArray[np.integer], names: list[str]) -> None:
-        """Take the lane numbers worked out elsewhere (a load does, on another core, from the
-        cells as read): what ``lane_codes`` would count."""
-        if len(codes) != len(self):
-            raise ValueError(f"lane numbers for {len(codes)} events, not {len(self)}")
-        self._lane_codes = narrow_codes(codes, len(names)), list(names)
-
     def lane_layout(self) -> LaneLayout:
         """Where each event is drawn (``lane_layout``): built once per table, seconds at
         millions of events, so the loading thread asks first and the timeline then has it."""
