@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,8 +32,8 @@ from viewer.io.memory_use import release_unused_memory
 from viewer.io.pipeline import read_file_columns, unexpected_error
 from viewer.model.annotations import EventMarks
 from viewer.model.event_order import time_order_of
-from viewer.model.event_table import EventTable, layout_of_columns
-from viewer.model.lane_layout import LaneLayout, narrow_codes
+from viewer.model.event_table import EventTable, end_or_start_of
+from viewer.model.lane_layout import LaneLayout, build_lane_layout, narrow_codes
 
 
 @dataclass
@@ -145,31 +144,32 @@ def _ahead_for_the_layout(columns: EventColumns) -> Future[LaneLayout]:
         sorting = pool.submit(time_order_of, columns.start, columns.start_ns, columns.rows)
         cells = columns.text.get("lane")
         lanes = None if cells is None else pool.submit(lane_codes_of, cells)
-        numbers = {  # the columns' own arrays (their text goes to the table meanwhile)
-            "start": columns.start,
-            "start_ns": columns.start_ns,
-            "end": columns.end,
-            "end_ns": columns.end_ns,
-            "has_end": columns.has_end,
-            "precision": columns.precision,
-            "approximate": columns.approximate,
-        }
-        return pool.submit(_laid_out, numbers, sorting, lanes)
+        # (The columns' text goes to the table meanwhile; the layout reads their numbers.)
+        return pool.submit(_laid_out, columns, sorting, lanes)
     finally:
         pool.shutdown(wait=False)  # the threads end with these three
 
 
 def _laid_out(
-    numbers: dict[str, Any],
+    columns: EventColumns,
     sorting: Future[npt.NDArray[np.int64]],
     lanes: Future[tuple[npt.NDArray[np.integer], list[str]]] | None,
 ) -> LaneLayout:
-    n = len(numbers["start"])
+    n, has_end = len(columns), columns.has_end
     # No lane column: every event is in the one lane "" (the table's empty lane cells).
     codes, names = lanes.result() if lanes is not None else (np.zeros(n, np.int8), [""][:n])
-    order = sorting.result()
-    return layout_of_columns(**numbers, time_order=order, codes=narrow_codes(codes, len(names)),
-                             names=names)  # fmt: skip
+    return build_lane_layout(
+        start=columns.start,
+        start_ns=columns.start_ns,
+        end_or_start=end_or_start_of(columns.start, columns.end, has_end),
+        end_or_start_ns=end_or_start_of(columns.start_ns, columns.end_ns, has_end),
+        precision=columns.precision,
+        has_span=has_end,
+        approximate=columns.approximate,
+        time_order=sorting.result(),
+        codes=narrow_codes(codes, len(names)),
+        names=names,
+    )
 
 
 def load_files(

@@ -259,8 +259,9 @@ class EventTable:
             self._layout = build_lane_layout(
                 start=self.start,
                 start_ns=self.start_ns,
-                extent_end=self.last_instants(),
-                extent_end_ns=self.end_or_start_ns(),
+                end_or_start=self.end_or_start(),
+                end_or_start_ns=self.end_or_start_ns(),
+                precision=self.precision_codes(),
                 has_span=self.has_end(),
                 approximate=self.approximate(),
                 time_order=self.order.time_order(),
@@ -275,7 +276,7 @@ class EventTable:
 
     def adopt_built_layout(self, layout: LaneLayout) -> None:
         """Take the layout a load built from the columns this table was made of
-        (``layout_of_columns``, on another core while the table was assembled)."""
+        (``build_lane_layout``, on another core while the table was assembled)."""
         if len(layout) != len(self):
             raise ValueError(f"a layout of {len(layout)} events for {len(self)}")
         self._layout = layout
@@ -285,10 +286,7 @@ class EventTable:
     def adopt_layout(self, layout: LaneLayout) -> None:
         """Take a layout built before (the events cache keeps one with the table): checked
         against the table first, DamagedLayout (a ValueError) when it cannot be this table's."""
-        layout.checked(len(self))
-        self._layout = layout
-        self.order.adopt_time_order(layout.time_order)
-        self._lane_codes = layout.codes, list(layout.names)
+        self.adopt_built_layout(layout.checked(len(self)))
 
     def source_codes(self) -> tuple[IntArray, list[str]]:
         """Each event's source as a number (-1: none), and the sources' names."""
@@ -494,32 +492,3 @@ def end_or_start_of(
 ) -> npt.NDArray[_Number]:
     """``end`` where an event has one, else ``start`` (``start`` itself when none has)."""
     return np.where(has_end, end, start) if has_end.any() else start
-
-
-def layout_of_columns(
-    *,
-    start: IntArray,
-    start_ns: npt.NDArray[np.int32],
-    end: IntArray,
-    end_ns: npt.NDArray[np.int32],
-    has_end: BoolArray,
-    precision: npt.NDArray[np.int8],
-    approximate: BoolArray,
-    time_order: IntArray,
-    codes: CodeArray,
-    names: list[str],
-) -> LaneLayout:
-    """The lane layout ``EventTable.lane_layout`` builds, from the columns a table is made of
-    (``end`` and ``end_ns`` are read only where ``has_end``): a load builds it on another core
-    while the table is assembled."""
-    return build_lane_layout(
-        start=start,
-        start_ns=start_ns,
-        extent_end=period_end(end_or_start_of(start, end, has_end), precision),
-        extent_end_ns=end_or_start_of(start_ns, end_ns, has_end),
-        has_span=has_end,
-        approximate=approximate,
-        time_order=time_order,
-        codes=codes,
-        names=names,
-    )

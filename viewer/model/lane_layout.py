@@ -19,6 +19,8 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from viewer.model.periods import period_end
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -133,17 +135,21 @@ def build_lane_layout(
     *,
     start: IntArray,
     start_ns: npt.NDArray[np.int32],
-    extent_end: IntArray,
-    extent_end_ns: npt.NDArray[np.int32],
+    end_or_start: IntArray,
+    end_or_start_ns: npt.NDArray[np.int32],
+    precision: npt.NDArray[np.int8],
     has_span: BoolArray,
     approximate: BoolArray,
     time_order: IntArray,
     codes: CodeArray,
     names: list[str],
 ) -> LaneLayout:
-    """The layout of a table's events given its columns (``extent_end``: where each drawn
-    extent ends, in whole seconds and nanoseconds), its ``time_order`` and its lane ``codes``
-    (-1: no lane; such events are not drawn)."""
+    """The layout of a table's events given its columns (``end_or_start``: each event's end,
+    or its start, in whole seconds and nanoseconds; a drawn extent ends where the period its
+    ``precision`` names does), its ``time_order`` and its lane ``codes`` (-1: no lane; such
+    events are not drawn). A table builds it from its own columns (``EventTable.lane_layout``),
+    a load from the columns it read (on another core, while the table is assembled)."""
+    extent_end, extent_end_ns = period_end(end_or_start, precision), end_or_start_ns
     lane_of = np.take(codes, time_order)  # each event's lane, in time order
     if len(names) <= 8:  # a pass per lane beats a sort of every event
         counts = np.bincount(lane_of[lane_of >= 0], minlength=len(names)).astype(np.int64)
