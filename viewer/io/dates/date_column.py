@@ -29,7 +29,7 @@ from viewer.io.dates.common_shapes import (
 from viewer.io.dates.date_results import DateColumn
 from viewer.io.dates.excel_serials import place_excel_serials
 from viewer.io.dates.zone_readings import decide_zone_readings
-from viewer.io.events.arrow_numpy import to_numpy
+from viewer.io.events.arrow_numpy import dictionary_encoded, to_numpy
 from viewer.io.load_watch import checkpoint
 from viewer.model.chunked_text import take
 from viewer.model.date_parsing import parse_date
@@ -178,7 +178,7 @@ def _through_distinct_values(
     Column decisions (day-first, era) depend only on which texts occur, so they come out the
     same as over every row.
     """
-    encoded = pc.dictionary_encode(text).combine_chunks()
+    encoded = dictionary_encoded(text)
     codes = to_numpy(encoded.indices, fill=-1).astype(np.int64)
     if len(encoded.dictionary) == 0:  # every cell empty (an end column no row fills)
         out = DateColumn.empty(len(text))
@@ -243,9 +243,7 @@ def _by_distinct_text(
     if len(rows) == 0:
         return
     subset = take(text, rows) if len(rows) < len(text) else text
-    encoded = pc.dictionary_encode(subset)  # (codes of one dictionary, for a chunked column too)
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
+    encoded = dictionary_encoded(subset)
     codes = np.asarray(to_numpy(encoded.indices), np.int64)
     results: list[ParsedDate | YearlessDate | RelativeDate | str] = []
     for count, value in enumerate(encoded.dictionary.to_pylist()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 _NUMPY_TYPES = {
     pa.int64(): np.int64,
@@ -52,3 +53,13 @@ def from_numpy(values: npt.NDArray) -> pa.Array:  # type: ignore[type-arg]
         return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(packed)])
     data = np.ascontiguousarray(values, dtype=np.int64)
     return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def dictionary_encoded(
+    values: pa.Array | pa.ChunkedArray, nulls: str = "mask"
+) -> pa.DictionaryArray:
+    """``values`` as codes into one dictionary of their distinct values, for a chunked column
+    too (pyarrow encodes each chunk with its own dictionary until they are combined); a null
+    is a null code (``nulls="mask"``) or one more value (``"encode"``)."""
+    encoded = pc.dictionary_encode(values, null_encoding=nulls)
+    return encoded.combine_chunks() if isinstance(encoded, pa.ChunkedArray) else encoded

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io.events.arrow_numpy import to_numpy
+from viewer.io.events.arrow_numpy import dictionary_encoded, to_numpy
 from viewer.io.events.event_columns import EventColumns
 from viewer.io.load_watch import checkpoint
 from viewer.model.event_table import PRECISION_DTYPE, EventTable
@@ -56,9 +56,7 @@ def lane_codes_of(values: pa.ChunkedArray) -> tuple[npt.NDArray[np.integer], lis
     ``pd.factorize`` of the cells as ``_text`` leaves them, trimmed and missing ones empty),
     from the cells as read: each distinct cell is cleaned once, so another thread can count
     them while the table is assembled (0.6 s at 10M rows)."""
-    encoded = pc.dictionary_encode(values, null_encoding="encode")
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()  # (one dictionary for all chunks)
+    encoded = dictionary_encoded(values, nulls="encode")
     distinct = encoded.dictionary.cast(pa.string())
     cleaned = pc.utf8_trim_whitespace(distinct).fill_null("").to_pylist()
     numbers, names = pd.factorize(np.array(cleaned, dtype=object), sort=False)
