@@ -23,23 +23,23 @@ def take(values: pa.ChunkedArray | pa.Array, indices: npt.ArrayLike) -> pa.Array
     """``values`` at ``indices`` (in that order) as one array."""
     at = np.asarray(indices, dtype=np.int64).ravel()
     if isinstance(values, pa.Array):
-        return values.take(_arrow(at))
+        return values.take(arrow_indices(at))
     if values.num_chunks == 1:
-        return values.chunk(0).take(_arrow(at))
+        return values.chunk(0).take(arrow_indices(at))
     if values.num_chunks == 0:
-        return pa.array([], values.type).take(_arrow(at))  # raises for any index
+        return pa.array([], values.type).take(arrow_indices(at))  # raises for any index
     if len(at) and (at.min() < 0 or at.max() >= len(values)):
         raise IndexError(f"rows outside a column of {len(values)}")
     bounds = np.cumsum([0, *(len(chunk) for chunk in values.chunks)])
     chunk_of = np.searchsorted(bounds, at, side="right") - 1
     ascending = bool(np.all(chunk_of[1:] >= chunk_of[:-1]))
     if not ascending and len(at) > len(values) * _WHOLE_SHARE:
-        return values.combine_chunks().take(_arrow(at))  # a big shuffle: grouping costs more
+        return values.combine_chunks().take(arrow_indices(at))  # a big shuffle: grouping costs more
     order = None if ascending else np.argsort(chunk_of, kind="stable")
     grouped, groups = (at, chunk_of) if order is None else (at[order], chunk_of[order])
     cuts = np.searchsorted(groups, np.arange(values.num_chunks + 1))
     parts = [
-        values.chunk(k).take(_arrow(grouped[cuts[k] : cuts[k + 1]] - bounds[k]))
+        values.chunk(k).take(arrow_indices(grouped[cuts[k] : cuts[k + 1]] - bounds[k]))
         for k in range(values.num_chunks)
         if cuts[k + 1] > cuts[k]
     ]
@@ -48,10 +48,10 @@ def take(values: pa.ChunkedArray | pa.Array, indices: npt.ArrayLike) -> pa.Array
         return joined
     back = np.empty_like(order)
     back[order] = np.arange(len(order))
-    return joined.take(_arrow(back))
+    return joined.take(arrow_indices(back))
 
 
-def _arrow(indices: IntArray) -> pa.Array:
+def arrow_indices(indices: IntArray) -> pa.Array:
     """int64 indices as an Arrow array, straight through the buffer: pyarrow's own conversion
     of a numpy array imports pandas (a third of a second ``inspect`` does without)."""
     data = np.ascontiguousarray(indices, dtype=np.int64)

@@ -11,6 +11,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model.chunked_text import arrow_indices
+
 _NUMPY_TYPES = {
     pa.int64(): np.int64,
     pa.int32(): np.int32,
@@ -51,8 +53,7 @@ def from_numpy(values: npt.NDArray) -> pa.Array:  # type: ignore[type-arg]
     if values.dtype == bool:
         packed = np.packbits(values.astype(np.uint8), bitorder="little")
         return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(packed)])
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+    return arrow_indices(values)
 
 
 def dictionary_encoded(
